@@ -1,0 +1,310 @@
+"""The `dyad` command line: a thin layer over the library (typer + rich).
+
+Data goes to stdout (briefs or JSON lines), messages and progress to stderr. Exit codes: 0
+success, 1 a runtime or data failure (one line naming the input and the reason), 2 usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from dyad.errors import EngineError, InputError, StoreError
+from dyad.records import CodedArticle, Failure, coded_to_dict
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="dyad: news reports into PLOVER event data, with the evidence for every record.")
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DB = Path("dyad.duckdb")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def _date_option(value: Optional[str], name: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)", 2)
+
+
+def _coder():
+    from dyad.pipeline import Coder
+
+    return Coder()
+
+
+def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
+    """Articles and input errors from paths ('-' is standard input)."""
+    from dyad.ingest import decode, make_article, read_jsonl, read_path
+
+    articles, errors = [], []
+    for raw in paths:
+        if raw == "-":
+            try:
+                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                if text.lstrip().startswith("{"):
+                    items = list(read_jsonl(None, text))
+                else:
+                    items = [make_article(text, where="<stdin>", **meta)]
+            except InputError as exc:
+                items = [exc]
+        else:
+            path = Path(raw)
+            if path.is_dir():
+                items = [i for p in sorted(path.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl")
+                         for i in read_path(p, **meta)]
+            else:
+                items = list(read_path(path, **meta))
+        for item in items:
+            (errors if isinstance(item, InputError) else articles).append(item)
+    return articles, errors
+
+
+@app.command()
+def code(
+    paths: list[str] = typer.Argument(..., help="Report files (.txt, .html, .jsonl) or '-' for standard input."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Publication date of a .txt report (YYYY-MM-DD)."),
+    title: Optional[str] = typer.Option(None, help="Title of a .txt report."),
+    url: Optional[str] = typer.Option(None, help="URL of a .txt report."),
+    source: Optional[str] = typer.Option(None, help="Outlet of a .txt report."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line instead of a brief."),
+) -> None:
+    """Code reports and print a brief: events with evidence, actors, and what is not asserted.
+
+    Example: dyad code report.txt --date 2024-11-04 --source "Wire"
+    """
+    meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
+    articles, errors = _read_inputs(paths, meta)
+    for error in errors:
+        err.print(f"error: {error}", markup=False)
+    if articles:
+        coder = _coder()
+        for coded in coder.code_many(articles):
+            if isinstance(coded, Failure):
+                errors.append(coded)
+                err.print(f"error: {coded.input}: {coded.reason}", markup=False)
+            elif as_json:
+                sys.stdout.write(json.dumps(coded_to_dict(coded), ensure_ascii=False) + "\n")
+            else:
+                from dyad.brief import render_brief
+
+                out.print(render_brief(coded))
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files or folders of reports (.txt, .html, .jsonl), or '-'."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Publication date for .txt reports."),
+    source: Optional[str] = typer.Option(None, help="Outlet for .txt reports."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
+) -> None:
+    """Code reports and store articles, events, actors and failures in DuckDB.
+
+    Example: dyad ingest reports/ feed.jsonl --db events.duckdb
+    """
+    from dyad.store import Store
+
+    meta = {"date_": _date_option(date_, "--date"), "title": None, "url": None, "source": source}
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    with store:
+        articles, errors = _read_inputs(paths, meta)
+        for error in errors:
+            err.print(f"error: {error}", markup=False)
+        failures = [Failure(input=str(e).split(": ", 1)[0], stage="ingest", reason=str(e)) for e in errors]
+        stored = skipped = failed = 0
+        try:
+            s, k, f = store.write(failures)
+            failed += f
+            if articles:
+                coder = _coder()
+                batch: list = []
+                progress = _progress(len(articles), quiet)
+                with progress as bar:
+                    task = bar.add_task("coding", total=len(articles)) if bar else None
+                    for item in coder.code_many(articles, batch_size=batch_size):
+                        if isinstance(item, Failure):
+                            err.print(f"error: {item.input}: {item.reason}", markup=False)
+                        batch.append(item)
+                        if bar:
+                            bar.advance(task)
+                        if len(batch) >= batch_size:
+                            s, k, f = store.write(batch)
+                            stored, skipped, failed = stored + s, skipped + k, failed + f
+                            batch = []
+                    if batch:
+                        s, k, f = store.write(batch)
+                        stored, skipped, failed = stored + s, skipped + k, failed + f
+        except StoreError as exc:
+            _fail(str(exc))
+        err.print(f"{stored} coded, {skipped} skipped (already stored), {failed} failed → {db}", markup=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+class _NoProgress:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(total: int, quiet: bool):
+    if quiet or not err.is_terminal:
+        return _NoProgress()
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=err, transient=False)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    actor: Optional[str] = typer.Option(None, help="ISO3 / organisation code, or part of a name."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, help="Earliest event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Latest event date (YYYY-MM-DD)."),
+    modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON event per line."),
+) -> None:
+    """List stored events, filtered.
+
+    Example: dyad events --actor PRK --type MOBILIZE --since 2024-01-01 --json
+    """
+    from dyad.ontology import load_ontology
+    from dyad.store import Store
+
+    ontology = load_ontology()
+    if type_ and type_.upper() not in ontology.types:
+        _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
+    if modality and modality.lower() not in ontology.modalities:
+        _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
+    if not db.exists():
+        _fail(f"{db}: no such database; run `dyad ingest` first")
+    try:
+        with Store(db) as store:
+            rows = store.events(actor, type_, _date_option(since, "--since"), _date_option(until, "--until"), modality, limit)
+    except StoreError as exc:
+        _fail(str(exc))
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} events", expand=True, show_lines=True)
+    for column in ("date", "type", "mode", "actor → recipient", "modality", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        actors = "; ".join(f"{a['entity_text']} [{a['code'] or '?'}]" for a in row["actor"])
+        recipients = "; ".join(f"{a['entity_text']} [{a['code'] or '?'}]" for a in row["recipient"])
+        table.add_row(row["date"] or "?", row["event"], ", ".join(row["mode"]),
+                      actors + (f" → {recipients}" if recipients else ""), row["modality"], row["text"])
+    out.print(table)
+
+
+@app.command("eval")
+def eval_(
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format in docs/gold.md)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score dyad against gold sentences: per-type P/R/F1, macro-F1, actor and modality accuracy.
+
+    Example: dyad eval tests/gold/gold-a.jsonl tests/gold/gold-b.jsonl
+    """
+    from dyad.evaluate import evaluate, load_gold
+
+    items = []
+    try:
+        for path in gold:
+            if not path.exists():
+                _fail(f"{path}: no such file")
+            items += load_gold(path)
+    except EngineError as exc:
+        _fail(str(exc))
+    report, _ = evaluate(items, _coder())
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{report['items']} gold items — macro-F1 {report['macro_f1']:.3f}")
+    for column in ("type", "precision", "recall", "F1", "gold", "predicted"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for name, row in report["per_type"].items():
+        table.add_row(name, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                      str(row["support"]), str(row["predicted"]))
+    out.print(table)
+    out.print(f"macro-F1 {report['macro_f1']:.3f} · micro-F1 {report['micro_f1']:.3f} · "
+              f"actor code accuracy {report['actor_code_accuracy']:.3f} · sector accuracy "
+              f"{report['actor_sector_accuracy']:.3f} · mode accuracy {report['mode_accuracy']:.3f} · "
+              f"modality accuracy {report['modality_accuracy']:.3f}")
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to create."),
+    force: bool = typer.Option(False, "--force", help="Replace the database file if it exists."),
+) -> None:
+    """Code the example reports shipped with dyad into a fresh database and print their briefs.
+
+    Example: dyad demo --force
+    """
+    from dyad.brief import render_brief
+    from dyad.ingest import make_article, parse_date
+    from dyad.store import Store
+
+    if db.exists():
+        if not force:
+            _fail(f"{db}: exists; pass --force to replace it", 1)
+        db.unlink()
+    folder = resources.files("dyad.data").joinpath("examples")
+    index = json.loads(folder.joinpath("index.json").read_text("utf-8"))
+    articles = [make_article(folder.joinpath(row["file"]).read_text("utf-8"), date_=parse_date(row["date"], row["file"]),
+                             title=row["title"], url=row.get("url"), source=row.get("source"), where=row["file"])
+                for row in index]
+    coder = _coder()
+    coded = list(coder.code_many(articles))
+    for item in coded:
+        if isinstance(item, CodedArticle):
+            out.print(render_brief(item))
+            out.rule()
+    try:
+        with Store(db) as store:
+            stored, skipped, failed = store.write(coded)
+            counts = store.counts()
+    except StoreError as exc:
+        _fail(str(exc))
+    err.print(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}",
+              markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except EngineError as exc:  # library errors that reached the top: one line, exit 1
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(1)

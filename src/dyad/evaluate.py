@@ -1,0 +1,171 @@
+"""Evaluation: score coded events against the team's gold set (format in docs/gold.md).
+
+Takes gold items and the events dyad codes for them; gives per-type precision, recall and F1,
+macro-F1 over the 16 PLOVER types, and, over matched events, actor accuracy (country code and
+sector), mode accuracy and modality accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad.errors import DataError
+from dyad.ingest import make_article, parse_date
+from dyad.ontology import load_ontology
+from dyad.records import Event
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    event: str
+    mode: tuple[str, ...]
+    actor: tuple[tuple[str | None, str | None], ...]
+    recipient: tuple[tuple[str | None, str | None], ...]
+    modality: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldItem:
+    id: str
+    text: str
+    date: object
+    events: tuple[GoldEvent, ...]
+    checks: str = ""
+
+
+@dataclass(slots=True)
+class Score:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    matched: int = 0
+    actor_code_ok: int = 0
+    sector_total: int = 0
+    sector_ok: int = 0
+    modality_ok: int = 0
+    mode_total: int = 0
+    mode_ok: int = 0
+    items: int = 0
+    errors: list = field(default_factory=list)
+
+    def report(self) -> dict:
+        types = list(load_ontology().types)
+        per_type = {}
+        f1s = []
+        for t in types:
+            p = self.tp[t] / (self.tp[t] + self.fp[t]) if self.tp[t] + self.fp[t] else 0.0
+            r = self.tp[t] / (self.tp[t] + self.fn[t]) if self.tp[t] + self.fn[t] else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            support = self.tp[t] + self.fn[t]
+            per_type[t] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "support": support,
+                           "predicted": self.tp[t] + self.fp[t]}
+            if support:
+                f1s.append(f1)
+        tp, fp, fn = sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
+        micro_p = tp / (tp + fp) if tp + fp else 0.0
+        micro_r = tp / (tp + fn) if tp + fn else 0.0
+        return {
+            "items": self.items,
+            "macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else 0.0,
+            "micro_f1": round(2 * micro_p * micro_r / (micro_p + micro_r), 3) if micro_p + micro_r else 0.0,
+            "per_type": per_type,
+            "matched_events": self.matched,
+            "actor_code_accuracy": round(self.actor_code_ok / self.matched, 3) if self.matched else 0.0,
+            "actor_sector_accuracy": round(self.sector_ok / self.sector_total, 3) if self.sector_total else 0.0,
+            "mode_accuracy": round(self.mode_ok / self.mode_total, 3) if self.mode_total else 0.0,
+            "modality_accuracy": round(self.modality_ok / self.matched, 3) if self.matched else 0.0,
+        }
+
+
+def _entities(raw, where: str) -> tuple[tuple[str | None, str | None], ...]:
+    if not isinstance(raw, list):
+        raise DataError(f"{where}: actor and recipient must be lists")
+    return tuple((e.get("code"), e.get("sector")) for e in raw)
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Gold items from a JSONL file; a malformed line is refused with its line number."""
+    ontology = load_ontology()
+    items = []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc.strerror})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+            events = []
+            for ev in row["events"]:
+                if ev["event"] not in ontology.types:
+                    raise DataError(f"{where}: unknown event type {ev['event']!r}")
+                if ev["modality"] not in ontology.modalities:
+                    raise DataError(f"{where}: unknown modality {ev['modality']!r}")
+                events.append(GoldEvent(ev["event"], tuple(ev.get("mode") or ()), _entities(ev["actor"], where),
+                                        _entities(ev.get("recipient") or [], where), ev["modality"]))
+            items.append(GoldItem(row["id"], row["text"], parse_date(row.get("date"), where), tuple(events),
+                                  row.get("checks", "")))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise DataError(f"{where}: malformed gold line ({type(exc).__name__}: {exc})") from None
+    return items
+
+
+def _codes(entities) -> set[str]:
+    return {code for code, _ in entities if code}
+
+
+def _pair_score(gold: GoldEvent, event: Event) -> int:
+    g = _codes(gold.actor) | _codes(gold.recipient)
+    p = {a.code for a in (*event.actor, *event.recipient) if a.code}
+    return len(g & p)
+
+
+def score_item(item: GoldItem, events: list[Event], score: Score) -> None:
+    """Match predicted to gold events of the same type (best actor overlap first) and count."""
+    score.items += 1
+    remaining = list(events)
+    for gold in item.events:
+        candidates = [e for e in remaining if e.event == gold.event]
+        if not candidates:
+            score.fn[gold.event] += 1
+            score.errors.append((item.id, "missed", gold.event))
+            continue
+        best = max(candidates, key=lambda e: _pair_score(gold, e))
+        remaining.remove(best)
+        score.tp[gold.event] += 1
+        score.matched += 1
+        if _codes(gold.actor) == {a.code for a in best.actor if a.code} and _codes(gold.recipient) == {a.code for a in best.recipient if a.code}:
+            score.actor_code_ok += 1
+        else:
+            score.errors.append((item.id, "actors", gold.event))
+        for code, sector in (*gold.actor, *gold.recipient):
+            if sector:
+                score.sector_total += 1
+                if any(a.code == code and a.sector == sector for a in (*best.actor, *best.recipient)):
+                    score.sector_ok += 1
+        if gold.modality == best.modality:
+            score.modality_ok += 1
+        else:
+            score.errors.append((item.id, f"modality {best.modality}!={gold.modality}", gold.event))
+        score.mode_total += 1
+        if set(gold.mode) == set(best.mode):
+            score.mode_ok += 1
+    for extra in remaining:
+        score.fp[extra.event] += 1
+        score.errors.append((item.id, "extra", extra.event))
+
+
+def evaluate(items: list[GoldItem], coder) -> tuple[dict, Score]:
+    """Code every gold item with `coder` and score it."""
+    score = Score()
+    articles = [make_article(item.text, id=item.id, date_=item.date, where=item.id) for item in items]
+    by_id = {item.id: item for item in items}
+    for coded in coder.code_many(articles):
+        if hasattr(coded, "events"):
+            score_item(by_id[coded.article.id], list(coded.events), score)
+    return score.report(), score

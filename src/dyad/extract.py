@@ -1,0 +1,447 @@
+"""Event extraction: a parsed sentence → PLOVER event drafts with their actors and evidence.
+
+Takes a spaCy sentence, the rules (`data/rules.yaml`), the document's knowledge-base mentions and
+the article memory; gives `Draft`s: the trigger, the type and mode, the actor and recipient heads
+resolved to `ActorRef`s. Modality, attribution and dates are added by `dyad.modality`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dyad.records import ActorRef
+from dyad.resolve import ArticleMemory, Mention, Resolver
+from dyad.rules import Rule, Rules, WordSpec
+
+# Paths from a complement up to the verb that governs it ("urged X to withdraw").
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
+_JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_PLACE_PREPS = {"in", "at", "near", "outside"}
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event found in a sentence, before modality, dates and ids are added."""
+
+    trigger: Token
+    rule: Rule
+    light: Token | None
+    actor: list[ActorRef] = field(default_factory=list)
+    recipient: list[ActorRef] = field(default_factory=list)
+    mode: list[str] = field(default_factory=list)
+    absorbed_by: Draft | None = None
+
+    @property
+    def clause(self) -> Token:
+        """The verb that carries tense and modality for the event."""
+        if self.light is not None:
+            return self.light
+        if self.trigger.pos_ in ("VERB", "AUX"):
+            return self.trigger
+        return self.trigger
+
+    @property
+    def event(self) -> str:
+        return self.rule.type
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    sent: Span
+    mentions: dict[int, Mention]
+    memory: ArticleMemory
+    places: list[str]  # countries of places the sentence names, in order
+
+
+class Extractor:
+    def __init__(self, rules: Rules, resolver: Resolver):
+        self.rules = rules
+        self.resolver = resolver
+
+    # --- public --------------------------------------------------------------------------------
+    def extract(self, ctx: SentenceContext) -> list[Draft]:
+        """Every event the sentence expresses, complements absorbed into the verb that governs them."""
+        drafts: list[Draft] = []
+        for tok in ctx.sent:
+            draft = self._verb_draft(tok, ctx) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else None
+            if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
+                draft = self._noun_draft(tok, ctx)
+            if draft is not None:
+                drafts.append(draft)
+        drafts = self._drop_light_duplicates(drafts)
+        self._absorb(drafts)
+        kept = [d for d in drafts if d.absorbed_by is None]
+        for draft in drafts:
+            if draft.absorbed_by is not None and not draft.absorbed_by.mode:
+                self._mode_from_complement(draft.absorbed_by, ctx)
+        for draft in kept:
+            if not draft.mode:
+                self._mode(draft)
+            if draft.rule.absorbs and not draft.mode:
+                self._mode_from_complement(draft, ctx)
+        return kept
+
+    # --- verbs ---------------------------------------------------------------------------------
+    def _verb_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
+        rules = self.rules.verbs.get(tok.lemma_.lower())
+        if not rules:
+            return None
+        for rule in rules:
+            draft = self._try_verb(tok, rule, ctx)
+            if draft is not None:
+                return draft
+        return None
+
+    def _try_verb(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
+        passive = _is_passive(tok)
+        objects = _objects(tok, passive)
+        preps = {c.lemma_.lower(): c for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+        if rule.prep and not (rule.prep & set(preps)):
+            return None
+        if rule.not_prep and rule.not_prep & set(preps):
+            return None
+        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in tok.children):
+            return None
+        if rule.intransitive and objects:
+            return None
+        if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return None
+        if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
+            return None
+        obj = objects[0] if objects else None
+        if rule.object and not rule.object_optional:
+            if obj is None or not self._word_ok(obj, rule.object, ctx):
+                obj = self._with_object(tok, rule.object, ctx)
+                if obj is None:
+                    return None
+        elif rule.object and obj is not None and not self._word_ok(obj, rule.object, ctx):
+            if rule.object_optional and obj is not None and self._resolve(obj, ctx) is None:
+                return None
+        if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
+            return None
+        if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
+            return None
+        draft = Draft(trigger=tok, rule=rule, light=None)
+        subjects = self._subjects(tok, passive)
+        actors = self._resolve_all(subjects, ctx)
+        if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
+            return None
+        recipients: list[ActorRef] = []
+        spec = rule.recipient
+        if spec.dobj:
+            recipients += self._resolve_all([o for o in objects if o is not obj or not rule.object or rule.object.any_actor], ctx)
+        if spec.dative:
+            recipients += self._resolve_all([c for c in tok.children if c.dep_ == "dative"], ctx)
+            if not recipients and obj is not None and _is_actor_like(obj, ctx):
+                recipients += self._resolve_all([obj], ctx) if rule.object and obj.lemma_ not in rule.object.lemmas else []
+        if spec.poss and obj is not None:
+            recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss"], ctx)
+        if spec.preps:
+            recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
+        if rule.meeting:
+            partners = self._resolve_all(self._prep_objects(tok, {"with"}, obj), ctx)
+            if rule.lemmas & {"meet", "negotiate"} or not rule.object:
+                partners += self._resolve_all(objects, ctx)
+            if rule.needs_partner and not partners and len(actors) < 2:
+                return None
+            actors = _unique(actors + partners + recipients)
+            recipients = []
+        if rule.host:  # "X hosted Y": Y is the visitor
+            actors, recipients = self._resolve_all(objects, ctx), actors
+            if not actors:
+                return None
+        if rule.needs_recipient and not recipients:
+            return None
+        if rule.needs_joint and not (self._is_joint(tok, obj) or len(actors) >= 2):
+            return None
+        if not actors and not recipients:
+            return None
+        draft.actor, draft.recipient = _unique(actors), _unique([r for r in recipients if r not in actors])
+        if rule.mode:
+            draft.mode = [rule.mode]
+        return draft
+
+    def _subjects(self, tok: Token, passive: bool) -> list[Token]:
+        """Heads of the agent: the subject, the by-phrase of a passive, or the governing clause's."""
+        if passive:
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    return [g for c in child.children if c.dep_ == "pobj" for g in self.resolver.heads(c)]
+            return []
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                    return self.resolver.heads(tok.head)
+                return self.resolver.heads(child)
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return self.resolver.heads(tok.head)
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "abstained from providing"
+            return self._subjects(tok.head.head, _is_passive(tok.head.head))
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+            head = tok.head
+            if tok.dep_ == "xcomp":  # "urged Japan to send": the object controls the complement
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs and head.lemma_.lower() in ("urge", "ask", "press", "call", "encourage", "force", "order", "tell", "allow", "invite"):
+                    return self.resolver.heads(objs[0])
+            return self._subjects(head, _is_passive(head) and tok.dep_ == "conj")
+        return []
+
+    def _prep_objects(self, tok: Token, preps: frozenset[str] | set[str], obj: Token | None) -> list[Token]:
+        out: list[Token] = []
+        holders = [tok] + ([obj] if obj is not None else [])
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(self.resolver.heads(pobj))
+                if child.dep_ == "dative" and "dative" in preps:
+                    out.extend(self.resolver.heads(child))
+        return out
+
+    def _with_object(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> Token | None:
+        """The object carried by a preposition ("provided Ukraine with aid", "called for talks")."""
+        for child in tok.children:
+            if child.dep_ in ("prep", "dative", "prt"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._word_ok(pobj, spec, ctx):
+                        return pobj
+        for child in tok.children:  # "sent 500 troops": the number may head the phrase
+            if child.dep_ == "dobj":
+                for grand in child.children:
+                    if grand.dep_ in ("prep", "compound") :
+                        for pobj in [grand, *grand.children]:
+                            if pobj.dep_ in ("pobj", "compound") and self._word_ok(pobj, spec, ctx):
+                                return pobj
+        return None
+
+    def _word_ok(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> bool:
+        lemmas = {tok.lemma_.lower(), tok.lower_}
+        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+        if lemmas & spec.lemmas:
+            return True
+        for conj in tok.children:
+            if conj.dep_ == "conj" and {conj.lemma_.lower(), conj.lower_} & spec.lemmas:
+                return True
+        return spec.any_actor and self._resolve(tok, ctx) is not None
+
+    def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj"):
+                if any(t.lemma_.lower() in words for t in child.subtree):
+                    return True
+        return False
+
+    def _is_joint(self, tok: Token, obj: Token | None) -> bool:
+        words = {c.lower_ for c in tok.children}
+        if obj is not None:
+            words |= {c.lower_ for c in obj.children}
+        return bool(words & _JOINT) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+    # --- nouns ---------------------------------------------------------------------------------
+    def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
+        lemma = tok.lemma_.lower()
+        rules = self.rules.nouns.get(lemma)
+        if not rules:
+            return None
+        if any(c.dep_ == "compound" and c.lemma_.lower() in self.rules.blocked_compounds for c in tok.children):
+            return None
+        if tok.dep_ == "compound":  # "aid worker", "strike price": the noun only modifies
+            return None
+        for rule in rules:
+            draft = self._try_noun(tok, rule, ctx)
+            if draft is not None:
+                return draft
+        return None
+
+    def _try_noun(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if rule.compound and not (mods & rule.compound):
+            return None
+        if rule.compound_any and not (mods & rule.compound_any):
+            if not (rule.type == "COOPERATE" and rule.meeting and mods & _JOINT):
+                return None
+        if rule.plural_talk and tok.lemma_.lower() == "talk" and tok.tag_ != "NNS":
+            return None
+        if rule.needs_joint and not (mods & _JOINT):
+            return None
+        light = _light_verb(tok, self.rules.light_verbs)
+        if rule.needs_light and (light is None or light.lemma_.lower() not in rule.needs_light):
+            return None
+        of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+        if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
+            return None
+        actors = self._noun_actors(tok, light, ctx)
+        recipients: list[ActorRef] = []
+        if rule.of_role == "actor" and not actors:
+            actors = self._resolve_all(of_objs, ctx)
+        elif rule.of_role == "recipient":
+            recipients += self._resolve_all(of_objs, ctx)
+        if rule.recipient.preps:
+            recipients += self._resolve_all(self._prep_objects(tok, rule.recipient.preps, None), ctx)
+            if light is not None and rule.type not in ("CONSULT",):
+                recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
+        if rule.type == "AID" and light is not None:
+            recipients += self._resolve_all([c for c in light.children if c.dep_ == "dative"], ctx)
+            recipients += self._resolve_all([c for c in light.children if c.dep_ == "dobj" and c is not tok and _is_actor_like(c, ctx)], ctx)
+        if rule.meeting:
+            partners = self._resolve_all(self._prep_objects(tok, {"with", "between", "among"}, None), ctx)
+            if light is not None:
+                partners += self._resolve_all(self._prep_objects(light, {"with"}, None), ctx)
+            actors = _unique(actors + partners + recipients)
+            recipients = []
+        if rule.needs_light_or_poss and light is None and not any(c.dep_ == "poss" for c in tok.children):
+            return None
+        if rule.needs_light_or_actor and light is None and not actors:
+            return None
+        if rule.needs_actor and not actors:
+            return None
+        if rule.needs_actor_or_target and not actors and not recipients:
+            return None
+        if not actors and not recipients:
+            return None
+        draft = Draft(trigger=tok, rule=rule, light=light)
+        draft.actor = _unique(actors)
+        draft.recipient = _unique([r for r in recipients if r not in draft.actor])
+        if rule.mode:
+            draft.mode = [rule.mode]
+        return draft
+
+    def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext) -> list[ActorRef]:
+        """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
+        heads: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "poss":
+                heads += self.resolver.heads(child)
+        if not heads:
+            for child in tok.children:
+                if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or self.resolver.lex.sector_of.get(child.lemma_.lower())):
+                    if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
+                        continue
+                    heads.append(child)
+        if not heads:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+        if not heads and light is not None:
+            heads = self._subjects(light, _is_passive(light))
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at") and tok.head.head.pos_ == "VERB":
+            heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
+        if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
+            return []
+        return self._resolve_all(heads, ctx)
+
+    # --- shared ----------------------------------------------------------------------------------
+    def _resolve(self, head: Token, ctx: SentenceContext) -> ActorRef | None:
+        return self.resolver.resolve(head, ctx.mentions, ctx.memory, ctx.places)
+
+    def _resolve_all(self, heads: list[Token], ctx: SentenceContext) -> list[ActorRef]:
+        out = []
+        for head in heads:
+            for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
+                actor = self._resolve(h, ctx)
+                if actor is not None and actor not in out:
+                    out.append(actor)
+        return out
+
+    def _drop_light_duplicates(self, drafts: list[Draft]) -> list[Draft]:
+        """A verb rule and a noun rule can both fire on "signed an agreement": keep the verb's."""
+        verbs = {d.trigger.i: d for d in drafts if d.light is None and d.trigger.pos_ in ("VERB", "AUX")}
+        out = []
+        for d in drafts:
+            if d.light is not None and d.light.i in verbs and verbs[d.light.i].event == d.event:
+                continue
+            out.append(d)
+        return out
+
+    def _absorb(self, drafts: list[Draft]) -> None:
+        """Mark drafts that sit in the complement of a verb that absorbs them (REQUEST, ACCUSE…)."""
+        by_token = {d.trigger.i: d for d in drafts}
+        for draft in drafts:
+            tok = draft.clause
+            steps = 0
+            while tok.dep_ in _COMPLEMENT_DEPS and tok.head is not tok and steps < 8:
+                tok = tok.head
+                steps += 1
+                owner = by_token.get(tok.i)
+                if owner is not None and owner is not draft and owner.rule.absorbs:
+                    draft.absorbed_by = owner
+                    break
+                if owner is not None:
+                    break
+
+    def _mode(self, draft: Draft) -> None:
+        cues = self.rules.mode_cues.get(draft.event)
+        if not cues:
+            return
+        words = {draft.trigger.lemma_.lower(), draft.trigger.lower_}
+        for child in draft.trigger.children:
+            if child.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "prep", "agent", "npadvmod", "advmod", "nsubjpass"):
+                words |= {t.lemma_.lower() for t in child.subtree}
+        if draft.light is not None:
+            words |= {t.lemma_.lower() for c in draft.light.children if c.dep_ in ("dobj", "prep", "nsubj") for t in c.subtree}
+        for mode, lemmas in cues.items():
+            if words & lemmas:
+                draft.mode = [mode]
+                return
+
+    def _mode_from_complement(self, draft: Draft, ctx: SentenceContext) -> None:
+        cues = self.rules.mode_cues.get(draft.event)
+        if not cues or draft.mode:
+            return
+        words: set[str] = set()
+        for child in draft.trigger.children:
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "pcomp", "advcl"):
+                words |= {t.lemma_.lower() for t in child.subtree}
+        for mode, lemmas in cues.items():
+            if words & lemmas:
+                draft.mode = [mode]
+                return
+        if draft.event == "REQUEST" and words:
+            draft.mode = ["change"]
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def _objects(tok: Token, passive: bool) -> list[Token]:
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
+    out = [c for c in tok.children if c.dep_ in deps]
+    if passive and not out and tok.dep_ == "acl":
+        out = [tok.head]
+    if not out and not passive:
+        out = [c for c in tok.children if c.dep_ == "dative"]
+    return out
+
+
+def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The verb whose object the event noun is ("held talks", "imposed sanctions")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in light_verbs:
+        return head
+    if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
+        return _light_verb(tok.head, light_verbs)
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
+        return head.head
+    return None
+
+
+def _has_prep(tok: Token, preps: set[str]) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+
+
+def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:
+    return tok.i in ctx.mentions or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.pos_ == "PRON"
+
+
+def _unique(actors: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out

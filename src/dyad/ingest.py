@@ -1,0 +1,174 @@
+"""Ingest: files, standard input and JSONL lines → `Article` records.
+
+Takes a path (`.txt`, `.html`, `.jsonl`) or text and the metadata the user gives; gives
+Articles, or a one-line `InputError` that names the input and the reason. Datelines
+("NAIROBI (Agency) –") are recognised here and kept apart from the first sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from dyad.errors import InputError
+from dyad.records import Article
+
+MAX_CHARS = 1_000_000  # spaCy's own limit for one document
+_DATELINE = re.compile(
+    r"""^\s*
+    (?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?)\s*
+    (?:\((?P<source>[^()\n]{2,60})\))?\s*
+    [–—-]{1,2}\s+""",
+    re.VERBOSE,
+)
+_ENGLISH = frozenset(
+    "the of and to in is was that for on with as by at from his her it has have said are were be this "
+    "an which will not their they its after but who had been would or".split()
+)
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """A content hash: the normalised URL when there is one, else the whitespace-normalised text."""
+    basis = (url or "").strip().lower().rstrip("/") or " ".join(text.split())
+    return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: str | None, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def make_article(text: str, *, id: str | None = None, date_: date | None = None, title: str | None = None,
+                 url: str | None = None, source: str | None = None, where: str = "<text>") -> Article:
+    """An Article from text, with its dateline recognised; refuses empty and over-long text."""
+    if not text.strip():
+        raise InputError(f"{where}: empty input, nothing to code")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{where}: text is {len(text):,} characters, over the limit of {MAX_CHARS:,}; split it into articles")
+    article = Article(id=id or article_id(text, url), text=text, date=date_, title=title, url=url, source=source)
+    return with_dateline(article)
+
+
+def with_dateline(article: Article) -> Article:
+    match = _DATELINE.match(article.text)
+    if not match:
+        return article
+    place, source = match["place"].strip(), match["source"]
+    parts = [p.strip() for p in place.split(",")]
+    if not source and not parts[0].isupper():
+        return article  # "The minister – who…" is not a dateline: need CAPS or a (Source)
+    if len(place.split()) > 4:
+        return article
+    place = ", ".join(p.title() if p.isupper() else p for p in parts)
+    return replace(article, dateline_place=place,
+                   dateline_source=source.strip() if source else None, body_start=match.end(),
+                   source=article.source or (source.strip() if source else None))
+
+
+def looks_english(text: str) -> bool:
+    """True when common English function words make up a plausible share of the words."""
+    words = re.findall(r"[a-zA-Z]+", text.lower())
+    if len(words) < 8:
+        return True
+    hits = sum(1 for w in words if w in _ENGLISH)
+    return hits / len(words) >= 0.12
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, or an InputError saying why it cannot be read."""
+    where = str(path)
+    if not path.exists():
+        raise InputError(f"{where}: no such file")
+    if path.is_dir():
+        raise InputError(f"{where}: is a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{where}: cannot be read ({exc.strerror})") from None
+    return decode(data, where)
+
+
+def decode(data: bytes, where: str) -> str:
+    if not data.strip():
+        raise InputError(f"{where}: empty input, nothing to code")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def read_html(path: Path, html: str | None = None) -> Article:
+    """An Article from a saved web page: trafilatura gives text, title, date and site."""
+    import trafilatura
+
+    where = str(path)
+    html = html if html is not None else read_text(path)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    if extracted is None or not getattr(extracted, "text", None):
+        raise InputError(f"{where}: no article text found in the HTML page")
+    meta_date = getattr(extracted, "date", None)
+    return make_article(
+        extracted.text, date_=parse_date(meta_date, where) if meta_date else None,
+        title=getattr(extracted, "title", None), url=getattr(extracted, "url", None),
+        source=getattr(extracted, "sitename", None), where=where,
+    )
+
+
+def read_jsonl(path: Path | None, text: str | None = None) -> Iterator[Article | InputError]:
+    """One Article per line; a bad line yields an InputError naming the line, and reading goes on."""
+    where = str(path) if path else "<stdin>"
+    text = text if text is not None else read_text(path)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        here = f"{where}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{here}: malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            yield InputError(f"{here}: expected an object with a \"text\" string")
+            continue
+        try:
+            yield make_article(
+                row["text"], id=str(row["id"]) if row.get("id") is not None else None,
+                date_=parse_date(row.get("date"), here), title=row.get("title"), url=row.get("url"),
+                source=row.get("source"), where=here,
+            )
+        except InputError as exc:
+            yield exc
+
+
+def read_path(path: Path, *, date_: date | None = None, title: str | None = None, url: str | None = None,
+              source: str | None = None) -> Iterator[Article | InputError]:
+    """Articles from one input path, chosen by its suffix (.jsonl, .html/.htm, anything else as text)."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        try:
+            yield from read_jsonl(path)
+        except InputError as exc:
+            yield exc
+        return
+    try:
+        if suffix in (".html", ".htm"):
+            article = read_html(path)
+            if date_ or title or url or source:
+                article = replace(article, date=date_ or article.date, title=title or article.title,
+                                  url=url or article.url, source=source or article.source)
+            yield article
+        else:
+            yield make_article(read_text(path), date_=date_, title=title, url=url, source=source, where=str(path))
+    except InputError as exc:
+        yield exc

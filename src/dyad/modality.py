@@ -1,0 +1,212 @@
+"""Modality, attribution, date and context of an event draft.
+
+Takes a `Draft` (from dyad.extract), its sentence and the article date; gives the modality
+(asserted, hedged, future, hypothetical, negated, historical), who the report attributes the
+event to, the event date with its precision, and the PLOVER contexts. The cue words are data
+(`data/modality.yaml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from dyad.extract import Draft, SentenceContext
+from dyad.records import Attribution
+from dyad.resolve import Resolver
+from dyad.timex import is_historical, resolve_date
+
+_CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "relcl", "attr", "nsubj", "nsubjpass", "oprd", "parataxis"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    hedge_aux: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_governors: frozenset[str]
+    future_aux: frozenset[str]
+    future_governors: frozenset[str]
+    future_adjectives: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    negators: frozenset[str]
+    negating_governors: frozenset[str]
+    speech_verbs: frozenset[str]
+    pledge_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> ModalityCues:
+    raw = yaml.safe_load(resources.files("dyad.data").joinpath("modality.yaml").read_text("utf-8"))
+    return ModalityCues(**{k: frozenset(v) for k, v in raw.items() if k != "version"})
+
+
+def _chain(tok: Token):
+    """The token and the heads that govern it, up to the sentence root, with the dependency used."""
+    steps = 0
+    yield tok, None
+    while tok.head is not tok and steps < 10:
+        dep = tok.dep_
+        tok = tok.head
+        steps += 1
+        yield tok, dep
+        if dep not in _CHAIN_DEPS:
+            break
+
+
+def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | None) -> str:
+    """The modality of an event: negated, hypothetical, hedged, future, historical or asserted."""
+    cues = load_cues()
+    found: set[str] = set()
+    trigger = draft.trigger
+    for child in trigger.children:  # the event noun's own words: "alleged", "planned", "no"
+        low = child.lower_
+        if child.dep_ in ("amod", "compound", "advmod") and low in cues.hedge_adjectives:
+            found.add("hedged")
+        if child.dep_ in ("amod", "compound") and low in cues.future_adjectives:
+            found.add("future")
+        if child.dep_ in ("det", "neg") and low in cues.negators:
+            found.add("negated")
+    start = draft.clause
+    own_clause = True
+    reached_speech = False
+    for tok, via in _chain(start):
+        lemma = tok.lemma_.lower()
+        if via is not None:
+            if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
+                found.add("negated")
+            if via in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "nsubj") and lemma in cues.hedge_governors:
+                found.add("hedged")
+            if via in ("xcomp", "ccomp", "pobj", "prep", "acl") and lemma in cues.future_governors:
+                found.add("future")
+            if lemma in cues.speech_verbs or lemma in cues.pledge_verbs:
+                reached_speech = True
+            if via == "conj":
+                own_clause = True
+            elif via in ("xcomp",):
+                own_clause = True
+            else:
+                own_clause = False
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass"):
+                if low in cues.hypothetical_aux and (via is None or own_clause):
+                    found.add("future" if reached_speech and not _has_condition(tok, cues) else "hypothetical")
+                elif low in cues.future_aux and (via is None or own_clause):
+                    found.add("future")
+                elif low in cues.hedge_aux and (via is None or own_clause):
+                    found.add("hypothetical" if _has_condition(tok, cues) else "hedged")
+                elif low == "be" or child.lemma_ == "be":
+                    nxt = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
+                    if nxt is not None and nxt.lower_ == "to" and via is None:
+                        found.add("future")
+            elif child.dep_ == "neg" and (via is None or (via == "xcomp" and draft.rule.type != "REQUEST")):
+                found.add("negated")
+            elif child.dep_ == "advmod" and low in cues.hedge_adverbs and (via is None or own_clause or via == "ccomp"):
+                found.add("hedged")
+            elif child.dep_ == "mark" and low in cues.conditional_marks and tok.dep_ == "advcl" and (via is None or own_clause):
+                found.add("hypothetical")
+        if tok.dep_ == "advcl" and _has_condition(tok, cues) and (via is None or own_clause):
+            found.add("hypothetical")
+        if via is not None and via not in ("xcomp", "conj", "ccomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj"):
+            break
+    if event_date is not None and base is not None:
+        found_date, precision = event_date
+        if is_historical(found_date, precision, base):
+            found.add("historical")
+        elif found_date > base and "future" not in found and draft.clause.tag_ not in ("VBD", "VBN"):
+            found.add("future")
+    for modality in ("negated", "hypothetical", "hedged", "future", "historical"):
+        if modality in found:
+            return modality
+    return "asserted"
+
+
+def _has_condition(tok: Token, cues: ModalityCues) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in tok.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
+        for c in tok.children
+    )
+
+
+def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> Attribution | None:
+    """Who the report says the event comes from: "according to X", "X said", "reports indicate"."""
+    cues = load_cues()
+    sent = ctx.sent
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            for to in tok.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return _attribution(pobj, ctx, resolver)
+    for tok, via in _chain(draft.clause):
+        if via is None:
+            for child in tok.children:
+                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+                    subj = _subject(child)
+                    if subj is not None:
+                        return _attribution(subj, ctx, resolver)
+            continue
+        if via in ("ccomp", "xcomp", "advcl", "conj") and (tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.hedge_governors):
+            subj = _subject(tok)
+            if subj is not None and tok is not draft.trigger:
+                return _attribution(subj, ctx, resolver)
+    root = sent.root
+    if root is not draft.clause and root.lemma_.lower() in cues.speech_verbs and draft.clause.i > root.i:
+        subj = _subject(root)
+        if subj is not None:
+            return _attribution(subj, ctx, resolver)
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _attribution(head: Token, ctx: SentenceContext, resolver: Resolver) -> Attribution:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl",)]
+    text = ctx.sent.doc[tokens[0].i : tokens[-1].i + 1].text
+    actor = resolver.resolve(head, ctx.mentions, ctx.memory, [])
+    named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+        actor is not None and actor.kind in ("person", "country", "igo", "group"))
+    return Attribution(text=text, actor=actor, named=bool(named))
+
+
+def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, claimed: set[int]) -> tuple[date, str] | None:
+    """The date expression that belongs to the event's clause, resolved against the article date."""
+    if base is None:
+        return None
+    dates = [e for e in sent.ents if e.label_ in ("DATE",)]
+    if not dates:
+        return None
+    anchors = {draft.trigger.i, draft.clause.i}
+    for ent in dates:
+        tok = ent.root
+        steps = 0
+        while tok.head is not tok and steps < 6:
+            tok = tok.head
+            steps += 1
+            if tok.i in anchors:
+                found = resolve_date(ent.text, base, future_hint)
+                if found:
+                    return found
+            if tok.pos_ in ("VERB", "AUX") and tok.i not in anchors:
+                break
+    unclaimed = [e for e in dates if e.root.i not in claimed]
+    if len(dates) == 1 and unclaimed:
+        return resolve_date(dates[0].text, base, future_hint)
+    return None
+
+
+def contexts_of(draft: Draft, sent: Span, context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    lemmas = {t.lemma_.lower() for t in sent}
+    return tuple(name for name, words in context_words.items() if lemmas & words)

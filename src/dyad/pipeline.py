@@ -1,0 +1,177 @@
+"""The pipeline: `code_article` wires the stages for one article; `Coder` runs them in batches.
+
+article ─► parse (spaCy) ─► mentions (KB names) ─► extract (events) ─► modality, attribution,
+dates, contexts ─► `CodedArticle`. The same functions serve the CLI, the store and any batch
+runner; only batching differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.errors import EngineError, InputError
+from dyad.extract import Draft, Extractor, SentenceContext
+from dyad.kb import KnowledgeBase, load_kb
+from dyad.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
+from dyad.parse import load_nlp
+from dyad.records import ActorRef, Article, CodedArticle, Event, Evidence, Failure
+from dyad.resolve import ArticleMemory, Gazetteer, Resolver
+from dyad.rules import Rules, load_rules
+from dyad.ingest import looks_english
+
+
+class Coder:
+    """Everything loaded once (model, rules, knowledge base), then used for any number of articles."""
+
+    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None):
+        self.nlp = nlp or load_nlp()
+        self.kb = kb or load_kb()
+        self.rules = rules or load_rules()
+        self.ontology = load_ontology()
+        self.gazetteer = Gazetteer(self.nlp, self.kb)
+        self.resolver = Resolver(self.rules.actors)
+        self.extractor = Extractor(self.rules, self.resolver)
+
+    def parse(self, article: Article) -> Doc:
+        return self.nlp(parse_text(article))
+
+    def code(self, article: Article) -> CodedArticle:
+        """Code one article (raises on failure: batch callers use `code_many`)."""
+        if not looks_english(article.text):
+            return CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
+        return code_article(article, self.parse(article), self)
+
+    def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
+        """Code a stream of articles with `nlp.pipe`; a failing article becomes a Failure record."""
+        def texts():
+            for article in articles:
+                yield parse_text(article), article
+
+        for doc, article in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            try:
+                if not looks_english(article.text):
+                    yield CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
+                else:
+                    yield code_article(article, doc, self)
+            except EngineError as exc:
+                yield Failure(input=article.id, stage="code", reason=str(exc))
+            except (ValueError, KeyError, IndexError, AttributeError) as exc:
+                yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
+
+
+def parse_text(article: Article) -> str:
+    """The article text with its dateline blanked out, so offsets stay those of the original."""
+    if article.body_start:
+        return " " * article.body_start + article.text[article.body_start:]
+    return article.text
+
+
+def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
+    """The events, actors and evidence of one parsed article (a pure function of its inputs)."""
+    mentions = coder.gazetteer.mentions(doc)
+    memory = ArticleMemory()
+    if article.dateline_place:
+        city = coder.kb.cities.get(article.dateline_place.lower())
+        memory.default_country = city.country if city else None
+    events: list[Event] = []
+    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
+        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places)
+        drafts = coder.extractor.extract(ctx)
+        claimed: set[int] = set()
+        for draft in drafts:
+            events.append(_event(article, index, draft, ctx, coder, claimed))
+        for draft in drafts:
+            for actor in draft.actor + draft.recipient:
+                coder.resolver.remember(actor, memory)
+        _remember_subjects(sent, ctx, coder)
+    actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
+    return CodedArticle(article=article, events=tuple(events), actors=actors)
+
+
+def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, coder: Coder, claimed: set[int]) -> Event:
+    ontology: Ontology = coder.ontology
+    future_hint = any(c.lower_ in ("will", "next") for c in draft.clause.children)
+    when = date_of(draft, ctx.sent, article.date, future_hint, claimed)
+    modality = modality_of(draft, article.date, when)
+    if when is None:
+        event_date, precision = article.date, "article"
+    else:
+        event_date, precision = when
+    modes = tuple(draft.mode)
+    cameo = ontology.cameo_root(draft.event, modes)
+    sent = ctx.sent
+    start, end = _strip_span(sent)
+    key = f"{article.id}|{index}|{draft.trigger.i}|{draft.event}"
+    return Event(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        article_id=article.id,
+        event=draft.event,
+        mode=modes,
+        context=contexts_of(draft, sent, coder.rules.contexts),
+        actor=tuple(draft.actor),
+        recipient=tuple(draft.recipient),
+        date=event_date,
+        date_precision=precision,
+        modality=modality,
+        attribution=attribution_of(draft, ctx, coder.resolver),
+        quad_code=ontology.types[draft.event].quad,
+        gdelt_quad_class=gdelt_quad_class(cameo),
+        event_scale=ontology.score(draft.event, modes),
+        cameo_root=cameo,
+        text=article.text[start:end],
+        text_info=Evidence(sentence=index, start=start, end=end),
+        trigger=draft.trigger.text,
+        place=_place(draft, ctx) or article.dateline_place,
+    )
+
+
+def _strip_span(sent) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def _sentence_places(sent, mentions) -> list[str]:
+    out = []
+    for tok in sent:
+        m = mentions.get(tok.i)
+        if m is not None and m.entity.kind in ("country", "city") and m.role in ("name", "city", "capital"):
+            code = m.entity.country or m.entity.code
+            if code and code not in out:
+                out.append(code)
+    return out
+
+
+def _place(draft: Draft, ctx: SentenceContext) -> str | None:
+    for holder in (draft.trigger, draft.clause):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        return ctx.sent.doc[pobj.left_edge.i : pobj.i + 1].text
+    return None
+
+
+def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
+    """Persons named with a title are remembered even when they are in no event."""
+    for tok in sent:
+        if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "compound") and tok.head.ent_type_ != "PERSON":
+            actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
+            if actor is not None:
+                coder.resolver.remember(actor, ctx.memory)
+
+
+def _unique_actors(actors) -> tuple[ActorRef, ...]:
+    seen = {}
+    for actor in actors:
+        key = (actor.code, actor.sector, actor.entity_text)
+        seen.setdefault(key, actor)
+    return tuple(seen.values())

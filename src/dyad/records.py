@@ -1,0 +1,189 @@
+"""Every record type dyad produces, and nothing else.
+
+Records are frozen dataclasses inside the pipeline; `to_dict` gives the JSON shape documented in
+docs/schema.md (field names are stable: other tools read them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One report to code. `text` is kept exactly as read: every offset points into it."""
+
+    id: str
+    text: str
+    date: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    dateline_place: str | None = None
+    dateline_source: str | None = None
+    body_start: int = 0  # offset where the body starts, after the dateline
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as the report names it, resolved as far as the knowledge base allows."""
+
+    code: str | None
+    sector: str | None
+    entity_text: str
+    identifier_id: str | None = None
+    identifier_text: str | None = None
+    office: str | None = None
+    kind: str | None = None  # country, igo, person, group, role
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the report says an event comes from."""
+
+    text: str
+    actor: ActorRef | None = None
+    named: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    article_id: str
+    event: str
+    mode: tuple[str, ...]
+    context: tuple[str, ...]
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    date: date | None
+    date_precision: str
+    modality: str
+    attribution: Attribution | None
+    quad_code: int
+    gdelt_quad_class: int
+    event_scale: float
+    cameo_root: str
+    text: str
+    text_info: Evidence
+    trigger: str
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: ActorRef | None
+    text: str
+    start: int
+    end: int
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: str
+    severity: str
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be coded: recorded, never fatal to a batch."""
+
+    input: str
+    stage: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    article: Article
+    events: tuple[Event, ...]
+    actors: tuple[ActorRef, ...]
+    quotes: tuple[Quote, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    language: str = "en"
+    status: str = "coded"  # coded | unsupported
+
+
+def _plain(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def actor_to_dict(actor: ActorRef) -> dict:
+    return {
+        "code": actor.code,
+        "sector": actor.sector,
+        "entity_text": actor.entity_text,
+        "identifier_id": actor.identifier_id,
+        "identifier_text": actor.identifier_text,
+        "office": actor.office,
+    }
+
+
+def event_to_dict(event: Event) -> dict:
+    attribution = None
+    if event.attribution is not None:
+        attribution = {
+            "text": event.attribution.text,
+            "named": event.attribution.named,
+            "actor": actor_to_dict(event.attribution.actor) if event.attribution.actor else None,
+        }
+    return {
+        "id": event.id,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "event": event.event,
+        "mode": list(event.mode),
+        "context": list(event.context),
+        "actor": [actor_to_dict(a) for a in event.actor],
+        "recipient": [actor_to_dict(a) for a in event.recipient],
+        "modality": event.modality,
+        "attribution": attribution,
+        "quad_code": event.quad_code,
+        "gdelt_quad_class": event.gdelt_quad_class,
+        "event_scale": event.event_scale,
+        "cameo_root": event.cameo_root,
+        "text": event.text,
+        "text_info": _plain(event.text_info),
+        "trigger": event.trigger,
+        "place": event.place,
+    }
+
+
+def coded_to_dict(coded: CodedArticle) -> dict:
+    art = coded.article
+    return {
+        "id": art.id,
+        "title": art.title,
+        "date": art.date.isoformat() if art.date else None,
+        "source": art.source,
+        "url": art.url,
+        "language": coded.language,
+        "status": coded.status,
+        "dateline": {"place": art.dateline_place, "source": art.dateline_source}
+        if art.dateline_place
+        else None,
+        "events": [event_to_dict(e) for e in coded.events],
+        "actors": [actor_to_dict(a) for a in coded.actors],
+        "quotes": [_plain(q) for q in coded.quotes],
+        "flags": [_plain(f) for f in coded.flags],
+    }

@@ -1,0 +1,287 @@
+"""Actor resolution: a noun phrase in a parsed sentence → `ActorRef` (code, sector, entity).
+
+Takes spaCy tokens, the knowledge-base name matches of the document and the article's memory of
+earlier actors; gives actors with their PLOVER code and sector. The knowledge base plugs in
+through `KnowledgeBase` (names) — person and office look-ups join here when the KB has them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from dyad.kb import Entity, KnowledgeBase
+from dyad.records import ActorRef
+from dyad.rules import ActorLexicon
+
+_ORG_CODES = {"UNO", "EUR", "IGO", "NGO"}
+# Dependencies that stay inside a noun phrase when we read who it names.
+_NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "appos", "flat", "quantmod",
+            "npadvmod", "punct", "predet", "dep"}
+_LOC_PREPS = {"in", "from", "at", "near", "inside", "across", "outside", "around", "of"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A knowledge-base name found in the document."""
+
+    start: int
+    end: int
+    entity: Entity
+    role: str  # name | demonym | capital | acronym | city
+
+
+class Gazetteer:
+    """Finds knowledge-base names in a parsed document (one PhraseMatcher, built once)."""
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lookup: dict[str, list[tuple[str, str]]] = {}
+        seen: set[str] = set()
+        for entry in kb.names:
+            for form in _surface_forms(entry.text):
+                key = f"{entry.entity_id}|{entry.role}"
+                self.lookup.setdefault(form, [])
+                if key not in self.lookup[form]:
+                    self.lookup[form].append(key)
+                if form not in seen:
+                    seen.add(form)
+                    self.matcher.add(form, [nlp.make_doc(form)])
+
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        """Token index → the mention covering it (longest match wins)."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        out: dict[int, Mention] = {}
+        for span in filter_spans(spans):
+            form = doc.vocab.strings[span.label]
+            entity_id, role = self.lookup[form][0].split("|")
+            mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
+            for i in range(span.start, span.end):
+                out[i] = mention
+        for ent in doc.ents:  # cities name places, and capitals governments
+            if ent.label_ == "GPE" and ent.start not in out:
+                city = self.kb.cities.get(ent.text.lower())
+                if city is not None:
+                    mention = Mention(ent.start, ent.end, city, "city")
+                    for i in range(ent.start, ent.end):
+                        out[i] = mention
+        return out
+
+
+def _surface_forms(text: str) -> list[str]:
+    forms = [text]
+    if text.startswith("the ") or text.startswith("The "):
+        forms.append(text[4:])
+    if "'" in text:
+        forms.append(text.replace("'", "’"))
+    return forms
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What the article has named so far, for surnames and pronouns met later."""
+
+    persons: dict[str, ActorRef] = field(default_factory=dict)  # surname -> actor
+    last_person: ActorRef | None = None
+    last_group: ActorRef | None = None
+    default_country: str | None = None  # from the dateline
+
+
+class Resolver:
+    def __init__(self, lexicon: ActorLexicon):
+        self.lex = lexicon
+
+    # --- phrases -----------------------------------------------------------------------------
+    def heads(self, token: Token) -> list[Token]:
+        """The token and the heads coordinated with it ("the US and South Korea")."""
+        out = [token]
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(self.heads(child))
+        return out
+
+    def phrase(self, head: Token) -> list[Token]:
+        """Tokens of the noun phrase headed by `head`, without clauses and coordinated heads."""
+        out = [head]
+        for child in head.children:
+            if child.dep_ in _NP_DEPS:
+                out.extend(self.phrase(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                out.extend(self.phrase(child))
+            elif child.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+                out.extend(self.phrase(child))
+        return sorted(out, key=lambda t: t.i)
+
+    def location(self, head: Token, mentions: dict[int, Mention]) -> str | None:
+        """The country of a place the phrase is located in ("police in Lagos")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
+                for tok in child.subtree:
+                    if tok.i in mentions and mentions[tok.i].entity.code:
+                        return mentions[tok.i].entity.country or mentions[tok.i].entity.code
+        return None
+
+    # --- resolution --------------------------------------------------------------------------
+    def resolve(self, head: Token, mentions: dict[int, Mention], memory: ArticleMemory,
+                sentence_places: list[str]) -> ActorRef | None:
+        """The actor a noun phrase names, or None when it names no actor."""
+        lex = self.lex
+        low = head.lower_
+        if head.pos_ == "PRON":
+            if low in lex.person_pronouns:
+                return memory.last_person
+            if low in lex.group_pronouns:
+                return memory.last_group
+            return None
+        if low in _QUANTITY_HEADS:  # "thousands of workers": the workers are the actor
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolve(pobj, mentions, memory, sentence_places)
+        tokens = self.phrase(head)
+        text = _text(tokens)
+        entity, role = self._entity(head, tokens, mentions)
+        sector = self._sector(head, tokens, mentions)
+        if head.i not in mentions and not _actor_head(head, self.lex):
+            return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
+        former = any(t.lemma_.lower() in lex.former for t in tokens)
+        person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens))
+        office = self._office(head, tokens) if (person or sector) else None
+        code = None
+        kind = None
+        identifier_text = None
+        wikidata = None
+        if entity is not None:
+            code = entity.code if entity.kind != "city" else None
+            kind = entity.kind
+            identifier_text = entity.name
+            wikidata = entity.wikidata
+            if entity.kind == "city" and role == "city":
+                if sector and head.i not in mentions:
+                    code = entity.country
+                elif head.i in mentions:
+                    return None  # a city named alone is a place, not an actor
+            if entity.kind == "group" and sector is None:
+                sector = entity.sector
+            if entity.kind == "country" and head.i in mentions and mentions[head.i].entity is entity:
+                if role in ("name", "capital") and sector is None:
+                    sector = "GOV"
+        if person:
+            known = next((memory.persons[t.lower_] for t in tokens if t.ent_type_ == "PERSON" and t.lower_ in memory.persons), None)
+            if known is not None and code is None:
+                code, sector = known.code, sector or known.sector
+                office = office or known.office
+            kind = "person"
+            identifier_text = identifier_text if kind != "person" else None
+        if code is None and sector is not None:
+            code = self.location(head, mentions) or (sentence_places[0] if sentence_places and sector in _PLACE_BOUND else None)
+        if former and sector in ("GOV", "MIL", None) and person:
+            sector = "ELI"
+        if code in _ORG_CODES and sector == "GOV":
+            sector = None
+        if code is None and sector is None and not person:
+            return None
+        if code is not None and sector is None and entity is not None and entity.kind == "country":
+            sector = "GOV"
+        actor = ActorRef(
+            code=code, sector=sector, entity_text=text, identifier_id=wikidata,
+            identifier_text=identifier_text if not person else _person_name(head, tokens),
+            office=office, kind=kind or ("role" if sector else None),
+            start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
+        )
+        return actor
+
+    def remember(self, actor: ActorRef, memory: ArticleMemory) -> None:
+        """Keep a resolved actor so later surnames and pronouns can refer to it."""
+        if actor.kind == "person":
+            if actor.code or actor.sector:
+                for part in (actor.identifier_text or "").replace("-", " ").split():
+                    if len(part) > 2 and part[0].isupper():
+                        memory.persons.setdefault(part.lower(), actor)
+            memory.last_person = actor
+        elif actor.code:
+            memory.last_group = actor
+
+    def _entity(self, head: Token, tokens: list[Token], mentions: dict[int, Mention]):
+        """The knowledge-base entity the phrase names; the head's own name first, then modifiers."""
+        if head.i in mentions:
+            m = mentions[head.i]
+            return m.entity, m.role
+        best = None
+        for tok in tokens:  # modifiers: possessors, adjectives, compounds ("the EU's", "Kenyan")
+            if tok.i in mentions:
+                m = mentions[tok.i]
+                if m.entity.kind == "city" and best is not None:
+                    continue
+                if best is None or (best[0].kind == "city" and m.entity.kind != "city"):
+                    best = (m.entity, m.role)
+        return best if best else (None, None)
+
+    def _sector(self, head: Token, tokens: list[Token], mentions: dict[int, Mention] | None = None) -> str | None:
+        lex = self.lex
+        lemma = head.lemma_.lower()
+        own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
+        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)]
+        modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
+        modifier_sectors = [s for s in modifier_sectors if s]
+        if lemma in lex.generic_heads and modifier_sectors:
+            strong = [s for s in modifier_sectors if s != "GOV"]
+            return strong[0] if strong else modifier_sectors[0]
+        if own:
+            return own
+        if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
+            titled = [lex.sector_of.get(t.lemma_.lower()) for t in tokens if t.dep_ == "compound" and t.i < head.i]
+            titled = [s for s in titled if s]
+            if titled:
+                return titled[-1]
+            for child in head.children:
+                if child.dep_ == "appos":
+                    return self._sector(child, self.phrase(child), mentions)
+        return modifier_sectors[0] if modifier_sectors else None
+
+    def _office(self, head: Token, tokens: list[Token]) -> str | None:
+        """The title the report gives a person ("Defence Minister", "the EU's chief diplomat")."""
+        titles = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod") and t.lemma_.lower() in self.lex.titles and t.ent_type_ != "PERSON"]
+        if titles:
+            return " ".join(t.text for t in tokens if titles[0].i <= t.i < head.i and t.ent_type_ != "PERSON" and t.dep_ != "punct")
+        for child in head.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in self.lex.titles | {"representative", "diplomat", "chief"}:
+                return " ".join(t.text for t in child.subtree if t.dep_ not in ("det", "punct"))
+        return None
+
+
+_QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
+                   "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
+                   "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
+# Sectors whose members take the country of the place a sentence names ("protesters in Lima").
+_PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
+
+
+def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
+    """Part of a proper name ("European Union", "Security Council"), not a sector noun."""
+    if mentions is not None and tok.i in mentions:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def _actor_head(head: Token, lex) -> bool:
+    """Whether a head noun can name an actor at all (a person, a group, an organisation)."""
+    return (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or head.lemma_.lower() in lex.generic_heads or head.lemma_.lower() in lex.sector_of)
+
+
+def _text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+
+
+def _person_name(head: Token, tokens: list[Token]) -> str:
+    names = [t.text for t in tokens if t.ent_type_ == "PERSON" or t.i == head.i]
+    return " ".join(names).replace(" - ", "-").replace(" -", "-")

@@ -1,0 +1,259 @@
+"""Loads the event rules (`data/rules.yaml`) and the actor lexicon (`data/actors.yaml`).
+
+Takes the YAML files and gives typed, validated `Rules`: a malformed entry is refused with the
+file, the entry and the reason, so a typo never silently disables a rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from dyad.errors import DataError
+from dyad.ontology import load_ontology
+
+_RULE_KEYS = {
+    "lemma", "type", "mode", "object", "object_opt", "object_not", "not_object", "recipient", "prep",
+    "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
+    "needs_joint", "intransitive", "host", "particle_step", "particle_ok", "subject_sector",
+    "complement_needs", "object_mod", "subject_any_actor", "needs_object_gov", "needs_light",
+    "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
+    "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
+    "plural_talk",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpec:
+    """A lemma set, possibly also accepting any actor phrase (`@name_any`, `@persons`)."""
+
+    lemmas: frozenset[str] = frozenset()
+    any_actor: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.lemmas) or self.any_actor
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientSpec:
+    dobj: bool = False
+    dative: bool = False
+    poss: bool = False
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    pos: str  # verb | noun
+    lemmas: frozenset[str]
+    type: str
+    mode: str | None = None
+    object: WordSpec = WordSpec()
+    object_optional: bool = False
+    object_not: WordSpec = WordSpec()
+    recipient: RecipientSpec = RecipientSpec()
+    prep: frozenset[str] = frozenset()
+    not_prep: frozenset[str] = frozenset()
+    meeting: bool = False
+    absorbs: bool = False
+    needs_partner: bool = False
+    needs_recipient: bool = False
+    needs_complement: bool = False
+    needs_joint: bool = False
+    intransitive: bool = False
+    host: bool = False
+    particle: str | None = None
+    subject_sector: frozenset[str] = frozenset()
+    complement_needs: frozenset[str] = frozenset()
+    object_mod: str | None = None
+    needs_light: frozenset[str] = frozenset()
+    needs_light_or_poss: bool = False
+    needs_light_or_actor: bool = False
+    needs_actor: bool = False
+    needs_actor_or_target: bool = False
+    compound: frozenset[str] = frozenset()
+    compound_any: frozenset[str] = frozenset()
+    of_role: str | None = None
+    of_needs: WordSpec = WordSpec()
+    plural_talk: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    sector_of: dict[str, str]
+    generic_heads: frozenset[str]
+    former: frozenset[str]
+    titles: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    version: str
+    verbs: dict[str, tuple[Rule, ...]]
+    nouns: dict[str, tuple[Rule, ...]]
+    light_verbs: frozenset[str]
+    mode_cues: dict[str, dict[str, frozenset[str]]]
+    blocked_compounds: frozenset[str]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    actors: ActorLexicon | None = None
+    contexts: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _words(value, sets: dict[str, frozenset[str]], where: str) -> WordSpec:
+    if value in (None, False):
+        return WordSpec()
+    if value is True:
+        return WordSpec(any_actor=True)
+    if isinstance(value, str):
+        if not value.startswith("@"):
+            return WordSpec(frozenset({value}))
+        name = value[1:]
+        any_actor = name.endswith("_any") or name == "persons"
+        base = name.removesuffix("_any")
+        if base not in sets and base not in ("persons", "orgs"):
+            raise DataError(f"rules.yaml: {where} refers to unknown word set @{base}")
+        return WordSpec(sets.get(base, frozenset()), any_actor)
+    return WordSpec(frozenset(str(v) for v in value))
+
+
+def _recipient(value) -> RecipientSpec:
+    if not value:
+        return RecipientSpec()
+    dobj = dative = poss = False
+    preps: set[str] = set()
+    for part in str(value).split("|"):
+        if part == "dobj":
+            dobj = True
+        elif part == "dative":
+            dative = True
+        elif part == "poss":
+            poss = True
+        elif part.startswith("prep:"):
+            preps.add(part[5:])
+        else:
+            preps.add(part)
+    return RecipientSpec(dobj, dative, poss, frozenset(preps))
+
+
+def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
+    where = f"{pos} rule {index + 1} ({raw.get('lemma')})"
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise DataError(f"rules.yaml: {where} has unknown keys {sorted(unknown)}")
+    if raw.get("type") not in types:
+        raise DataError(f"rules.yaml: {where} has unknown event type {raw.get('type')!r}")
+    mode = raw.get("mode")
+    if mode and mode not in types[raw["type"]].modes:
+        raise DataError(f"rules.yaml: {where} has mode {mode!r}, not a mode of {raw['type']}")
+    lemmas = raw["lemma"] if isinstance(raw["lemma"], list) else [raw["lemma"]]
+    object_opt = raw.get("object_opt")
+    return Rule(
+        pos=pos,
+        lemmas=frozenset(lemmas),
+        type=raw["type"],
+        mode=mode,
+        object=_words(raw.get("object") or (object_opt if object_opt not in (None, True) else None), sets, where),
+        object_optional=object_opt is not None,
+        object_not=_words(raw.get("object_not") or raw.get("not_object"), sets, where),
+        recipient=_recipient(raw.get("recipient")),
+        prep=frozenset(str(raw.get("prep", "")).split("|")) - {""},
+        not_prep=frozenset(raw.get("not_prep") or ()),
+        meeting=bool(raw.get("meeting")),
+        absorbs=bool(raw.get("absorbs")),
+        needs_partner=bool(raw.get("needs_partner")),
+        needs_recipient=bool(raw.get("needs_recipient")),
+        needs_complement=bool(raw.get("needs_complement")),
+        needs_joint=bool(raw.get("needs_joint")),
+        intransitive=bool(raw.get("intransitive")),
+        host=bool(raw.get("host")),
+        particle=raw.get("particle_step"),
+        subject_sector=frozenset(raw.get("subject_sector") or ()),
+        complement_needs=frozenset(raw.get("complement_needs") or ()),
+        object_mod=raw.get("object_mod"),
+        needs_light=frozenset(raw.get("needs_light") or ()),
+        needs_light_or_poss=bool(raw.get("needs_light_or_poss") or raw.get("needs_poss_or_light")),
+        needs_light_or_actor=bool(raw.get("needs_light_or_actor")),
+        needs_actor=bool(raw.get("needs_actor")),
+        needs_actor_or_target=bool(raw.get("needs_actor_or_target")),
+        compound=frozenset(raw.get("compound") or ()),
+        compound_any=frozenset([*(raw.get("compound_any") or ()), *(raw.get("amod_any") or ())]),
+        of_role=raw.get("of_role"),
+        of_needs=_words(raw.get("of_needs"), sets, where),
+        plural_talk=bool(raw.get("plural_talk")),
+    )
+
+
+def _index(rules: list[Rule]) -> dict[str, tuple[Rule, ...]]:
+    index: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for lemma in rule.lemmas:
+            index.setdefault(lemma, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _actor_lexicon(raw: dict) -> ActorLexicon:
+    sector_of = {}
+    for sector, words in raw["sectors"].items():
+        for word in words:
+            sector_of.setdefault(word.replace("_", " "), sector)
+    pronouns = raw["pronouns"]
+    return ActorLexicon(
+        sector_of=sector_of,
+        generic_heads=frozenset(raw["generic_heads"]),
+        former=frozenset(raw["former"]),
+        titles=frozenset(raw["titles"]),
+        person_pronouns=frozenset(pronouns["person"]),
+        group_pronouns=frozenset(pronouns["group"]),
+        speaker_pronouns=frozenset(pronouns["speaker"]),
+    )
+
+
+def _read(name: str) -> dict:
+    text = resources.files("dyad.data").joinpath(name).read_text("utf-8")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataError(f"{name}: not valid YAML ({exc})") from exc
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    raw = _read("rules.yaml")
+    types = load_ontology().types
+    sets = {name: frozenset(words) for name, words in raw["sets"].items()}
+    verbs = [_rule("verb", r, sets, types, i) for i, r in enumerate(raw["verbs"])]
+    nouns = [_rule("noun", r, sets, types, i) for i, r in enumerate(raw["nouns"])]
+    cues: dict[str, dict[str, frozenset[str]]] = {}
+    for etype, modes in raw["mode_cues"].items():
+        if etype not in types:
+            raise DataError(f"rules.yaml: mode_cues names unknown type {etype}")
+        cues[etype] = {}
+        for mode, words in modes.items():
+            if mode not in types[etype].modes:
+                raise DataError(f"rules.yaml: mode_cues {etype}.{mode} is not a PLOVER mode")
+            cues[etype][mode] = _words(words, sets, f"mode_cues {etype}.{mode}").lemmas
+    return Rules(
+        version=raw["version"],
+        verbs=_index(verbs),
+        nouns=_index(nouns),
+        light_verbs=frozenset(raw["light_verbs"]),
+        mode_cues=cues,
+        blocked_compounds=frozenset(raw["noun_blocklist_compounds"]),
+        sets=sets,
+        actors=_actor_lexicon(_read("actors.yaml")),
+        contexts=_contexts(raw.get("contexts") or {}),
+    )
+
+
+def _contexts(raw: dict) -> dict[str, frozenset[str]]:
+    known = set(load_ontology().contexts)
+    unknown = set(raw) - known
+    if unknown:
+        raise DataError(f"rules.yaml: unknown contexts {sorted(unknown)}")
+    return {name: frozenset(words) for name, words in raw.items()}

@@ -1,0 +1,162 @@
+"""Store: coded articles, events, actors and failures in one DuckDB file.
+
+Takes `CodedArticle` and `Failure` records; writes them in one transaction per batch (an article
+already stored, by content hash, is skipped); reads events back with filters. Opening a file that
+is not a DuckDB database, or is locked, is a one-line `StoreError`; nothing stored is touched.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from dyad.errors import StoreError
+from dyad.ingest import article_id
+from dyad.records import CodedArticle, Failure, actor_to_dict, event_to_dict
+
+SCHEMA_VERSION = 1
+_SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY, content_hash VARCHAR UNIQUE, title VARCHAR, date DATE, source VARCHAR,
+        url VARCHAR, language VARCHAR, status VARCHAR, text VARCHAR, dateline_place VARCHAR,
+        coded_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, date DATE, date_precision VARCHAR, event VARCHAR,
+        mode VARCHAR[], context VARCHAR[], actor_codes VARCHAR[], recipient_codes VARCHAR[],
+        modality VARCHAR, attribution VARCHAR, quad_code INTEGER, gdelt_quad_class INTEGER,
+        event_scale DOUBLE, cameo_root VARCHAR, text VARCHAR, sentence INTEGER, start_char INTEGER,
+        end_char INTEGER, place VARCHAR, record JSON)""",
+    """CREATE TABLE IF NOT EXISTS actors (
+        article_id VARCHAR, event_id VARCHAR, role VARCHAR, code VARCHAR, sector VARCHAR,
+        entity_text VARCHAR, identifier_id VARCHAR, identifier_text VARCHAR, office VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS failures (
+        input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
+]
+
+
+class Store:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        try:
+            self.con = duckdb.connect(str(self.path))
+            for statement in _SCHEMA:
+                self.con.execute(statement)
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def has(self, coded: CodedArticle) -> bool:
+        digest = _content_hash(coded)
+        return bool(self.con.execute("SELECT 1 FROM articles WHERE content_hash = ? OR id = ?",
+                                     [digest, coded.article.id]).fetchone())
+
+    def write(self, batch: list[CodedArticle | Failure]) -> tuple[int, int, int]:
+        """Write a batch in one transaction; returns (stored, skipped as already stored, failures)."""
+        stored = skipped = failed = 0
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for item in batch:
+                if isinstance(item, Failure):
+                    self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
+                                     [item.input, item.stage, item.reason])
+                    failed += 1
+                elif self.has(item):
+                    skipped += 1
+                else:
+                    self._write_article(item)
+                    stored += 1
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(exc)})") from None
+        return stored, skipped, failed
+
+    def _write_article(self, coded: CodedArticle) -> None:
+        art = coded.article
+        self.con.execute(
+            "INSERT INTO articles (id, content_hash, title, date, source, url, language, status, text, dateline_place) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [art.id, _content_hash(coded), art.title, art.date, art.source, art.url, coded.language,
+             coded.status, art.text, art.dateline_place],
+        )
+        for event in coded.events:
+            record = event_to_dict(event)
+            self.con.execute(
+                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event.id, art.id, event.date, event.date_precision, event.event, list(event.mode),
+                 list(event.context), [a.code for a in event.actor if a.code],
+                 [a.code for a in event.recipient if a.code], event.modality,
+                 event.attribution.text if event.attribution else None, event.quad_code,
+                 event.gdelt_quad_class, event.event_scale, event.cameo_root, event.text,
+                 event.text_info.sentence, event.text_info.start, event.text_info.end, event.place,
+                 json.dumps(record)],
+            )
+            for role, actors in (("actor", event.actor), ("recipient", event.recipient)):
+                for actor in actors:
+                    d = actor_to_dict(actor)
+                    self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     [art.id, event.id, role, d["code"], d["sector"], d["entity_text"],
+                                      d["identifier_id"], d["identifier_text"], d["office"]])
+
+    def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
+               until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
+        """Stored events as dicts (the `dyad code --json` event shape), newest first."""
+        where, args = [], []
+        if actor:
+            where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?) OR id IN "
+                         "(SELECT event_id FROM actors WHERE lower(entity_text) LIKE ? OR lower(identifier_text) LIKE ?))")
+            like = f"%{actor.lower()}%"
+            args += [actor.upper(), actor.upper(), like, like]
+        if type_:
+            where.append("event = ?")
+            args.append(type_.upper())
+        if since:
+            where.append("date >= ?")
+            args.append(since)
+        if until:
+            where.append("date <= ?")
+            args.append(until)
+        if modality:
+            where.append("modality = ?")
+            args.append(modality.lower())
+        sql = "SELECT article_id, record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date DESC, article_id, sentence, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            rows = self.con.execute(sql, args).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
+        out = []
+        for article, record in rows:
+            event = json.loads(record)
+            event["article_id"] = article
+            out.append(event)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "events", "actors", "failures")}
+
+
+def _content_hash(coded: CodedArticle) -> str:
+    return article_id(coded.article.text)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real pinned spaCy model and knowledge base, loaded once per session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dyad.ingest import make_article
+from dyad.pipeline import Coder
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = Path(__file__).resolve().parent / "resources"
+GOLD = Path(__file__).resolve().parent / "gold"
+REFERENCE = ROOT.parent / "shared" / "examples" / "seoul-borrell.txt"
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def code_text(coder):
+    def run(text: str, published: date = date(2025, 3, 14)):
+        return coder.code(make_article(text, date_=published))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> str:
+    if not REFERENCE.exists():
+        pytest.fail(f"reference article missing: {REFERENCE} (CI must have ../shared beside the clone)")
+    return REFERENCE.read_text("utf-8")

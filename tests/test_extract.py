@@ -1,0 +1,123 @@
+"""Coding of team-written sentences: types, actors, recipients, modes and modality."""
+
+from datetime import date
+
+import pytest
+
+
+def _summary(coded):
+    return [
+        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)), e.modality)
+        for e in coded.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chile's foreign minister met her Argentine counterpart in Santiago on Tuesday.",
+         ("CONSULT", ("ARG", "CHL"), (), "asserted")),
+        ("The Indonesian president will visit Japan next week.",
+         ("CONSULT", ("IDN",), ("JPN",), "future")),
+        ("Nigerian troops were attacked by militants near Maiduguri.",
+         ("ASSAULT", ("NGA",), ("NGA",), "asserted")),
+        ("The US and South Korea imposed sanctions on North Korea.",
+         ("SANCTION", ("KOR", "USA"), ("PRK",), "asserted")),
+        ("Police in Nairobi arrested 40 protesters on Monday.",
+         ("COERCE", ("KEN",), ("KEN",), "asserted")),
+        ("Iran may deploy additional troops to Syria, according to intelligence officials.",
+         ("MOBILIZE", ("IRN",), ("SYR",), "hedged")),
+        ("Ottawa urged Beijing to release the two detained Canadians.",
+         ("REQUEST", ("CAN",), ("CHN",), "asserted")),
+        ("Brazil has not sent aid to Venezuela.",
+         ("AID", ("BRA",), ("VEN",), "negated")),
+        ("If Serbia deploys troops to the border, Kosovo would close its airspace.",
+         ("MOBILIZE", ("SRB",), (), "hypothetical")),
+        ("Germany pledged to send humanitarian aid to Sudan.",
+         ("AGREE", ("DEU",), (), "asserted")),
+        ("Thousands of workers went on strike in Buenos Aires.",
+         ("PROTEST", ("ARG",), (), "asserted")),
+        ("In 2014, Russia annexed Crimea.",
+         ("COERCE", ("RUS",), (), "historical")),
+    ],
+)
+def test_extract_codes_team_sentences(code_text, text, expected):
+    events = _summary(code_text(text, date(2025, 3, 14)))
+    event, actors, recipients, modality = expected
+    matching = [e for e in events if e[0] == event]
+    assert matching, f"no {event} in {events}"
+    got = matching[0]
+    assert set(actors) <= set(got[1]), got
+    assert set(recipients) <= set(got[2]), got
+    assert got[3] == modality, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker scored twice as Ghana beat Mali in the final.",
+        "Heart attacks are rising among young adults in Finland.",
+        "Analysts met the forecast with scepticism.",
+        "Heavy rain is expected across Portugal on Thursday.",
+    ],
+)
+def test_extract_no_event_in_non_political_sentences(code_text, text):
+    assert code_text(text).events == ()
+
+
+def test_extract_several_events_in_one_sentence(code_text):
+    events = _summary(code_text("The Kenyan president met Ethiopia's prime minister and called on Eritrea to withdraw its troops."))
+    types = [e[0] for e in events]
+    assert "CONSULT" in types and "REQUEST" in types
+    request = next(e for e in events if e[0] == "REQUEST")
+    assert request[1] == ("KEN",) and request[2] == ("ERI",)
+    assert "RETREAT" not in types  # the demanded withdrawal is part of the request
+
+
+def test_extract_nominal_event_with_possessive(code_text):
+    coded = code_text("Macron's visit to Morocco ended with a trade deal.")
+    visit = next(e for e in coded.events if e.event == "CONSULT")
+    assert visit.mode == ("visit",)
+    assert [a.code for a in visit.recipient] == ["MAR"]
+
+
+def test_extract_apposition_gives_sector(code_text):
+    coded = code_text("Lena Ostrova, Estonia's defence minister, condemned the cyberattack on Tallinn.")
+    accuse = next(e for e in coded.events if e.event == "ACCUSE")
+    assert accuse.actor[0].code == "EST" and accuse.actor[0].sector == "GOV"
+
+
+def test_extract_evidence_offsets_point_into_the_text(code_text):
+    text = "BOGOTA (Andes Wire) – Colombia and the ELN agreed to a ceasefire on Friday. Rebels later attacked a base."
+    coded = code_text(text)
+    assert coded.article.dateline_place == "Bogota"
+    for event in coded.events:
+        assert text[event.text_info.start:event.text_info.end] == event.text
+        assert not event.text.startswith("BOGOTA")
+
+
+def test_extract_event_has_cameo_quad_and_score(code_text):
+    coded = code_text("Israeli jets bombed targets in southern Lebanon on Sunday.")
+    assault = next(e for e in coded.events if e.event == "ASSAULT")
+    assert assault.mode == ("aerial",)
+    assert (assault.cameo_root, assault.quad_code, assault.gdelt_quad_class, assault.event_scale) == ("19", 4, 4, -9.5)
+    assert assault.date == date(2025, 3, 9) and assault.date_precision == "day"
+
+
+def test_extract_reference_article(coder, reference_text):
+    from dyad.ingest import make_article
+
+    coded = coder.code(make_article(reference_text, date_=date(2024, 11, 4)))
+    assert coded.article.dateline_place == "Seoul"
+    events = coded.events
+    talks = [e for e in events if e.event == "CONSULT" and {a.code for a in e.actor} >= {"EUR", "KOR"}]
+    assert talks, "the talks between the EU and South Korea"
+    request = [e for e in events if e.event == "REQUEST" and [a.code for a in e.recipient] == ["KOR"]]
+    assert request and request[0].actor[0].code == "EUR" and request[0].modality == "asserted"
+    deploy = [e for e in events if e.event == "MOBILIZE" and e.modality == "hedged"]
+    assert deploy and deploy[0].actor[0].code == "PRK"
+    assert "intelligence reports" in deploy[0].attribution.text and not deploy[0].attribution.named
+    evidence = reference_text[deploy[0].text_info.start:deploy[0].text_info.end]
+    assert "may deploy troops" in evidence
+    aid = [e for e in events if e.event == "AID" and e.actor and e.actor[0].code == "KOR"]
+    assert {e.modality for e in aid} >= {"asserted", "negated"}
