@@ -27,8 +27,14 @@ err = Console(stderr=True, highlight=False)
 DEFAULT_DB = Path("dyad.duckdb")
 
 
+def _say(message: str) -> None:
+    """A message line on stderr, never wrapped (scripts and tests read it whole)."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    _say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -90,13 +96,13 @@ def code(
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
     articles, errors = _read_inputs(paths, meta)
     for error in errors:
-        err.print(f"error: {error}", markup=False)
+        _say(f"error: {error}")
     if articles:
         coder = _coder()
         for coded in coder.code_many(articles):
             if isinstance(coded, Failure):
                 errors.append(coded)
-                err.print(f"error: {coded.input}: {coded.reason}", markup=False)
+                _say(f"error: {coded.input}: {coded.reason}")
             elif as_json:
                 sys.stdout.write(json.dumps(coded_to_dict(coded), ensure_ascii=False) + "\n")
             else:
@@ -130,7 +136,7 @@ def ingest(
     with store:
         articles, errors = _read_inputs(paths, meta)
         for error in errors:
-            err.print(f"error: {error}", markup=False)
+            _say(f"error: {error}")
         failures = [Failure(input=str(e).split(": ", 1)[0], stage="ingest", reason=str(e)) for e in errors]
         stored = skipped = failed = 0
         try:
@@ -144,7 +150,7 @@ def ingest(
                     task = bar.add_task("coding", total=len(articles)) if bar else None
                     for item in coder.code_many(articles, batch_size=batch_size):
                         if isinstance(item, Failure):
-                            err.print(f"error: {item.input}: {item.reason}", markup=False)
+                            _say(f"error: {item.input}: {item.reason}")
                         batch.append(item)
                         if bar:
                             bar.advance(task)
@@ -157,7 +163,7 @@ def ingest(
                         stored, skipped, failed = stored + s, skipped + k, failed + f
         except StoreError as exc:
             _fail(str(exc))
-        err.print(f"{stored} coded, {skipped} skipped (already stored), {failed} failed → {db}", markup=False)
+        _say(f"{stored} coded, {skipped} skipped (already stored), {failed} failed → {db}")
     if failed:
         raise typer.Exit(1)
 
@@ -298,13 +304,12 @@ def demo(
             counts = store.counts()
     except StoreError as exc:
         _fail(str(exc))
-    err.print(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}",
-              markup=False)
+    _say(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}")
 
 
 def main() -> None:
     try:
         app()
     except EngineError as exc:  # library errors that reached the top: one line, exit 1
-        err.print(f"error: {exc}", markup=False)
+        _say(f"error: {exc}")
         sys.exit(1)
