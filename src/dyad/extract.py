@@ -7,7 +7,7 @@ resolved to `ActorRef`s. Modality, attribution and dates are added by `dyad.moda
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +20,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "a
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _PLACE_PREPS = {"in", "at", "near", "outside"}
+_QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
 @dataclass(slots=True)
@@ -78,6 +79,8 @@ class Extractor:
             if draft.absorbed_by is not None and not draft.absorbed_by.mode:
                 self._mode_from_complement(draft.absorbed_by, ctx)
         for draft in kept:
+            if draft.rule.absorbs and not draft.recipient and draft.event in ("AGREE", "THREATEN", "REJECT", "REQUEST"):
+                draft.recipient = self._complement_recipients(draft, ctx)
             if not draft.mode:
                 self._mode(draft)
             if draft.rule.absorbs and not draft.mode:
@@ -132,7 +135,13 @@ class Extractor:
         recipients: list[ActorRef] = []
         spec = rule.recipient
         if spec.dobj:
-            recipients += self._resolve_all([o for o in objects if o is not obj or not rule.object or rule.object.any_actor], ctx)
+            for o in objects:
+                if o is obj and rule.object and not rule.object.any_actor:
+                    continue
+                found = self._resolve_all([o], ctx)
+                recipients += found or self._resolve_all([c for c in o.children if c.dep_ == "poss"], ctx)
+        if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
+            recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
             recipients += self._resolve_all([c for c in tok.children if c.dep_ == "dative"], ctx)
             if not recipients and obj is not None and _is_actor_like(obj, ctx):
@@ -186,6 +195,9 @@ class Extractor:
                 objs = [c for c in head.children if c.dep_ == "dobj"]
                 if objs and head.lemma_.lower() in ("urge", "ask", "press", "call", "encourage", "force", "order", "tell", "allow", "invite"):
                     return self.resolver.heads(objs[0])
+                for child in head.children:  # "X is expected to sign", "X was believed to have agreed"
+                    if child.dep_ == "nsubjpass":
+                        return self.resolver.heads(child)
             return self._subjects(head, _is_passive(head) and tok.dep_ == "conj")
         return []
 
@@ -219,6 +231,12 @@ class Extractor:
         return None
 
     def _word_ok(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> bool:
+        if tok.lower_ in _QUANTITIES:  # "dozens of prisoners"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._word_ok(pobj, spec, ctx)
         lemmas = {tok.lemma_.lower(), tok.lower_}
         lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
         if lemmas & spec.lemmas:
@@ -329,7 +347,7 @@ class Extractor:
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
@@ -344,9 +362,49 @@ class Extractor:
         for head in heads:
             for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
                 actor = self._resolve(h, ctx)
-                if actor is not None and actor not in out:
-                    out.append(actor)
+                if actor is None:
+                    continue
+                for each in self._distribute(h, actor, ctx):
+                    if each not in out:
+                        out.append(each)
         return out
+
+    def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
+        """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z"."""
+        countries: list[Token] = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.mentions:
+                countries = [child] + [c for c in child.children if c.dep_ == "conj" and c.i in ctx.mentions]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in ctx.mentions:
+                        countries = self.resolver.heads(pobj)
+        if len(countries) < 2:
+            return [actor]
+        out = []
+        for tok in countries:
+            mention = ctx.mentions.get(tok.i)
+            if mention is None or not mention.entity.code:
+                continue
+            code = mention.entity.country or mention.entity.code
+            out.append(replace(actor, code=code, entity_text=f"{actor.entity_text} ({tok.text})",
+                               identifier_text=mention.entity.name))
+        return out or [actor]
+
+    def _complement_recipients(self, draft: Draft, ctx: SentenceContext) -> list[ActorRef]:
+        """Who a pledge, threat or refusal is aimed at when the verb itself names no one."""
+        heads: list[Token] = []
+        for child in draft.trigger.children:
+            if child.dep_ in ("xcomp", "ccomp"):
+                for grand in child.children:
+                    if grand.dep_ in ("dobj", "dative"):
+                        heads.append(grand)
+                    if grand.dep_ == "prep" and grand.lower_ in ("to", "with", "against", "on"):
+                        heads += [p for p in grand.children if p.dep_ == "pobj"]
+                    if grand.dep_ == "xcomp":
+                        heads += [g for g in grand.children if g.dep_ == "dobj"]
+        found = self._resolve_all(heads, ctx)
+        return [a for a in found if a not in draft.actor]
 
     def _drop_light_duplicates(self, drafts: list[Draft]) -> list[Draft]:
         """A verb rule and a noun rule can both fire on "signed an agreement": keep the verb's."""

@@ -105,14 +105,17 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     else:
         event_date, precision = when
     modes = tuple(draft.mode)
-    cameo = ontology.cameo_root(draft.event, modes)
+    event_type = draft.event
+    if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and _announced(draft):
+        event_type, modes, modality = "CONCEDE", (), "asserted"  # PLOVER: an announced withdrawal concedes
+    cameo = ontology.cameo_root(event_type, modes)
     sent = ctx.sent
     start, end = _strip_span(sent)
     key = f"{article.id}|{index}|{draft.trigger.i}|{draft.event}"
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16],
         article_id=article.id,
-        event=draft.event,
+        event=event_type,
         mode=modes,
         context=contexts_of(draft, sent, coder.rules.contexts),
         actor=tuple(draft.actor),
@@ -121,15 +124,27 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         date_precision=precision,
         modality=modality,
         attribution=attribution_of(draft, ctx, coder.resolver),
-        quad_code=ontology.types[draft.event].quad,
+        quad_code=ontology.types[event_type].quad,
         gdelt_quad_class=gdelt_quad_class(cameo),
-        event_scale=ontology.score(draft.event, modes),
+        event_scale=ontology.score(event_type, modes),
         cameo_root=cameo,
         text=article.text[start:end],
         text_info=Evidence(sentence=index, start=start, end=end),
         trigger=draft.trigger.text,
         place=_place(draft, ctx) or article.dateline_place,
     )
+
+
+def _announced(draft: Draft) -> bool:
+    """Whether the event is the content of an announcement ("X announced it would withdraw")."""
+    tok = draft.clause
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in ("announce", "say", "declare", "confirm", "state", "decide", "promise", "pledge"):
+            return True
+    return False
 
 
 def _strip_span(sent) -> tuple[int, int]:

@@ -137,7 +137,7 @@ class Resolver:
             if low in lex.person_pronouns:
                 return memory.last_person
             if low in lex.group_pronouns:
-                return memory.last_group
+                return self._antecedent(head, mentions) or memory.last_group
             return None
         if low in _QUANTITY_HEADS:  # "thousands of workers": the workers are the actor
             for prep in head.children:
@@ -166,8 +166,10 @@ class Resolver:
             if entity.kind == "city" and role == "city":
                 if sector and head.i not in mentions:
                     code = entity.country
-                elif head.i in mentions:
-                    return None  # a city named alone is a place, not an actor
+                elif head.i in mentions:  # a city named alone is a place: its country, no sector
+                    return ActorRef(code=entity.country, sector=None, entity_text=text, kind="place",
+                                    identifier_text=entity.name, start=tokens[0].idx,
+                                    end=tokens[-1].idx + len(tokens[-1].text))
             if entity.kind == "group" and sector is None:
                 sector = entity.sector
             if entity.kind == "country" and head.i in mentions and mentions[head.i].entity is entity:
@@ -197,6 +199,16 @@ class Resolver:
             start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
         )
         return actor
+
+    def _antecedent(self, pronoun: Token, mentions: dict[int, Mention]) -> ActorRef | None:
+        """The nearest country or organisation named earlier in the sentence ("Fiji denied that it…")."""
+        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            m = mentions.get(tok.i)
+            if m is not None and m.entity.kind in ("country", "igo", "group") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+                return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
+                                entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
+                                identifier_id=m.entity.wikidata)
+        return None
 
     def remember(self, actor: ActorRef, memory: ArticleMemory) -> None:
         """Keep a resolved actor so later surnames and pronouns can refer to it."""
