@@ -19,7 +19,6 @@ from dyad.rules import Rule, Rules, WordSpec
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_PLACE_PREPS = {"in", "at", "near", "outside"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -38,11 +37,7 @@ class Draft:
     @property
     def clause(self) -> Token:
         """The verb that carries tense and modality for the event."""
-        if self.light is not None:
-            return self.light
-        if self.trigger.pos_ in ("VERB", "AUX"):
-            return self.trigger
-        return self.trigger
+        return self.light if self.light is not None else self.trigger
 
     @property
     def event(self) -> str:
@@ -487,10 +482,6 @@ def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None
-
-
-def _has_prep(tok: Token, preps: set[str]) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
 
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:

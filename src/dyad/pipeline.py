@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.errors import EngineError, InputError
+from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of

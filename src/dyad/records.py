@@ -7,7 +7,7 @@ docs/schema.md (field names are stable: other tools read them).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 

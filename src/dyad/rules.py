@@ -18,8 +18,8 @@ from dyad.ontology import load_ontology
 _RULE_KEYS = {
     "lemma", "type", "mode", "object", "object_opt", "object_not", "not_object", "recipient", "prep",
     "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
-    "needs_joint", "intransitive", "host", "particle_step", "particle_ok", "subject_sector",
-    "complement_needs", "object_mod", "subject_any_actor", "needs_object_gov", "needs_light",
+    "needs_joint", "intransitive", "host", "particle_step", "subject_sector",
+    "complement_needs", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk",
