@@ -19,6 +19,7 @@ from dyad.rules import Rule, Rules, WordSpec
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -125,6 +126,8 @@ class Extractor:
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._subjects(tok, passive)
         actors = self._resolve_all(subjects, ctx)
+        if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
+            return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
             return None
         recipients: list[ActorRef] = []
@@ -141,8 +144,9 @@ class Extractor:
             recipients += self._resolve_all([c for c in tok.children if c.dep_ == "dative"], ctx)
             if not recipients and obj is not None and _is_actor_like(obj, ctx):
                 recipients += self._resolve_all([obj], ctx) if rule.object and obj.lemma_ not in rule.object.lemmas else []
-        if spec.poss and obj is not None:
-            recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss"], ctx)
+        if spec.poss and obj is not None:  # "froze Russia's assets", "accepted a Brazilian proposal"
+            recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
+                                             (c.dep_ in ("amod", "compound") and c.i in ctx.mentions)], ctx)
         if spec.preps:
             recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
         if rule.meeting:
@@ -174,6 +178,9 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "agent":
                     return [g for c in child.children if c.dep_ == "pobj" for g in self.resolver.heads(c)]
+            for inner in tok.subtree:  # "threatened with arrest by officials": the by-phrase hangs lower
+                if inner.dep_ in ("agent", "prep") and inner.lower_ == "by" and inner.head.dep_ == "pobj":
+                    return [g for c in inner.children if c.dep_ == "pobj" for g in self.resolver.heads(c)]
             return []
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
@@ -183,7 +190,10 @@ class Extractor:
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return self.resolver.heads(tok.head)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "abstained from providing"
-            return self._subjects(tok.head.head, _is_passive(tok.head.head))
+            governor = tok.head.head
+            if _is_passive(governor):  # "X is suspected of supplying"
+                return [g for c in governor.children if c.dep_ == "nsubjpass" for g in self.resolver.heads(c)]
+            return self._subjects(governor, False)
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
             head = tok.head
             if tok.dep_ == "xcomp":  # "urged Japan to send": the object controls the complement
@@ -357,6 +367,11 @@ class Extractor:
         for head in heads:
             for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
                 actor = self._resolve(h, ctx)
+                if actor is None:  # "Sierra Leone's abolition", "remarks by Bahrain's king"
+                    owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                    owners += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+                               for p in c.children if p.dep_ == "pobj"]
+                    actor = self._resolve(owners[0], ctx) if owners else None
                 if actor is None:
                     continue
                 for each in self._distribute(h, actor, ctx):
@@ -390,14 +405,12 @@ class Extractor:
         """Who a pledge, threat or refusal is aimed at when the verb itself names no one."""
         heads: list[Token] = []
         for child in draft.trigger.children:
-            if child.dep_ in ("xcomp", "ccomp"):
-                for grand in child.children:
-                    if grand.dep_ in ("dobj", "dative"):
-                        heads.append(grand)
-                    if grand.dep_ == "prep" and grand.lower_ in ("to", "with", "against", "on"):
-                        heads += [p for p in grand.children if p.dep_ == "pobj"]
-                    if grand.dep_ == "xcomp":
-                        heads += [g for g in grand.children if g.dep_ == "dobj"]
+            if child.dep_ in ("xcomp", "ccomp", "advcl", "prep"):
+                for tok in child.subtree:
+                    if tok.dep_ in ("dobj", "dative") and tok.head.dep_ in ("xcomp", "ccomp", "advcl", "pcomp"):
+                        heads.append(tok)
+                    elif tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with", "against", "on", "into", "at"):
+                        heads.append(tok)
         found = self._resolve_all(heads, ctx)
         return [a for a in found if a not in draft.actor]
 
@@ -454,7 +467,7 @@ class Extractor:
             if words & lemmas:
                 draft.mode = [mode]
                 return
-        if draft.event == "REQUEST" and words:
+        if draft.event in ("REQUEST", "REJECT") and words:
             draft.mode = ["change"]
 
 

@@ -94,7 +94,7 @@ def _add_country(kb: KnowledgeBase, iso3: str, iso_row, extra: dict) -> None:
     )
     kb.entities[entity.id] = entity
     names = {name, extra.get("official_name"), *(extra.get("aliases") or [])}
-    if iso_row is not None:
+    if iso_row is not None and not extra:  # curated names win; ISO names only where we curated none
         names |= {iso_row.name, getattr(iso_row, "common_name", None), getattr(iso_row, "official_name", None)}
     kb.add_names(entity.id, [n for n in names if n and "," not in n], "name")
     kb.add_names(entity.id, extra.get("demonyms"), "demonym")
@@ -153,6 +153,9 @@ def load_kb(data_dir: str | None = None) -> KnowledgeBase:
     igos = path / "igos.yaml"
     if igos.exists():
         _add_igos(kb, _read_yaml(igos), igos)
+    ngos = path / "ngos.yaml"
+    if ngos.exists():
+        _add_igos(kb, _read_yaml(ngos), ngos)
     groups = path / "armed_groups.yaml"
     if groups.exists():
         _add_groups(kb, _read_yaml(groups), groups)

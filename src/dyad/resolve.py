@@ -135,7 +135,7 @@ class Resolver:
         low = head.lower_
         if head.pos_ == "PRON":
             if low in lex.person_pronouns:
-                return memory.last_person
+                return self._person_antecedent(head, mentions, memory, sentence_places) or memory.last_person
             if low in lex.group_pronouns:
                 return self._antecedent(head, mentions) or memory.last_group
             return None
@@ -183,7 +183,9 @@ class Resolver:
             kind = "person"
             identifier_text = identifier_text if kind != "person" else None
         if code is None and sector is not None:
-            code = self.location(head, mentions) or (sentence_places[0] if sentence_places and sector in _PLACE_BOUND else None)
+            code = self.location(head, mentions)
+            if code is None and sentence_places and (sector in _PLACE_BOUND or len(set(sentence_places)) == 1):
+                code = sentence_places[0]
         if former and sector in ("GOV", "MIL", None) and person:
             sector = "ELI"
         if code in _ORG_CODES and sector == "GOV":
@@ -208,6 +210,15 @@ class Resolver:
                 return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
                                 entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
                                 identifier_id=m.entity.wikidata)
+        return None
+
+    def _person_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
+        """The person or official who is the subject earlier in the sentence ("X said his visit…")."""
+        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                lemma = tok.lemma_.lower()
+                if tok.ent_type_ == "PERSON" or (self.lex.sector_of.get(lemma) and lemma in self.lex.titles):
+                    return self.resolve(tok, mentions, memory, places)
         return None
 
     def remember(self, actor: ActorRef, memory: ArticleMemory) -> None:
@@ -243,9 +254,17 @@ class Resolver:
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
         modifier_sectors = [s for s in modifier_sectors if s]
+        if "OPP" in modifier_sectors and own in (None, "PTY", "GOV", "CVL") or ("OPP" in modifier_sectors and lemma in lex.generic_heads):
+            return "OPP"  # "opposition party", "opposition leader"
         if lemma in lex.generic_heads and modifier_sectors:
             strong = [s for s in modifier_sectors if s != "GOV"]
             return strong[0] if strong else modifier_sectors[0]
+        if lemma in lex.generic_heads:  # "the leader of the ruling party", "head of the army"
+            for tok in tokens:
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i:
+                    inner = lex.sector_of.get(tok.lemma_.lower())
+                    if inner and not _is_name(tok, mentions):
+                        return inner
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
@@ -280,7 +299,7 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
     """Part of a proper name ("European Union", "Security Council"), not a sector noun."""
     if mentions is not None and tok.i in mentions:
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 
 
 def _actor_head(head: Token, lex) -> bool:
