@@ -125,6 +125,8 @@ class Extractor:
             return None
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._subjects(tok, passive)
+        if any(t.lemma_.lower() in self.rules.natural_causes for t in subjects):
+            return None
         actors = self._resolve_all(subjects, ctx)
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
@@ -428,6 +430,14 @@ class Extractor:
         """Mark drafts that sit in the complement of a verb that absorbs them (REQUEST, ACCUSE…)."""
         by_token = {d.trigger.i: d for d in drafts}
         for draft in drafts:
+            light_owner = by_token.get(draft.light.i) if draft.light is not None else None
+            if light_owner is not None and light_owner is not draft and light_owner.rule.absorbs:
+                draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
+                continue
+            if _is_purpose(draft.clause) and by_token.get(draft.clause.head.i) not in (None, draft) \
+                    and draft.event in ("ASSAULT", "CONSULT", "SUPPORT"):
+                draft.absorbed_by = by_token[draft.clause.head.i]  # "deployed troops to fight gangs"
+                continue
             tok = draft.clause
             steps = 0
             while tok.dep_ in _COMPLEMENT_DEPS and tok.head is not tok and steps < 8:
@@ -469,6 +479,11 @@ class Extractor:
                 return
         if draft.event in ("REQUEST", "REJECT") and words:
             draft.mode = ["change"]
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
+    return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _is_passive(tok: Token) -> bool:

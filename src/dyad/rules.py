@@ -103,6 +103,7 @@ class Rules:
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     actors: ActorLexicon | None = None
     contexts: dict[str, frozenset[str]] = field(default_factory=dict)
+    natural_causes: frozenset[str] = frozenset()
 
 
 def _words(value, sets: dict[str, frozenset[str]], where: str) -> WordSpec:
@@ -248,6 +249,7 @@ def load_rules() -> Rules:
         sets=sets,
         actors=_actor_lexicon(_read("actors.yaml")),
         contexts=_contexts(raw.get("contexts") or {}),
+        natural_causes=frozenset(raw.get("natural_causes") or ()),
     )
 
 
