@@ -64,6 +64,7 @@ def test_ingest_over_size_limit_names_the_limit():
 
 def test_ingest_language_check():
     assert looks_english("The foreign minister met his counterpart in Paris on Monday for talks.")
+    assert looks_english("Saudi warplanes bombed a market in Yemen's Saada province.")  # short, few function words
     assert not looks_english((RESOURCES / "non-english.txt").read_text("utf-8"))
 
 

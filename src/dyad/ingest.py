@@ -28,7 +28,17 @@ _DATELINE = re.compile(
 )
 _ENGLISH = frozenset(
     "the of and to in is was that for on with as by at from his her it has have said are were be this "
-    "an which will not their they its after but who had been would or".split()
+    "an a which will not their they its after but who had been would or".split()
+)
+# Frequent function words of other languages news comes in; none is also an English word.
+_OTHER = frozenset(
+    "le la les des du une est dans pour sur avec qui que pas ont été aux ces cette son sont "  # French
+    "el los las del por para una con según también fue han está entre "  # Spanish
+    "der die das und ist nicht mit sich dem den von zu auf für eine wurde auch "  # German
+    "os das dos uma com não pelo pela foram são "  # Portuguese
+    "il di che della gli sono alla nel "  # Italian
+    "het een zijn niet voor werd "  # Dutch
+    .split()
 )
 
 
@@ -75,12 +85,11 @@ def with_dateline(article: Article) -> Article:
 
 
 def looks_english(text: str) -> bool:
-    """True when common English function words make up a plausible share of the words."""
-    words = re.findall(r"[a-zA-Z]+", text.lower())
-    if len(words) < 8:
-        return True
-    hits = sum(1 for w in words if w in _ENGLISH)
-    return hits / len(words) >= 0.12
+    """False when function words of another language clearly outnumber English ones."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(1 for w in words if w in _ENGLISH)
+    other = sum(1 for w in words if w in _OTHER)
+    return not (other > english and other >= 3)
 
 
 def read_text(path: Path) -> str:
