@@ -139,7 +139,7 @@ class Extractor:
                 if o is obj and rule.object and not rule.object.any_actor:
                     continue
                 found = self._resolve_all([o], ctx)
-                recipients += found or self._resolve_all([c for c in o.children if c.dep_ == "poss"], ctx)
+                recipients += found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:

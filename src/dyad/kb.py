@@ -8,7 +8,10 @@ and capitals from `countries.yaml`.
 
 from __future__ import annotations
 
+import csv
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +20,7 @@ import pycountry
 import yaml
 
 from dyad.errors import DataError
+from dyad.records import Office, Person, Tenure
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,38 @@ class KnowledgeBase:
     entities: dict[str, Entity] = field(default_factory=dict)
     names: list[NameEntry] = field(default_factory=list)
     cities: dict[str, Entity] = field(default_factory=dict)  # lower-cased name -> largest city
+    persons: dict[str, Person] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    tenures: list[Tenure] = field(default_factory=list)
+    by_office: dict[str, list[Tenure]] = field(default_factory=dict)
+    by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     version: str = "kb.v1"
+
+    def index_tenures(self) -> None:
+        """Sort tenures per office and per person (call after loading or adding rows)."""
+        self.by_office, self.by_person = {}, {}
+        for tenure in self.tenures:
+            self.by_office.setdefault(tenure.office_id, []).append(tenure)
+            self.by_person.setdefault(tenure.person_id, []).append(tenure)
+        for rows in (*self.by_office.values(), *self.by_person.values()):
+            rows.sort(key=lambda t: t.start or date.min)
+
+    def holders(self, office_id: str, on: date) -> list[Tenure]:
+        """Tenures of an office that cover the date (inclusive; imprecise ends count as covering)."""
+        return [t for t in self.by_office.get(office_id, ()) if covers(t, on)]
+
+    def roles_of(self, person_id: str, on: date) -> list[Tenure]:
+        return [t for t in self.by_person.get(person_id, ()) if covers(t, on)]
+
+    def office_of(self, jurisdiction: str, role: str) -> Office | None:
+        return self.offices.get(f"{jurisdiction}.{role}")
+
+    def jurisdiction_code(self, jurisdiction: str) -> str | None:
+        """The PLOVER actor code of an office's jurisdiction (ISO3, or UNO/EUR/IGO)."""
+        if jurisdiction.isupper() and len(jurisdiction) == 3:
+            return jurisdiction
+        igo = self.entities.get(f"igo:{jurisdiction.lower()}")
+        return igo.code if igo else None
 
     def add_names(self, entity_id: str, texts, role: str) -> None:
         for text in texts or ():
@@ -59,6 +94,38 @@ class KnowledgeBase:
 
     def country(self, iso3: str) -> Entity | None:
         return self.entities.get(f"country:{iso3}")
+
+
+def _bound(value: date | None, precision: str, end: bool) -> date | None:
+    """The widest date an imprecise bound can mean: the month or year it names."""
+    if value is None:
+        return None
+    if precision == "year":
+        return date(value.year, 12, 31) if end else date(value.year, 1, 1)
+    if precision == "month":
+        if not end:
+            return value.replace(day=1)
+        nxt = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return value
+
+
+def covers(tenure: Tenure, on: date) -> bool:
+    """Whether a tenure may cover a date; month- or year-precise bounds cover their whole window."""
+    start = _bound(tenure.start, tenure.start_precision, end=False)
+    if start is not None and on < start:
+        return False
+    if tenure.end_unknown:
+        return False
+    end = _bound(tenure.end, tenure.end_precision, end=True)
+    return end is None or on <= end
+
+
+def certainly_covers(tenure: Tenure, on: date) -> bool:
+    """Whether a tenure covers a date even at the narrowest reading of imprecise bounds."""
+    start = _bound(tenure.start, tenure.start_precision, end=True) if tenure.start_precision != "day" else tenure.start
+    end = _bound(tenure.end, tenure.end_precision, end=False) if tenure.end_precision != "day" else tenure.end
+    return (start is None or start <= on) and not tenure.end_unknown and (end is None or on <= end)
 
 
 def _read_yaml(path: Path) -> list[dict]:
@@ -143,9 +210,120 @@ def _add_cities(kb: KnowledgeBase, min_population: int = 50_000) -> None:
             )
 
 
+def _iso(value, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f"{where}: {value!r} is not an ISO date") from None
+
+
+def _read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [dict(row, _line=str(n)) for n, row in enumerate(csv.DictReader(handle), start=2)]
+
+
+def person_from_row(row: dict, where: str) -> Person:
+    try:
+        return Person(id=str(row["id"]), name=str(row["name"]), aliases=tuple(str(a) for a in row.get("aliases") or ()),
+                      country=row.get("country"), wikidata=row.get("wikidata") or None, source=row.get("source"))
+    except KeyError as exc:
+        raise DataError(f"{where}: person entry lacks {exc}") from None
+
+
+def office_from_row(row: dict, where: str) -> Office:
+    try:
+        return Office(id=row["office_id"], label=row["label"], jurisdiction=row["jurisdiction"], role=row["role"],
+                      sector=row.get("sector") or "GOV", secondary_sector=row.get("secondary_sector") or None,
+                      wikidata=row.get("wikidata") or None, source=row.get("source"))
+    except KeyError as exc:
+        raise DataError(f"{where}: office row lacks {exc}") from None
+
+
+def tenure_from_row(row: dict, where: str) -> Tenure:
+    try:
+        return Tenure(person_id=row["person_id"], office_id=row["office_id"], start=_iso(row.get("start"), where),
+                      start_precision=row.get("start_precision") or "day", end=_iso(row.get("end"), where),
+                      end_precision=row.get("end_precision") or "day",
+                      acting=str(row.get("acting", "")).lower() in ("true", "1", "yes"), source=row.get("source"),
+                      end_unknown=str(row.get("end_unknown", "")).lower() in ("true", "1", "yes"))
+    except KeyError as exc:
+        raise DataError(f"{where}: tenure row lacks {exc}") from None
+
+
+def add_person(kb: KnowledgeBase, person: Person, replace_existing: bool = False) -> None:
+    """Add a person (the same id twice merges aliases; `replace_existing` lets a user row win)."""
+    current = kb.persons.get(person.id)
+    if current is not None and not replace_existing:
+        person = Person(current.id, current.name, tuple(dict.fromkeys(current.aliases + person.aliases)),
+                        current.country or person.country, current.wikidata or person.wikidata, current.source)
+    kb.persons[person.id] = person
+    kb.entities[f"person:{person.id}"] = Entity(id=f"person:{person.id}", kind="person", name=person.name,
+                                                 code=person.country, sector=None, wikidata=person.wikidata,
+                                                 country=person.country)
+    kb.add_names(f"person:{person.id}", [person.name, *person.aliases], "person")
+
+
+def _add_people(kb: KnowledgeBase, path: Path) -> None:
+    for file in sorted(path.glob("persons*.yaml")):
+        for row in _read_yaml(file):
+            add_person(kb, person_from_row(row, str(file)))
+    for file in sorted(path.glob("offices*.csv")):
+        for row in _read_csv(file):
+            office = office_from_row(row, f"{file}:{row['_line']}")
+            kb.offices[office.id] = office
+    for file in sorted(path.glob("tenures*.csv")):
+        for row in _read_csv(file):
+            kb.tenures.append(tenure_from_row(row, f"{file}:{row['_line']}"))
+
+
+def _add_places(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
+    for row in entries:
+        try:
+            entity = Entity(id=f"place:{row['id']}", kind="place", name=row["name"],
+                            code=row.get("country"), country=row.get("country"),
+                            lat=row.get("lat"), lon=row.get("lon"), sector=row.get("precision"))
+        except KeyError as exc:
+            raise DataError(f"{path}: place entry lacks {exc}") from None
+        kb.entities[entity.id] = entity
+        kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "place")
+
+
+def _add_metonyms(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
+    for row in entries:
+        entity = Entity(id=f"metonym:{row['name']}", kind="country", name=row["name"], code=row["code"],
+                        sector=row.get("sector") or "GOV", country=row["code"])
+        kb.entities[entity.id] = entity
+        kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "capital")
+
+
+def apply_user_layer(kb: KnowledgeBase, path: Path) -> None:
+    """Add a user's own rows (YAML with persons, offices, tenures, groups); their rows win."""
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read the knowledge-base file ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: expected a mapping with persons, offices, tenures")
+    for row in raw.get("persons") or ():
+        add_person(kb, person_from_row(row, str(path)), replace_existing=True)
+    for row in raw.get("offices") or ():
+        office = office_from_row(row, str(path))
+        kb.offices[office.id] = office
+    user_tenures = [tenure_from_row(row, str(path)) for row in raw.get("tenures") or ()]
+    replaced = {(t.person_id, t.office_id) for t in user_tenures}
+    kb.tenures = [t for t in kb.tenures if (t.person_id, t.office_id) not in replaced] + user_tenures
+    _add_groups(kb, raw.get("groups") or [], path)
+    _add_igos(kb, raw.get("organisations") or [], path)
+    kb.index_tenures()
+
+
 @lru_cache(maxsize=4)
-def load_kb(data_dir: str | None = None) -> KnowledgeBase:
-    """Load the shipped knowledge base (or the one in `data_dir`)."""
+def load_kb(data_dir: str | None = None, extra: str | None = None) -> KnowledgeBase:
+    """Load the shipped knowledge base (or the one in `data_dir`), then a user layer if given."""
     path = Path(data_dir) if data_dir else _data_dir()
     kb = KnowledgeBase()
     countries = path / "countries.yaml"
@@ -159,5 +337,15 @@ def load_kb(data_dir: str | None = None) -> KnowledgeBase:
     groups = path / "armed_groups.yaml"
     if groups.exists():
         _add_groups(kb, _read_yaml(groups), groups)
+    places = path / "places.yaml"
+    if places.exists():
+        _add_places(kb, _read_yaml(places), places)
+    metonyms = path / "metonyms.yaml"
+    if metonyms.exists():
+        _add_metonyms(kb, _read_yaml(metonyms), metonyms)
+    _add_people(kb, path)
     _add_cities(kb)
+    kb.index_tenures()
+    if extra:
+        apply_user_layer(kb, Path(extra))
     return kb

@@ -21,6 +21,7 @@ from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
 from dyad.records import ActorRef, Article, CodedArticle, Event, Evidence, Failure
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
+from dyad.roles import RoleResolver
 from dyad.rules import Rules, load_rules
 from dyad.ingest import looks_english
 
@@ -34,7 +35,8 @@ class Coder:
         self.rules = rules or load_rules()
         self.ontology = load_ontology()
         self.gazetteer = Gazetteer(self.nlp, self.kb)
-        self.resolver = Resolver(self.rules.actors)
+        self.roles = RoleResolver(self.kb)
+        self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
 
     def parse(self, article: Article) -> Doc:
@@ -117,8 +119,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         event=event_type,
         mode=modes,
         context=contexts_of(draft, sent, coder.rules.contexts),
-        actor=tuple(draft.actor),
-        recipient=tuple(draft.recipient),
+        actor=tuple(coder.roles.at_date(a, event_date) for a in draft.actor),
+        recipient=tuple(coder.roles.at_date(a, event_date) for a in draft.recipient),
         date=event_date,
         date_precision=precision,
         modality=modality,

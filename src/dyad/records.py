@@ -27,6 +27,47 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """A person the knowledge base knows, with the names news uses for them."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    wikidata: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office of a country or organisation: `KOR.defence_minister`, `EU.high_representative`."""
+
+    id: str
+    label: str
+    jurisdiction: str  # ISO3, or an organisation id from igos.yaml
+    role: str  # head_of_state, head_of_government, foreign_minister, defence_minister, ...
+    sector: str = "GOV"
+    secondary_sector: str | None = None
+    wikidata: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """One term of one person in one office; both ends inclusive, `end` None while in office."""
+
+    person_id: str
+    office_id: str
+    start: date | None
+    start_precision: str = "day"  # day | month | year
+    end: date | None = None
+    end_precision: str = "day"
+    acting: bool = False
+    source: str | None = None
+    end_unknown: bool = False  # the term ended on a date nobody recorded: not "still in office"
+
+
+@dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor as the report names it, resolved as far as the knowledge base allows."""
 
@@ -36,9 +77,11 @@ class ActorRef:
     identifier_id: str | None = None
     identifier_text: str | None = None
     office: str | None = None
-    kind: str | None = None  # country, igo, person, group, role
+    kind: str | None = None  # country, igo, person, group, role, place
     start: int | None = None
     end: int | None = None
+    entity_id: str | None = None  # knowledge-base id of a person
+    role: str | None = None  # office role named by the title: defence_minister, head_of_state, ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,8 +94,9 @@ class ArticleMemory:
 
 
 class Resolver:
-    def __init__(self, lexicon: ActorLexicon):
+    def __init__(self, lexicon: ActorLexicon, roles=None):
         self.lex = lexicon
+        self.roles = roles  # dyad.roles.RoleLexicon: title words → role phrase
 
     # --- phrases -----------------------------------------------------------------------------
     def heads(self, token: Token) -> list[Token]:
@@ -153,12 +154,18 @@ class Resolver:
             return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
         former = any(t.lemma_.lower() in lex.former for t in tokens)
         person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens))
+        person = person or (entity is not None and entity.kind == "person")
         office = self._office(head, tokens) if (person or sector) else None
         code = None
         kind = None
         identifier_text = None
         wikidata = None
+        entity_id = None
+        if entity is not None and entity.kind == "person" and head.i not in mentions and not any(
+                c.dep_ in ("appos", "compound") and mentions.get(c.i) and mentions[c.i].entity is entity for c in head.children):
+            entity = None  # a person named inside the phrase ("Putin's spokesman") is not the actor
         if entity is not None:
+            entity_id = entity.id
             code = entity.code if entity.kind != "city" else None
             kind = entity.kind
             identifier_text = entity.name
@@ -180,8 +187,10 @@ class Resolver:
             if known is not None and code is None:
                 code, sector = known.code, sector or known.sector
                 office = office or known.office
+                entity_id = entity_id or known.entity_id
+            if entity is not None and entity.kind == "person":
+                identifier_text = entity.name
             kind = "person"
-            identifier_text = identifier_text if kind != "person" else None
         if code is None and sector is not None:
             code = self.location(head, mentions)
             if code is None and sentence_places and (sector in _PLACE_BOUND or len(set(sentence_places)) == 1):
@@ -196,11 +205,20 @@ class Resolver:
             sector = "GOV"
         actor = ActorRef(
             code=code, sector=sector, entity_text=text, identifier_id=wikidata,
-            identifier_text=identifier_text if not person else _person_name(head, tokens),
+            identifier_text=identifier_text if not person or identifier_text else _person_name(head, tokens),
             office=office, kind=kind or ("role" if sector else None),
             start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
+            entity_id=entity_id if (entity_id or "").startswith(("person:", "igo:", "country:", "group:")) else None,
+            role=self._role_phrase(tokens, mentions),
         )
         return actor
+
+    def _role_phrase(self, tokens: list[Token], mentions: dict[int, Mention]) -> str | None:
+        """The role phrase of the title words ("Defence Minister", "the EU's chief diplomat")."""
+        if self.roles is None:
+            return None
+        words = [t.text for t in tokens if t.i not in mentions and t.ent_type_ != "PERSON" and t.dep_ not in ("det", "case", "punct")]
+        return self.roles.match(" ".join(words)) if words else None
 
     def _antecedent(self, pronoun: Token, mentions: dict[int, Mention]) -> ActorRef | None:
         """The nearest country or organisation named earlier in the sentence ("Fiji denied that it…")."""
@@ -209,7 +227,7 @@ class Resolver:
             if m is not None and m.entity.kind in ("country", "igo", "group") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
                 return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
                                 entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
-                                identifier_id=m.entity.wikidata)
+                                identifier_id=m.entity.wikidata, entity_id=m.entity.id)
         return None
 
     def _person_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
@@ -237,6 +255,9 @@ class Resolver:
         if head.i in mentions:
             m = mentions[head.i]
             return m.entity, m.role
+        for child in head.children:  # "Defence Minister Shin Won-sik", "his counterpart Cho Tae-yul"
+            if child.dep_ in ("appos", "compound") and child.i in mentions and mentions[child.i].entity.kind == "person":
+                return mentions[child.i].entity, "person"
         best = None
         for tok in tokens:  # modifiers: possessors, adjectives, compounds ("the EU's", "Kenyan")
             if tok.i in mentions:
