@@ -58,6 +58,7 @@ class KnowledgeBase:
     tenures: list[Tenure] = field(default_factory=list)
     by_office: dict[str, list[Tenure]] = field(default_factory=dict)
     by_person: dict[str, list[Tenure]] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital name
     version: str = "kb.v1"
 
     def index_tenures(self) -> None:
@@ -165,6 +166,8 @@ def _add_country(kb: KnowledgeBase, iso3: str, iso_row, extra: dict) -> None:
         names |= {iso_row.name, getattr(iso_row, "common_name", None), getattr(iso_row, "official_name", None)}
     kb.add_names(entity.id, [n for n in names if n and "," not in n], "name")
     kb.add_names(entity.id, extra.get("demonyms"), "demonym")
+    if extra.get("capital"):
+        kb.capitals[iso3] = extra["capital"]
     capitals = [extra.get("capital"), *(extra.get("capital_aliases") or [])]
     kb.add_names(entity.id, [c for c in capitals if c], "capital")
 
@@ -207,6 +210,7 @@ def _add_cities(kb: KnowledgeBase, min_population: int = 50_000) -> None:
             kb.cities[key] = Entity(
                 id=f"city:{row['geonameid']}", kind="city", name=row["name"], code=iso3,
                 country=iso3, lat=row["latitude"], lon=row["longitude"], population=row["population"],
+                wikidata=None,
             )
 
 

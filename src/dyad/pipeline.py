@@ -21,6 +21,7 @@ from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
 from dyad.records import ActorRef, Article, CodedArticle, Event, Evidence, Failure
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
+from dyad.places import locate_event
 from dyad.roles import RoleResolver
 from dyad.rules import Rules, load_rules
 from dyad.ingest import looks_english
@@ -112,6 +113,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     cameo = ontology.cameo_root(event_type, modes)
     sent = ctx.sent
     start, end = _strip_span(sent)
+    actors = tuple(coder.roles.at_date(a, event_date) for a in draft.actor)
+    recipients = tuple(coder.roles.at_date(a, event_date) for a in draft.recipient)
     key = f"{article.id}|{index}|{draft.trigger.i}|{draft.event}"
     return Event(
         id=hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -119,8 +122,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         event=event_type,
         mode=modes,
         context=contexts_of(draft, sent, coder.rules.contexts),
-        actor=tuple(coder.roles.at_date(a, event_date) for a in draft.actor),
-        recipient=tuple(coder.roles.at_date(a, event_date) for a in draft.recipient),
+        actor=actors,
+        recipient=recipients,
         date=event_date,
         date_precision=precision,
         modality=modality,
@@ -133,6 +136,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         text_info=Evidence(sentence=index, start=start, end=end),
         trigger=draft.trigger.text,
         place=_place(draft, ctx) or article.dateline_place,
+        event_loc=locate_event(draft, ctx, article, coder.kb, actors, recipients),
     )
 
 

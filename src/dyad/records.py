@@ -94,6 +94,21 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened (PLOVER `event_loc`); resolution 1 country, 2 region, 4 city, 5 sub-city."""
+
+    extracted_place: str
+    resolved_place: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    feature: str | None = None  # country | region | city | zone | sea | strait | facility | ...
+    resolution: int = 1
+    defaulted: bool = False  # only the country is known: the coordinates are its capital's
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     sentence: int
     start: int
@@ -121,6 +136,7 @@ class Event:
     text_info: Evidence
     trigger: str
     place: str | None = None
+    event_loc: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +225,7 @@ def event_to_dict(event: Event) -> dict:
         "text_info": _plain(event.text_info),
         "trigger": event.trigger,
         "place": event.place,
+        "event_loc": _plain(event.event_loc) if event.event_loc else None,
     }
 
 

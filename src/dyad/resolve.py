@@ -64,14 +64,24 @@ class Gazetteer:
             mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
             for i in range(span.start, span.end):
                 out[i] = mention
-        for ent in doc.ents:  # cities name places, and capitals governments
-            if ent.label_ == "GPE" and ent.start not in out:
-                city = self.kb.cities.get(ent.text.lower())
+        for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
+            if span.start not in out:
+                city = self.kb.cities.get(span.text.lower())
+                if city is not None and span.label_ == "PERSON" and city.population < 200_000:
+                    continue  # the tagger took it for a person; only a big city outweighs that
                 if city is not None:
-                    mention = Mention(ent.start, ent.end, city, "city")
-                    for i in range(ent.start, ent.end):
+                    mention = Mention(span.start, span.end, city, "city")
+                    for i in range(span.start, span.end):
                         out[i] = mention
         return out
+
+
+def _city_candidates(doc: Doc) -> list[Span]:
+    """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
+    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC") or (e.label_ == "PERSON" and len(e) == 1)]
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken]
+    return spans
 
 
 def _surface_forms(text: str) -> list[str]:
@@ -170,6 +180,12 @@ class Resolver:
             kind = entity.kind
             identifier_text = entity.name
             wikidata = entity.wikidata
+            if entity.kind == "place" and head.i in mentions and sector is None:
+                return ActorRef(code=entity.country, sector=None, entity_text=text, kind="place",
+                                identifier_text=entity.name, start=tokens[0].idx,
+                                end=tokens[-1].idx + len(tokens[-1].text), entity_id=entity.id)
+            if entity.kind == "place":
+                code = entity.country
             if entity.kind == "city" and role == "city":
                 if sector and head.i not in mentions:
                     code = entity.country
