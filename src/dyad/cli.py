@@ -47,10 +47,25 @@ def _date_option(value: Optional[str], name: str) -> Optional[date]:
         _fail(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)", 2)
 
 
-def _coder():
+KB_EXTRA = typer.Option(None, "--kb-extra", envvar="DYAD_KB_EXTRA",
+                        help="Your own knowledge-base rows (YAML: persons, offices, tenures, groups); they win.")
+
+
+def _kb(extra: Optional[Path] = None):
+    from dyad.kb import load_kb
+
+    if extra is not None and not extra.exists():
+        _fail(f"{extra}: no such knowledge-base file")
+    try:
+        return load_kb(extra=str(extra) if extra else None)
+    except EngineError as exc:
+        _fail(str(exc))
+
+
+def _coder(extra: Optional[Path] = None):
     from dyad.pipeline import Coder
 
-    return Coder()
+    return Coder(kb=_kb(extra))
 
 
 def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
@@ -88,6 +103,7 @@ def code(
     url: Optional[str] = typer.Option(None, help="URL of a .txt report."),
     source: Optional[str] = typer.Option(None, help="Outlet of a .txt report."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line instead of a brief."),
+    kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
     """Code reports and print a brief: events with evidence, actors, and what is not asserted.
 
@@ -98,7 +114,7 @@ def code(
     for error in errors:
         _say(f"error: {error}")
     if articles:
-        coder = _coder()
+        coder = _coder(kb_extra)
         for coded in coder.code_many(articles):
             if isinstance(coded, Failure):
                 errors.append(coded)
@@ -121,6 +137,8 @@ def ingest(
     source: Optional[str] = typer.Option(None, help="Outlet for .txt reports."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
+    processes: int = typer.Option(1, "--processes", help="Parser processes (spaCy n_process)."),
+    kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
     """Code reports and store articles, events, actors and failures in DuckDB.
 
@@ -143,12 +161,12 @@ def ingest(
             s, k, f = store.write(failures)
             failed += f
             if articles:
-                coder = _coder()
+                coder = _coder(kb_extra)
                 batch: list = []
                 progress = _progress(len(articles), quiet)
                 with progress as bar:
                     task = bar.add_task("coding", total=len(articles)) if bar else None
-                    for item in coder.code_many(articles, batch_size=batch_size):
+                    for item in coder.code_many(articles, batch_size=batch_size, n_process=processes):
                         if isinstance(item, Failure):
                             _say(f"error: {item.input}: {item.reason}")
                         batch.append(item)
@@ -274,6 +292,7 @@ def eval_(
 def demo(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to create."),
     force: bool = typer.Option(False, "--force", help="Replace the database file if it exists."),
+    kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
     """Code the example reports shipped with dyad into a fresh database and print their briefs.
 
@@ -292,7 +311,7 @@ def demo(
     articles = [make_article(folder.joinpath(row["file"]).read_text("utf-8"), date_=parse_date(row["date"], row["file"]),
                              title=row["title"], url=row.get("url"), source=row.get("source"), where=row["file"])
                 for row in index]
-    coder = _coder()
+    coder = _coder(kb_extra)
     coded = list(coder.code_many(articles))
     for item in coded:
         if isinstance(item, CodedArticle):
@@ -305,6 +324,121 @@ def demo(
     except StoreError as exc:
         _fail(str(exc))
     _say(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}")
+
+
+kb_app = typer.Typer(no_args_is_help=True, help="Look into the knowledge base: entities, office holders, counts.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: str = typer.Argument(..., help="A name or alias: a person, country, organisation, group or place."),
+    on: Optional[str] = typer.Option(None, help="Mark the roles held on this date (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Show what a name refers to, its aliases, and its roles with dates.
+
+    Example: dyad kb lookup "Kim Yong Hyun" --on 2024-11-04
+    """
+    from dyad.lookup import lookup
+
+    rows = lookup(_kb(kb_extra), name, _date_option(on, "--on"))
+    if not rows:
+        _fail(f"{name!r}: not in the knowledge base (add it with --kb-extra)")
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        out.print(f"[bold]{row['name']}[/bold] ({row['kind']}, {row['code'] or '?'}) {row['wikidata'] or ''}")
+        if row["aliases"]:
+            out.print("  also: " + "; ".join(row["aliases"]))
+        for role in row.get("roles", []):
+            mark = " ← on that date" if role["held_on_date"] else ""
+            acting = " (acting)" if role["acting"] else ""
+            out.print(f"  {role['office']}{acting}: {role['start'] or '?'} – {role['end'] or 'present'}{mark}")
+
+
+@kb_app.command("holder")
+def kb_holder(
+    office: str = typer.Argument(..., help="Office key (defence_minister, head_of_state, ...) or office words."),
+    of: str = typer.Option(..., "--of", help="ISO3 code, country name, or organisation name or acronym."),
+    on: str = typer.Option(..., "--on", help="Date (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Who held an office on a date.
+
+    Example: dyad kb holder defence_minister --of KOR --on 2024-11-04 --json
+    """
+    from dyad.lookup import holders_of
+
+    try:
+        result = holders_of(_kb(kb_extra), office, of, _date_option(on, "--on"))
+    except EngineError as exc:
+        _fail(str(exc))
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    out.print(f"{result['office']} on {result['on']}:")
+    if not result["holders"]:
+        out.print("  nobody the knowledge base knows of")
+    for holder in result["holders"]:
+        acting = " (acting)" if holder["acting"] else ""
+        out.print(f"  {holder['name']}{acting}: {holder['start'] or '?'} – {holder['end'] or 'present'}")
+
+
+@kb_app.command("stats")
+def kb_stats(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Count the knowledge base by kind, with the newest tenure date.
+
+    Example: dyad kb stats
+    """
+    from dyad.lookup import stats
+
+    result = stats(_kb(kb_extra))
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
+    for key, value in result.items():
+        out.print(f"{key:>20}  {value}")
+
+
+@app.command()
+def actors(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    unresolved: bool = typer.Option(False, "--unresolved", help="Only actors the knowledge base could not resolve."),
+    limit: int = typer.Option(50, help="At most this many rows."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON row per line."),
+) -> None:
+    """List stored actors by how often they occur; --unresolved shows names to add to the KB.
+
+    Example: dyad actors --unresolved --db events.duckdb
+    """
+    from dyad.store import Store
+
+    if not db.exists():
+        _fail(f"{db}: no such database; run `dyad ingest` first")
+    try:
+        with Store(db) as store:
+            rows = store.actors(unresolved=unresolved, limit=limit)
+    except StoreError as exc:
+        _fail(str(exc))
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=("unresolved " if unresolved else "") + f"actors ({len(rows)})")
+    for column in ("as written", "code", "sector", "office", "mentions"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["entity_text"], row["code"] or "?", row["sector"] or "", row["office"] or "", str(row["mentions"]))
+    out.print(table)
 
 
 def main() -> None:

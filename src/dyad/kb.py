@@ -296,7 +296,7 @@ def _add_places(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
 
 def _add_metonyms(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
     for row in entries:
-        entity = Entity(id=f"metonym:{row['name']}", kind="country", name=row["name"], code=row["code"],
+        entity = Entity(id=f"metonym:{row['name']}", kind="metonym", name=row["name"], code=row["code"],
                         sector=row.get("sector") or "GOV", country=row["code"])
         kb.entities[entity.id] = entity
         kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "capital")

@@ -193,7 +193,7 @@ class Resolver:
                     return ActorRef(code=entity.country, sector=None, entity_text=text, kind="place",
                                     identifier_text=entity.name, start=tokens[0].idx,
                                     end=tokens[-1].idx + len(tokens[-1].text))
-            if entity.kind == "group" and sector is None:
+            if entity.kind in ("group", "metonym") and sector is None:
                 sector = entity.sector
             if entity.kind == "country" and head.i in mentions and mentions[head.i].entity is entity:
                 if role in ("name", "capital") and sector is None:

@@ -32,7 +32,8 @@ _SCHEMA = [
         end_char INTEGER, place VARCHAR, record JSON)""",
     """CREATE TABLE IF NOT EXISTS actors (
         article_id VARCHAR, event_id VARCHAR, role VARCHAR, code VARCHAR, sector VARCHAR,
-        entity_text VARCHAR, identifier_id VARCHAR, identifier_text VARCHAR, office VARCHAR)""",
+        entity_text VARCHAR, identifier_id VARCHAR, identifier_text VARCHAR, office VARCHAR,
+        kb_id VARCHAR, kind VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
 ]
@@ -107,9 +108,10 @@ class Store:
             for role, actors in (("actor", event.actor), ("recipient", event.recipient)):
                 for actor in actors:
                     d = actor_to_dict(actor)
-                    self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                      [art.id, event.id, role, d["code"], d["sector"], d["entity_text"],
-                                      d["identifier_id"], d["identifier_text"], d["office"]])
+                                      d["identifier_id"], d["identifier_text"], d["office"], actor.entity_id,
+                                      actor.kind])
 
     def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
                until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
@@ -148,6 +150,17 @@ class Store:
             event["article_id"] = article
             out.append(event)
         return out
+
+    def actors(self, unresolved: bool = False, limit: int = 50) -> list[dict]:
+        """Actors by number of mentions; unresolved ones are those with no knowledge-base entity."""
+        where = "WHERE kb_id IS NULL" if unresolved else ""
+        sql = (f"SELECT entity_text, any_value(code), any_value(sector), any_value(office), count(*) AS n "
+               f"FROM actors {where} GROUP BY entity_text ORDER BY n DESC, entity_text LIMIT {int(limit)}")
+        try:
+            rows = self.con.execute(sql).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
+        return [{"entity_text": r[0], "code": r[1], "sector": r[2], "office": r[3], "mentions": r[4]} for r in rows]
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -395,17 +395,19 @@ def _key(record) -> tuple:
 
 
 def _row(record) -> dict:
-    plain = {f.name: getattr(record, f.name) for f in fields(record)}
-    return {k: v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v for k, v in plain.items()}
+    row = {f.name: getattr(record, f.name) for f in fields(record)}
+    if isinstance(record, Office):  # offices are keyed `office_id`, as in offices.csv and kb.py
+        row = {"office_id": row.pop("id"), **row}
+    return {k: v.isoformat() if isinstance(v, date) else list(v) if isinstance(v, tuple) else v for k, v in row.items()}
 
 
 def _record(kind: type, row, where: str):
     if not isinstance(row, dict):
         raise DataError(f"{where}: not a mapping")
+    values = {"id" if kind is Office and k == "office_id" else k: v for k, v in row.items()}
     names = [f.name for f in fields(kind)]
-    if unknown := sorted(set(row) - set(names)):
+    if unknown := sorted(set(values) - set(names), key=str):
         raise DataError(f"{where}: unknown field {', '.join(map(str, unknown))}; fields are {', '.join(names)}")
-    values = dict(row)
     try:
         for name in ("start", "end"):
             if isinstance(values.get(name), str):
@@ -417,8 +419,27 @@ def _record(kind: type, row, where: str):
         raise DataError(f"{where}: {exc}") from None
 
 
+def _load(path: Path) -> tuple[dict, UserLayer]:
+    try:
+        doc = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read the user layer ({exc})") from None
+    doc = {} if doc is None else doc
+    if not isinstance(doc, dict):
+        raise DataError(f"{path}: the user layer must be a mapping with keys persons, offices, tenures")
+    parts = {}
+    for key, kind in _KINDS.items():
+        rows = [] if doc.get(key) is None else doc[key]
+        if not isinstance(rows, list):
+            raise DataError(f"{path}: {key} must be a list")
+        parts[key] = tuple(_record(kind, row, f"{path}: {key}[{i}]") for i, row in enumerate(rows))
+    return doc, UserLayer(**parts)
+
+
 def read_user_layer(path: str | Path) -> UserLayer:
-    """Read the user layer YAML file (`persons`, `offices`, `tenures`); a missing file is empty.
+    """Read the persons, offices and tenures of the user layer YAML file; a missing file is empty.
+
+    Other keys of the file (`groups`, `organisations`, read by kb.py) are left to their reader.
 
     Args:
         path: The user layer file.
@@ -429,49 +450,35 @@ def read_user_layer(path: str | Path) -> UserLayer:
     Raises:
         DataError: The file is not valid YAML or a row does not fit its record.
     """
-    path = Path(path)
-    try:
-        doc = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read the user layer ({exc})") from None
-    doc = {} if doc is None else doc
-    if not isinstance(doc, dict) or set(doc) - set(_KINDS):
-        raise DataError(f"{path}: the user layer must be a mapping with keys persons, offices, tenures")
-    parts = {}
-    for key, kind in _KINDS.items():
-        rows = [] if doc.get(key) is None else doc[key]
-        if not isinstance(rows, list):
-            raise DataError(f"{path}: {key} must be a list")
-        parts[key] = tuple(_record(kind, row, f"{path}: {key}[{i}]") for i, row in enumerate(rows))
-    return UserLayer(**parts)
+    return _load(Path(path))[1]
 
 
 def write_user_layer(path: str | Path, result: MergeResult) -> UserLayer:
     """Merge accepted rows into the user layer file, atomically (temp file, then rename).
 
     Existing rows are kept unless a new row has the same id (persons, offices) or the same
-    person, office and start (tenures). A failure leaves the previous file as it was.
+    person, office and start (tenures); other keys of the file are kept as they are. A failure
+    leaves the previous file as it was.
 
     Args:
         path: The user layer file; created if missing.
         result: What `merge` accepted.
 
     Returns:
-        The rows now in the file.
+        The persons, offices and tenures now in the file.
 
     Raises:
         DataError: The existing file is malformed or the new one cannot be written.
     """
     path = Path(path)
-    old = read_user_layer(path)
+    doc, old = _load(path)
     parts = {}
     for key, new in (("persons", result.added_persons), ("offices", result.added_offices),
                      ("tenures", result.added_tenures)):
         rows = {_key(r): r for r in getattr(old, key)}
         rows.update((_key(r), r) for r in new)
         parts[key] = tuple(rows.values())
-    layer = UserLayer(**parts)
-    doc = {key: [_row(r) for r in rows] for key, rows in parts.items()}
+    doc = {**doc, **{key: [_row(r) for r in rows] for key, rows in parts.items()}}
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -486,4 +493,4 @@ def write_user_layer(path: str | Path, result: MergeResult) -> UserLayer:
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-    return layer
+    return UserLayer(**parts)
