@@ -128,3 +128,27 @@ def test_kb_extra_malformed_is_refused(tmp_path):
     extra.write_text("persons: [unclosed\n")
     result = runner.invoke(app, ["kb", "stats", "--kb-extra", str(extra)])
     assert result.exit_code == 1 and "bad.yaml: not valid YAML" in result.stderr
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "wdqs"
+
+
+def test_kb_import_wikidata_reports_conflicts_and_keeps_curated_rows(tmp_path):
+    out = tmp_path / "kb-user.yaml"
+    result = runner.invoke(app, ["kb", "import", "wikidata", str(FIXTURES / "holders_kor.json"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "conflict: cho-tae-yul in KOR.foreign_minister" in result.stderr  # matched by name to the curated person
+    assert "1 conflicts (curated rows kept)" in result.stderr
+    holder = runner.invoke(app, ["kb", "holder", "foreign_minister", "--of", "KOR", "--on", "2024-11-04", "--json",
+                                 "--kb-extra", str(out)])
+    assert [h["name"] for h in json.loads(holder.stdout)["holders"]] == ["Cho Tae-yul"]
+
+
+def test_kb_import_malformed_changes_nothing(tmp_path):
+    out = tmp_path / "kb-user.yaml"
+    runner.invoke(app, ["kb", "import", "wikidata", str(FIXTURES / "holders_eu.json"), "--out", str(out)])
+    before = out.read_bytes()
+    result = runner.invoke(app, ["kb", "import", "wikidata", str(FIXTURES / "malformed_entities.jsonl"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "malformed_entities.jsonl:3:" in result.stderr
+    assert out.read_bytes() == before

@@ -407,6 +407,48 @@ def kb_stats(
         out.print(f"{key:>20}  {value}")
 
 
+import_app = typer.Typer(no_args_is_help=True, help="Import knowledge-base rows into your user layer.")
+kb_app.add_typer(import_app, name="import")
+
+
+@import_app.command("wikidata")
+def kb_import_wikidata(
+    path: Path = typer.Argument(..., help="SPARQL JSON results (.json) or entity JSON lines (dump or EntityData)."),
+    out_path: Path = typer.Option(Path("kb-user.yaml"), "--out", help="User-layer YAML to merge the rows into."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Parse Wikidata answers, merge them into your user layer; curated rows win, conflicts are listed.
+
+    Example: dyad kb import wikidata holders.json --out kb-user.yaml
+    """
+    from dyad import wikidata
+
+    kb = _kb(kb_extra)
+    if not path.exists():
+        _fail(f"{path}: no such file")
+    office_ids = {o.wikidata: o.id for o in kb.offices.values() if o.wikidata}
+    person_ids = {p.wikidata: p.id for p in kb.persons.values() if p.wikidata}
+    try:
+        text = path.read_text("utf-8")
+        if text.lstrip().startswith("{") and '"head"' in text[:2000]:
+            batch = wikidata.parse_sparql_json(text, str(path), office_ids=office_ids, person_ids=person_ids)
+        else:
+            batch = wikidata.parse_entity_lines(text.splitlines(), str(path), office_ids=office_ids, person_ids=person_ids)
+        batch = wikidata.match_known_persons(batch, kb.persons.values())
+        result = wikidata.merge(batch, kb.tenures, kb.persons.values(), kb.offices.values())
+        wikidata.write_user_layer(out_path, result)
+    except UnicodeDecodeError:
+        _fail(f"{path}: not valid UTF-8")
+    except EngineError as exc:
+        _fail(str(exc))
+    for warning in batch.warnings:
+        _say(f"warning: {warning}")
+    for conflict in result.conflicts:
+        _say(f"conflict: {conflict.message}")
+    _say(f"{len(result.added_persons)} persons, {len(result.added_offices)} offices, {len(result.added_tenures)} "
+         f"tenures added to {out_path}; {len(result.conflicts)} conflicts (curated rows kept)")
+
+
 @app.command()
 def actors(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),

@@ -494,3 +494,23 @@ def write_user_layer(path: str | Path, result: MergeResult) -> UserLayer:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
     return UserLayer(**parts)
+
+
+def match_known_persons(batch: ImportBatch, persons: Iterable[Person]) -> ImportBatch:
+    """Give imported persons without a known QID the id of a curated person of the same name.
+
+    Curated rows often lack QIDs; matching on the exact name (or an alias) keeps an import from
+    creating a second "Kim Yong-hyun" beside the curated one.
+    """
+    by_name: dict[str, str] = {}
+    for person in persons:
+        for name in (person.name, *person.aliases):
+            by_name.setdefault(name.casefold(), person.id)
+    remap = {p.id: by_name[p.name.casefold()] for p in batch.persons
+             if p.id.startswith("wd:") and p.name.casefold() in by_name}
+    if not remap:
+        return batch
+    tenures = tuple(t if t.person_id not in remap else Tenure(remap[t.person_id], *[getattr(t, f.name) for f in fields(t)][1:])
+                    for t in batch.tenures)
+    persons_left = tuple(p for p in batch.persons if p.id not in remap)
+    return ImportBatch(persons_left, batch.offices, tenures, batch.countries, batch.warnings)
