@@ -110,6 +110,8 @@ class Extractor:
             return None
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
             return None
+        if rule.complement_not and self._complement_has(tok, rule.complement_not):
+            return None  # "an official who declined to be named" refuses nothing political
         obj = objects[0] if objects else None
         if rule.object and not rule.object_optional:
             if obj is None or not self._word_ok(obj, rule.object, ctx):

@@ -147,8 +147,9 @@ def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> At
                         return _attribution(pobj, ctx, resolver)
     for tok, via in _chain(draft.clause):
         if via is None:
-            for child in tok.children:
-                if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+            for child in tok.children:  # "X will do Y, a senior official said"
+                if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and child.i > tok.i \
+                        and child.lemma_.lower() in cues.speech_verbs and not _subject_inside(child, tok):
                     subj = _subject(child)
                     if subj is not None:
                         return _attribution(subj, ctx, resolver)
@@ -163,6 +164,12 @@ def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> At
         if subj is not None:
             return _attribution(subj, ctx, resolver)
     return None
+
+
+def _subject_inside(speech: Token, clause: Token) -> bool:
+    """Whether the speech verb's subject is the event's own actor ("X attacked Y and said…")."""
+    subj = _subject(speech)
+    return subj is not None and any(c is subj for c in clause.children)
 
 
 def _subject(tok: Token) -> Token | None:

@@ -13,16 +13,18 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
-from dyad.records import ActorRef, Article, CodedArticle, Event, Evidence, Failure
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.places import locate_event
-from dyad.roles import RoleResolver
+from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
+from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
 from dyad.ingest import looks_english
 
@@ -37,8 +39,10 @@ class Coder:
         self.ontology = load_ontology()
         self.gazetteer = Gazetteer(self.nlp, self.kb)
         self.roles = RoleResolver(self.kb)
+        self.speakers = SpeakerResolver(self.kb, self.roles)
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
+        self.checker = Checker(self.kb, self.roles, self.resolver)
 
     def parse(self, article: Article) -> Doc:
         return self.nlp(parse_text(article))
@@ -68,21 +72,39 @@ class Coder:
 
 
 def parse_text(article: Article) -> str:
-    """The article text with its dateline blanked out, so offsets stay those of the original."""
+    """The article text with its dateline, post signatures and link residue blanked out.
+
+    Blanking (not cutting) keeps every character offset that of the original text.
+    """
+    text = article.text
+    spans = signature_spans(text)
     if article.body_start:
-        return " " * article.body_start + article.text[article.body_start:]
-    return article.text
+        spans.append((0, article.body_start))
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     """The events, actors and evidence of one parsed article (a pure function of its inputs)."""
     mentions = coder.gazetteer.mentions(doc)
     memory = ArticleMemory()
+    posts = find_posts(article.text, article.date)
+    quotes = [q for q in find_quotes(article.text, doc) if quote_at(posts, q.start) is None]
+    memory.quotes = posts + quotes
+    for post in posts:
+        memory.speakers[post.start] = coder.speakers.post_author(post)
     if article.dateline_place:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
     events: list[Event] = []
-    for index, sent in enumerate(s for s in doc.sents if s.text.strip()):
+    sentences = [s for s in doc.sents if s.text.strip()]
+    for index, sent in enumerate(sentences):
         places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places)
         drafts = coder.extractor.extract(ctx)
@@ -94,13 +116,26 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
                 coder.resolver.remember(actor, memory)
         _remember_subjects(sent, ctx, coder)
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
-    return CodedArticle(article=article, events=tuple(events), actors=actors)
+    quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
+    flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
+    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records, flags=tuple(flags))
+
+
+def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:
+    speaker = coder.resolver.speaker_of(span.start, doc, mentions, memory, [])
+    if speaker is not None:
+        speaker = coder.roles.at_date(speaker, span.date or None)
+    return Quote(speaker=speaker, text=span.text, start=span.start, end=span.end, date=span.date,
+                 kind=span.kind, speaker_text=span.speaker_text, handle=span.handle)
 
 
 def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, coder: Coder, claimed: set[int]) -> Event:
     ontology: Ontology = coder.ontology
     future_hint = any(c.lower_ in ("will", "next") for c in draft.clause.children)
     when = date_of(draft, ctx.sent, article.date, future_hint, claimed)
+    quote = quote_at(ctx.memory.quotes, draft.trigger.idx)
+    if when is None and quote is not None and quote.date is not None:
+        when = (quote.date, "day")  # an event in a post happened by the post's date
     modality = modality_of(draft, article.date, when)
     if when is None:
         event_date, precision = article.date, "article"
@@ -127,7 +162,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         date=event_date,
         date_precision=precision,
         modality=modality,
-        attribution=attribution_of(draft, ctx, coder.resolver),
+        attribution=_quote_attribution(quote, ctx, coder) or attribution_of(draft, ctx, coder.resolver),
         quad_code=ontology.types[event_type].quad,
         gdelt_quad_class=gdelt_quad_class(cameo),
         event_scale=ontology.score(event_type, modes),
@@ -138,6 +173,17 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         place=_place(draft, ctx) or article.dateline_place,
         event_loc=locate_event(draft, ctx, article, coder.kb, actors, recipients),
     )
+
+
+def _quote_attribution(quote, ctx: SentenceContext, coder: Coder) -> Attribution | None:
+    """Inside a quote or post, the event is the speaker's claim."""
+    if quote is None:
+        return None
+    speaker = coder.resolver.speaker_of(quote.start, ctx.sent.doc, ctx.mentions, ctx.memory, ctx.places)
+    text = quote.speaker_text or (speaker.entity_text if speaker else None)
+    if text is None:
+        return None
+    return Attribution(text=text, actor=speaker, named=True)
 
 
 def _announced(draft: Draft) -> bool:

@@ -141,11 +141,16 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A direct quote or an embedded post; `text` is the quoted words without link residue."""
+
     speaker: ActorRef | None
     text: str
     start: int
     end: int
     date: date | None = None
+    kind: str = "quote"  # quote | post
+    speaker_text: str | None = None
+    handle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,8 @@ class ArticleMemory:
     last_person: ActorRef | None = None
     last_group: ActorRef | None = None
     default_country: str | None = None  # from the dateline
+    quotes: list = field(default_factory=list)  # dyad.quotes.QuoteSpan, for "I" and "we" inside quotes
+    speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
 
 
 class Resolver:
@@ -145,6 +147,8 @@ class Resolver:
         lex = self.lex
         low = head.lower_
         if head.pos_ == "PRON":
+            if low in lex.speaker_pronouns:
+                return self.speaker_of(head.idx, head.doc, mentions, memory, sentence_places)
             if low in lex.person_pronouns:
                 return self._person_antecedent(head, mentions, memory, sentence_places) or memory.last_person
             if low in lex.group_pronouns:
@@ -244,6 +248,17 @@ class Resolver:
                 return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
                                 entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
                                 identifier_id=m.entity.wikidata, entity_id=m.entity.id)
+        return None
+
+    def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
+        """The speaker of the quote or post a character offset falls in (first person → speaker)."""
+        for quote in memory.quotes:
+            if quote.start <= char < quote.end:
+                if quote.start not in memory.speakers:
+                    memory.speakers[quote.start] = None  # guards against a speaker inside its own quote
+                    if quote.speaker_head is not None:
+                        memory.speakers[quote.start] = self.resolve(doc[quote.speaker_head], mentions, memory, places)
+                return memory.speakers[quote.start]
         return None
 
     def _person_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:

@@ -28,6 +28,7 @@ class RoleLexicon:
     version: str
     phrases: dict[str, tuple[str, ...]]  # role phrase -> office roles, most likely first
     pattern: re.Pattern
+    loose: frozenset[str] = frozenset()  # phrases too vague to call a report wrong ("top diplomat")
 
     def match(self, text: str) -> str | None:
         """The longest role phrase in a title ("South Korean Defence Minister" → "defence minister")."""
@@ -44,7 +45,8 @@ def load_roles() -> RoleLexicon:
     raw = yaml.safe_load(resources.files("dyad.data").joinpath("roles.yaml").read_text("utf-8"))
     phrases = {normalise(k): tuple(v) for k, v in raw["roles"].items()}
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return RoleLexicon(raw["version"], phrases, re.compile(rf"\b({alternatives})\b"))
+    return RoleLexicon(raw["version"], phrases, re.compile(rf"\b({alternatives})\b"),
+                       frozenset(normalise(p) for p in raw.get("loose") or ()))
 
 
 def _jurisdiction(actor: ActorRef) -> str | None:
@@ -130,3 +132,37 @@ class RoleResolver:
 
 def _rank(role: str) -> int:
     return _ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER)
+
+
+class SpeakerResolver:
+    """The author of an embedded post from its signature name ("Josep Borrell Fontelles")."""
+
+    def __init__(self, kb: KnowledgeBase, roles: RoleResolver):
+        self.kb = kb
+        self.roles = roles
+        self.by_token: dict[str, list[str]] = {}
+        for person in kb.persons.values():
+            for name in (person.name, *person.aliases):
+                tokens = frozenset(normalise(name).split())
+                if len(tokens) >= 2:
+                    self.by_token.setdefault(min(tokens), []).append(person.id)
+
+    def person_id(self, name: str) -> str | None:
+        """A KB person whose full name (or an alias of two words or more) is within `name`."""
+        words = set(normalise(name).split())
+        found = set()
+        for word in words:
+            for person_id in self.by_token.get(word, ()):
+                person = self.kb.persons[person_id]
+                if any(frozenset(normalise(n).split()) <= words for n in (person.name, *person.aliases)
+                       if len(n.split()) >= 2):
+                    found.add(person_id)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def post_author(self, post) -> ActorRef | None:
+        if not post.speaker_text:
+            return None
+        person_id = self.person_id(post.speaker_text)
+        actor = ActorRef(code=None, sector=None, entity_text=post.speaker_text, kind="person",
+                         entity_id=f"person:{person_id}" if person_id else None)
+        return self.roles.at_date(actor, post.date) if person_id else actor

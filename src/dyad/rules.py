@@ -19,7 +19,7 @@ _RULE_KEYS = {
     "lemma", "type", "mode", "object", "object_opt", "object_not", "not_object", "recipient", "prep",
     "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
     "needs_joint", "intransitive", "host", "particle_step", "subject_sector",
-    "complement_needs", "object_mod", "needs_light",
+    "complement_needs", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk",
@@ -68,6 +68,7 @@ class Rule:
     particle: str | None = None
     subject_sector: frozenset[str] = frozenset()
     complement_needs: frozenset[str] = frozenset()
+    complement_not: frozenset[str] = frozenset()
     object_mod: str | None = None
     needs_light: frozenset[str] = frozenset()
     needs_light_or_poss: bool = False
@@ -176,6 +177,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         particle=raw.get("particle_step"),
         subject_sector=frozenset(raw.get("subject_sector") or ()),
         complement_needs=frozenset(raw.get("complement_needs") or ()),
+        complement_not=frozenset(raw.get("complement_not") or ()),
         object_mod=raw.get("object_mod"),
         needs_light=frozenset(raw.get("needs_light") or ()),
         needs_light_or_poss=bool(raw.get("needs_light_or_poss") or raw.get("needs_poss_or_light")),

@@ -1,0 +1,344 @@
+"""Checks: what in a report does not add up, from the knowledge base and the text.
+
+Takes a coded article (events, quotes), its parsed doc and KB mentions, and the knowledge base;
+gives `Flag`s, each with a kind, a severity, a plain message, the evidence spans and the
+knowledge-base facts used:
+- role_conflict: a person given a role they did not hold on the event's date;
+- stale_title: the title is one the person held only before, or only after, that date;
+- contradiction: one office given two different holders in one report (narrative, quotes, posts);
+- date_anomaly: an event dated after publication without future modality, an impossible date,
+  or a weekday that does not match its date;
+- unverified_claim: a key event the report only hedges or attributes to unnamed sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from dyad.kb import KnowledgeBase, covers
+from dyad.records import Event, Evidence, Flag, Quote
+from dyad.resolve import Mention, Resolver
+from dyad.roles import RoleResolver, normalise
+from dyad.timex import resolve_date
+
+_NOT_NOW = re.compile(r"\b(former|ex|then|outgoing|incoming|predecessor|successor|designate|elect|late|"
+                      r"previous|future|next|would-be|acting|interim|deputy|vice|first|last|longtime|"
+                      r"long-serving|erstwhile|one-time|onetime)\b", re.I)
+_KEY_EVENTS = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT", "COOPERATE", "PROTEST", "THREATEN",
+               "AGREE", "CONSULT"}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
+_DAY_DATE = re.compile(
+    r"\b(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class TitledMention:
+    """A person named with a title: who, which office the title means, when, and where in the text."""
+
+    person_id: str | None
+    name: str
+    title: str
+    office_id: str
+    when: date
+    window: tuple[date, date]
+    start: int
+    end: int
+    sentence: int
+    source: str  # narrative | quote | post
+
+
+def _window(day: date, precision: str) -> tuple[date, date]:
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == "month":
+        nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), nxt - timedelta(days=1)
+    if precision == "week":
+        return day - timedelta(days=3), day + timedelta(days=3)
+    return day, day
+
+
+def _held_during(kb: KnowledgeBase, person_id: str, office_id: str, window: tuple[date, date]) -> bool:
+    for tenure in kb.by_person.get(person_id, ()):
+        if tenure.office_id == office_id and (covers(tenure, window[0]) or covers(tenure, window[1]) or
+                                              (tenure.start and window[0] <= tenure.start <= window[1])):
+            return True
+    return False
+
+
+class Checker:
+    def __init__(self, kb: KnowledgeBase, roles: RoleResolver, resolver: Resolver):
+        self.kb = kb
+        self.roles = roles
+        self.resolver = resolver
+
+    def check(self, doc: Doc, mentions: dict[int, Mention], events: tuple[Event, ...], quotes: tuple[Quote, ...],
+              published: date | None, sentences: list) -> list[Flag]:
+        """Every flag for one coded article."""
+        if published is None:
+            return []
+        titled = self.titled_mentions(doc, mentions, events, quotes, published, sentences)
+        flags = self.role_flags(titled)
+        flags += self.contradictions(titled)
+        flags += self.post_authors(events, quotes, sentences)
+        flags += self.date_flags(doc.text, events, quotes, published, sentences)
+        flags += self.unverified(events)
+        return flags
+
+    # --- who is called what --------------------------------------------------------------------
+    def titled_mentions(self, doc, mentions, events, quotes, published, sentences) -> list[TitledMention]:
+        out = []
+        seen: set[int] = set()
+        for tok in doc:
+            m = mentions.get(tok.i)
+            if m is None or m.entity.kind != "person" or m.start in seen:
+                continue
+            seen.add(m.start)
+            head = doc[m.end - 1]
+            title_tokens = self._title_tokens(doc, m, head)
+            title = " ".join(t.text for t in title_tokens)
+            phrase = self.roles.lex.match(title)
+            before = doc.text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
+            if not phrase or phrase in self.roles.lex.loose or _NOT_NOW.search(title) \
+                    or _NOT_NOW.search(" ".join(before.split()[-3:])):
+                continue
+            person_id = m.entity.id.split(":", 1)[1]
+            office = self._office(title_tokens, mentions, phrase, person_id)
+            if office is None:
+                continue
+            index = _sentence_index(sentences, tok.idx)
+            quote = next((q for q in quotes if q.start <= tok.idx < q.end), None)
+            when, precision = self._date(index, person_id, events, quote, published)
+            out.append(TitledMention(person_id, m.entity.name, title, office.id, when, _window(when, precision),
+                                     doc[m.start].idx, head.idx + len(head.text), index,
+                                     quote.kind if quote else "narrative"))
+        return out
+
+    def _title_tokens(self, doc: Doc, m: Mention, head: Token) -> list[Token]:
+        """Title words around a name: "Defence Minister X", "X, Japan's foreign minister", "the EU's chief X"."""
+        tokens = [doc[i] for i in range(max(m.start - 6, head.sent.start), m.start)]
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("punct",) or tokens[0].pos_ == "VERB"):
+            tokens = tokens[1:]
+        # keep only the run of title-like words right before the name
+        run: list[Token] = []
+        for t in reversed(tokens):
+            if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "PRON") and t.lower_ not in ("of", "for"):
+                break
+            run.insert(0, t)
+        for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
+            if child.dep_ == "appos" or (head.dep_ == "appos" and child is head.head):
+                run += [t for t in child.subtree if not t.is_punct and t.ent_type_ != "PERSON"]
+        return run
+
+    def _office(self, title_tokens: list[Token], mentions, phrase: str, person_id: str):
+        """The office a title names: the country in the title, else one the person held with that role."""
+        jurisdictions = []
+        for t in title_tokens:
+            m = mentions.get(t.i)
+            if m is not None and m.entity.kind in ("country", "igo") and m.entity.code:
+                jurisdictions.append(m.entity.id.split(":", 1)[1] if m.entity.kind == "igo" else m.entity.code)
+        roles = self.roles.lex.phrases.get(phrase, ())
+        for jurisdiction in jurisdictions:
+            for role in roles:
+                office = self.roles.office(jurisdiction, role)
+                if office is not None:
+                    return office
+        if jurisdictions:
+            return None
+        held = [self.kb.offices[t.office_id] for t in self.kb.by_person.get(person_id, ())
+                if t.office_id in self.kb.offices and self.kb.offices[t.office_id].role in roles]
+        if held:  # the role the phrase most likely means ("President X": head of state before head of government)
+            return min(held, key=lambda office: roles.index(office.role))
+        person = self.kb.persons.get(person_id)
+        if person is not None and person.country:  # a title in the person's own country
+            for role in roles:
+                office = self.roles.office(person.country, role)
+                if office is not None:
+                    return office
+        return None
+
+    def _date(self, index: int, person_id: str, events, quote, published) -> tuple[date, str]:
+        for event in events:  # a past event dates the title; a title in a plan is today's title
+            if event.text_info.sentence == index and event.date and event.date_precision != "article" \
+                    and event.date <= published:
+                if any(a.entity_id == f"person:{person_id}" for a in (*event.actor, *event.recipient)):
+                    return event.date, event.date_precision
+        if quote is not None and quote.date is not None:
+            return quote.date, "day"
+        return published, "day"
+
+    # --- flags ---------------------------------------------------------------------------------
+    def role_flags(self, titled: list[TitledMention]) -> list[Flag]:
+        flags = []
+        for t in titled:
+            if t.person_id is None or _held_during(self.kb, t.person_id, t.office_id, t.window):
+                continue
+            office = self.kb.offices[t.office_id]
+            holders = [h for h in self.kb.holders(office.id, t.when)]
+            if not holders:
+                continue  # the KB knows nobody in that office then: it cannot say the report is wrong
+            names = ", ".join(f"{self._name(h.person_id)} (since {h.start.isoformat() if h.start else '?'})" for h in holders)
+            own = [self.kb.offices[r.office_id].label for r in self.kb.roles_of(t.person_id, t.when) if r.office_id in self.kb.offices]
+            held_then = "; ".join(own) if own else "no office the knowledge base records"
+            evidence = (Evidence(t.sentence, t.start, t.end),)
+            facts = tuple(f"{self._name(h.person_id)} held {office.label} from {h.start} to {h.end or 'present'} ({h.source})"
+                          for h in holders)
+            flags.append(Flag(
+                kind="role_conflict", severity="high",
+                message=(f"The report calls {t.name} \"{t.title}\" on {t.when.isoformat()}, but {names} held "
+                         f"{office.label} then; {t.name} held {held_then} on that date."),
+                evidence=evidence, facts=facts))
+            terms = [r for r in self.kb.by_person.get(t.person_id, ()) if r.office_id == t.office_id]
+            if terms:
+                before = [r for r in terms if r.end and r.end < t.window[0]]
+                when = (f"left it on {before[-1].end.isoformat()}" if before else
+                        f"only took it on {terms[0].start.isoformat() if terms[0].start else '?'}")
+                flags.append(Flag(
+                    kind="stale_title", severity="medium",
+                    message=f"{t.name} is given the title \"{t.title}\" on {t.when.isoformat()} but {when}.",
+                    evidence=evidence,
+                    facts=tuple(f"{t.name} held {office.label} from {r.start} to {r.end or 'present'} ({r.source})" for r in terms)))
+        return flags
+
+    def contradictions(self, titled: list[TitledMention]) -> list[Flag]:
+        by_office: dict[str, list[TitledMention]] = {}
+        for t in titled:
+            by_office.setdefault(t.office_id, []).append(t)
+        flags = []
+        for office_id, mentions in by_office.items():
+            people = {}
+            for t in mentions:
+                people.setdefault(t.person_id or normalise(t.name), t)
+            if len(people) < 2:
+                continue
+            windows = [t.window for t in people.values()]
+            if max(w[0] for w in windows) > min(w[1] for w in windows) + timedelta(days=31):
+                continue  # different times: a succession, not a contradiction
+            office = self.kb.offices[office_id]
+            parts = [f"{t.name} ({'in a quoted post' if t.source == 'post' else 'in a quote' if t.source == 'quote' else 'in the narrative'})"
+                     for t in people.values()]
+            true = {h.person_id for h in self.kb.holders(office_id, mentions[0].when)}
+            truth = [self._name(p) for p in true]
+            flags.append(Flag(
+                kind="contradiction", severity="high",
+                message=(f"The report names {len(people)} holders of {office.label}: " + " and ".join(parts)
+                         + (f"; the knowledge base has {', '.join(truth)} on {mentions[0].when.isoformat()}." if truth else ".")),
+                evidence=tuple(Evidence(t.sentence, t.start, t.end) for t in people.values()),
+                facts=tuple(f"{office.label}: {self._name(h.person_id)} from {h.start} to {h.end or 'present'} ({h.source})"
+                            for h in self.kb.holders(office_id, mentions[0].when))))
+        return flags
+
+    def post_authors(self, events, quotes, sentences) -> list[Flag]:
+        """A post whose author is not the person the narrative puts at the same meeting or act.
+
+        The post's events and the narrative's events of the same type that share a participant are
+        the same occasion; when the narrative's participant and the post's author are different
+        people who have held the same office, the report contradicts itself.
+        """
+        flags = []
+        for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id):
+            author = post.speaker.entity_id
+            inside = [e for e in events if post.start <= e.text_info.start < post.end]
+            outside = [e for e in events if not (post.start <= e.text_info.start < post.end)]
+            for mine in inside:
+                others = {_who(a) for a in (*mine.actor, *mine.recipient)} - {author}
+                for theirs in outside:
+                    if theirs.event != mine.event:
+                        continue
+                    participants = {_who(a): a for a in (*theirs.actor, *theirs.recipient)}
+                    if author in participants or not (others & set(participants)):
+                        continue
+                    for key, actor in participants.items():
+                        if key.startswith("person:") and self._shared_office(key[7:], author[7:]):
+                            flags.append(Flag(
+                                kind="contradiction", severity="high",
+                                message=(f"The narrative has {actor.identifier_text or actor.entity_text} at this "
+                                         f"{mine.event.lower()}, but the quoted post about it is by {post.speaker.identifier_text or post.speaker_text}."),
+                                evidence=(theirs.text_info, Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                                facts=self._office_facts(key[7:], author[7:])))
+                            return flags
+        return flags
+
+    def _shared_office(self, a: str, b: str) -> bool:
+        offices_a = {t.office_id for t in self.kb.by_person.get(a, ())}
+        return bool(offices_a & {t.office_id for t in self.kb.by_person.get(b, ())})
+
+    def _office_facts(self, a: str, b: str) -> tuple[str, ...]:
+        shared = {t.office_id for t in self.kb.by_person.get(a, ())} & {t.office_id for t in self.kb.by_person.get(b, ())}
+        return tuple(f"{self._name(t.person_id)} held {self.kb.offices[t.office_id].label} from {t.start} to {t.end or 'present'}"
+                     for p in (a, b) for t in self.kb.by_person.get(p, ()) if t.office_id in shared)
+
+    def date_flags(self, text: str, events, quotes, published: date, sentences) -> list[Flag]:
+        flags = []
+        for event in events:
+            if event.date and event.date_precision == "day" and event.date > published \
+                    and event.modality not in ("future", "hypothetical", "hedged", "negated"):
+                flags.append(Flag(
+                    kind="date_anomaly", severity="medium",
+                    message=(f"{event.event} is dated {event.date.isoformat()}, after the publication date "
+                             f"{published.isoformat()}, but the report tells it as done."),
+                    evidence=(event.text_info,)))
+        for quote in quotes:
+            if quote.kind == "post" and quote.date and quote.date > published:
+                flags.append(Flag(kind="date_anomaly", severity="medium",
+                                  message=f"A quoted post is dated {quote.date.isoformat()}, after the publication date {published.isoformat()}.",
+                                  evidence=(Evidence(_sentence_index(sentences, quote.start), quote.start, quote.end),)))
+        for match in _DAY_DATE.finditer(text):
+            month = _MONTHS.index(match["month"].lower()) + 1
+            day = int(match["day"])
+            year = int(match["year"]) if match["year"] else None
+            try:
+                found = date(year or published.year, month, day)
+            except ValueError:
+                flags.append(Flag(kind="date_anomaly", severity="high",
+                                  message=f"\"{match.group(0)}\" is not a date that exists.",
+                                  evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                continue
+            if match["weekday"]:
+                if year is None:
+                    resolved = resolve_date(f"{match['month']} {day}", published)
+                    found = resolved[0] if resolved else found
+                if _WEEKDAYS[found.weekday()] != match["weekday"].lower():
+                    flags.append(Flag(kind="date_anomaly", severity="medium",
+                                      message=f"\"{match.group(0)}\": {found.isoformat()} is a {_WEEKDAYS[found.weekday()].title()}.",
+                                      evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+        return flags
+
+    def unverified(self, events) -> list[Flag]:
+        flags = []
+        for event in events:
+            unnamed = event.attribution is not None and not event.attribution.named
+            if event.event not in _KEY_EVENTS or not (event.modality == "hedged" or unnamed):
+                continue
+            who = "; ".join(a.entity_text for a in event.actor) or "someone"
+            why = f"attributed to unnamed sources (\"{event.attribution.text}\")" if unnamed else "hedged"
+            if unnamed and event.modality == "hedged":
+                why = f"hedged and attributed to unnamed sources (\"{event.attribution.text}\")"
+            flags.append(Flag(kind="unverified_claim", severity="low",
+                              message=f"The report does not assert that {who} {event.event} ({event.trigger}): it is {why}.",
+                              evidence=(event.text_info,)))
+        return flags
+
+    def _name(self, person_id: str) -> str:
+        person = self.kb.persons.get(person_id)
+        return person.name if person else person_id
+
+
+def _who(actor) -> str:
+    """A participant's identity: its KB id, else code and words."""
+    return actor.entity_id if actor.entity_id and actor.entity_id.startswith("person:") else \
+        f"{actor.code}:{actor.identifier_text or actor.entity_text}"
+
+
+def _sentence_index(sentences: list, char: int) -> int:
+    for index, sent in enumerate(sentences):
+        if sent.start_char <= char < sent.end_char:
+            return index
+    return -1
