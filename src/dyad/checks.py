@@ -133,7 +133,7 @@ class Checker:
                 break
             run.insert(0, t)
         for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
-            if child.dep_ == "appos" or (head.dep_ == "appos" and child is head.head):
+            if child.dep_ == "appos" or (head.dep_ == "appos" and child.i == head.head.i):
                 run += [t for t in child.subtree if not t.is_punct and t.ent_type_ != "PERSON"]
         return run
 

@@ -198,7 +198,7 @@ class Extractor:
             if _is_passive(governor):  # "X is suspected of supplying"
                 return [g for c in governor.children if c.dep_ == "nsubjpass" for g in self.resolver.heads(c)]
             return self._subjects(governor, False)
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             head = tok.head
             if tok.dep_ == "xcomp":  # "urged Japan to send": the object controls the complement
                 objs = [c for c in head.children if c.dep_ == "dobj"]
@@ -314,7 +314,7 @@ class Extractor:
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
         if rule.type == "AID" and light is not None:
             recipients += self._resolve_all([c for c in light.children if c.dep_ == "dative"], ctx)
-            recipients += self._resolve_all([c for c in light.children if c.dep_ == "dobj" and c is not tok and _is_actor_like(c, ctx)], ctx)
+            recipients += self._resolve_all([c for c in light.children if c.dep_ == "dobj" and c.i != tok.i and _is_actor_like(c, ctx)], ctx)
         if rule.meeting:
             partners = self._resolve_all(self._prep_objects(tok, {"with", "between", "among"}, None), ctx)
             if light is not None:
@@ -356,6 +356,9 @@ class Extractor:
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
+            verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
+            heads = self._subjects(verb, _is_passive(verb))
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
@@ -442,7 +445,7 @@ class Extractor:
                 continue
             tok = draft.clause
             steps = 0
-            while tok.dep_ in _COMPLEMENT_DEPS and tok.head is not tok and steps < 8:
+            while tok.dep_ in _COMPLEMENT_DEPS and tok.head.i != tok.i and steps < 8:
                 tok = tok.head
                 steps += 1
                 owner = by_token.get(tok.i)
@@ -509,6 +512,9 @@ def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
         return _light_verb(tok.head, light_verbs)
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in ("close", "closer", "near", "nearer") \
+            and head.head.head.i != head.head.i:  # "is close to a deal"
+        return head.head.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None

@@ -51,7 +51,7 @@ def _chain(tok: Token):
     """The token and the heads that govern it, up to the sentence root, with the dependency used."""
     steps = 0
     yield tok, None
-    while tok.head is not tok and steps < 10:
+    while tok.head.i != tok.i and steps < 10:
         dep = tok.dep_
         tok = tok.head
         steps += 1
@@ -150,26 +150,41 @@ def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> At
             for child in tok.children:  # "X will do Y, a senior official said"
                 if child.dep_ in ("parataxis", "ccomp", "advcl", "conj") and child.i > tok.i \
                         and child.lemma_.lower() in cues.speech_verbs and not _subject_inside(child, tok):
-                    subj = _subject(child)
+                    subj = _subject(child) or _trailing_speaker(child)
                     if subj is not None:
                         return _attribution(subj, ctx, resolver)
             continue
         if via in ("ccomp", "xcomp", "advcl", "conj") and (tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.hedge_governors):
             subj = _subject(tok)
-            if subj is not None and tok is not draft.trigger:
+            if subj is not None and tok.i != draft.trigger.i:
                 return _attribution(subj, ctx, resolver)
     root = sent.root
-    if root is not draft.clause and root.lemma_.lower() in cues.speech_verbs and draft.clause.i > root.i:
+    if root.i != draft.clause.i and root.lemma_.lower() in cues.speech_verbs and draft.clause.i > root.i:
         subj = _subject(root)
         if subj is not None:
             return _attribution(subj, ctx, resolver)
     return None
 
 
+def _trailing_speaker(speech: Token) -> Token | None:
+    """The speaker of a trailing ", a senior official said" that the parser attached elsewhere."""
+    sent = speech.sent
+    comma = next((t for t in reversed(list(sent[: speech.i - sent.start])) if t.text == ","), None)
+    if comma is None:
+        return None
+    phrase = [t for t in sent[comma.i - sent.start + 1 : speech.i - sent.start] if t.pos_ in ("NOUN", "PROPN")]
+    if not phrase:
+        return None
+    head = phrase[0]
+    while head.head.i > comma.i and head.head.i < speech.i and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _subject_inside(speech: Token, clause: Token) -> bool:
     """Whether the speech verb's subject is the event's own actor ("X attacked Y and said…")."""
     subj = _subject(speech)
-    return subj is not None and any(c is subj for c in clause.children)
+    return subj is not None and any(c.i == subj.i for c in clause.children)
 
 
 def _subject(tok: Token) -> Token | None:
@@ -199,7 +214,7 @@ def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, clai
     for ent in dates:
         tok = ent.root
         steps = 0
-        while tok.head is not tok and steps < 6:
+        while tok.head.i != tok.i and steps < 6:
             tok = tok.head
             steps += 1
             if tok.i in anchors:

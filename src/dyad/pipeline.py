@@ -190,7 +190,7 @@ def _announced(draft: Draft) -> bool:
     """Whether the event is the content of an announcement ("X announced it would withdraw")."""
     tok = draft.clause
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in ("announce", "say", "declare", "confirm", "state", "decide", "promise", "pledge"):
