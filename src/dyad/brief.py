@@ -59,6 +59,22 @@ def render_brief(coded: CodedArticle) -> Group:
     for a in coded.actors:
         actors.add_row(a.entity_text, a.code or "?", a.sector or "", a.office or "")
     parts.append(actors)
+    if coded.quotes:
+        quotes = Text(f"Quotes ({len(coded.quotes)})\n", style="bold")
+        for q in coded.quotes:
+            who = (q.speaker.identifier_text or q.speaker.entity_text) if q.speaker else (q.speaker_text or "unknown speaker")
+            office = f", {q.speaker.office}" if q.speaker and q.speaker.office else ""
+            when = f" on {q.date.isoformat()}" if q.date else ""
+            kind = f"post {q.handle or ''}".strip() if q.kind == "post" else "quote"
+            quotes.append(f"  • {who}{office} ({kind}{when}): “{q.text}”\n")
+        parts.append(quotes)
+    flags = Text("What doesn't add up\n", style="bold")
+    if not coded.flags:
+        flags.append("  (nothing found)\n")
+    for flag in coded.flags:
+        flags.append(f"  • [{flag.kind}] ", style="red" if flag.severity == "high" else "yellow")
+        flags.append(flag.message + "\n")
+    parts.append(flags)
     unasserted = [e for e in coded.events if e.modality in _NOT_ASSERTED]
     section = Text("Not asserted by the report\n", style="bold")
     if not unasserted:

@@ -135,7 +135,8 @@ class Checker:
         for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
             if child.dep_ == "appos" or (head.dep_ == "appos" and child.i == head.head.i):
                 run += [t for t in child.subtree if not t.is_punct and t.ent_type_ != "PERSON"]
-        return run
+        unique = {t.i: t for t in run if not (m.start <= t.i < m.end)}
+        return [unique[i] for i in sorted(unique)]
 
     def _office(self, title_tokens: list[Token], mentions, phrase: str, person_id: str):
         """The office a title names: the country in the title, else one the person held with that role."""

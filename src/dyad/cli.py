@@ -250,6 +250,38 @@ def events(
     out.print(table)
 
 
+@app.command()
+def flags(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, contradiction, date_anomaly or unverified_claim."),
+    since: Optional[str] = typer.Option(None, help="Articles published on or after this date (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON flag per line."),
+) -> None:
+    """List stored flags: what does not add up in the reports.
+
+    Example: dyad flags --kind role_conflict --since 2024-01-01
+    """
+    from dyad.store import Store
+
+    kinds = ("role_conflict", "stale_title", "contradiction", "date_anomaly", "unverified_claim")
+    if kind and kind not in kinds:
+        _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
+    if not db.exists():
+        _fail(f"{db}: no such database; run `dyad ingest` first")
+    try:
+        with Store(db) as store:
+            rows = store.flags(kind, _date_option(since, "--since"))
+    except StoreError as exc:
+        _fail(str(exc))
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        out.print(f"[bold]{row['kind']}[/bold] ({row['severity']}) {row['article_date'] or ''} {row['article_id']}")
+        out.print(f"  {row['message']}", markup=False)
+
+
 @app.command("eval")
 def eval_(
     gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format in docs/gold.md)."),

@@ -34,6 +34,12 @@ _SCHEMA = [
         article_id VARCHAR, event_id VARCHAR, role VARCHAR, code VARCHAR, sector VARCHAR,
         entity_text VARCHAR, identifier_id VARCHAR, identifier_text VARCHAR, office VARCHAR,
         kb_id VARCHAR, kind VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        article_id VARCHAR, kind VARCHAR, speaker_text VARCHAR, speaker_name VARCHAR, speaker_code VARCHAR,
+        text VARCHAR, start_char INTEGER, end_char INTEGER, date DATE, handle VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS flags (
+        article_id VARCHAR, article_date DATE, kind VARCHAR, severity VARCHAR, message VARCHAR,
+        evidence JSON, facts JSON)""",
     """CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
 ]
@@ -93,6 +99,7 @@ class Store:
             [art.id, _content_hash(coded), art.title, art.date, art.source, art.url, coded.language,
              coded.status, art.text, art.dateline_place],
         )
+        self._write_checks(coded)
         for event in coded.events:
             record = event_to_dict(event)
             self.con.execute(
@@ -112,6 +119,40 @@ class Store:
                                      [art.id, event.id, role, d["code"], d["sector"], d["entity_text"],
                                       d["identifier_id"], d["identifier_text"], d["office"], actor.entity_id,
                                       actor.kind])
+
+    def _write_checks(self, coded: CodedArticle) -> None:
+        art = coded.article
+        for quote in coded.quotes:
+            speaker = quote.speaker
+            self.con.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [art.id, quote.kind, quote.speaker_text or (speaker.entity_text if speaker else None),
+                              speaker.identifier_text if speaker else None, speaker.code if speaker else None,
+                              quote.text, quote.start, quote.end, quote.date, quote.handle])
+        for flag in coded.flags:
+            self.con.execute("INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             [art.id, art.date, flag.kind, flag.severity, flag.message,
+                              json.dumps([{"sentence": e.sentence, "start": e.start, "end": e.end} for e in flag.evidence]),
+                              json.dumps(list(flag.facts))])
+
+    def flags(self, kind: str | None = None, since: date | None = None) -> list[dict]:
+        """Stored flags, newest article first."""
+        where, args = [], []
+        if kind:
+            where.append("kind = ?")
+            args.append(kind)
+        if since:
+            where.append("article_date >= ?")
+            args.append(since)
+        sql = "SELECT article_id, article_date, kind, severity, message, evidence, facts FROM flags"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY article_date DESC NULLS LAST, article_id, kind"
+        try:
+            rows = self.con.execute(sql, args).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
+        return [{"article_id": r[0], "article_date": r[1].isoformat() if r[1] else None, "kind": r[2], "severity": r[3],
+                 "message": r[4], "evidence": json.loads(r[5]), "facts": json.loads(r[6])} for r in rows]
 
     def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
                until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
@@ -164,7 +205,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "events", "actors", "failures")}
+                for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
 
 
 def _content_hash(coded: CodedArticle) -> str:

@@ -1,0 +1,79 @@
+"""Checks: no role or contradiction flags on correct reports, the right flag on each planted error."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dyad.cli import app
+from dyad.ingest import make_article
+
+CHECKS = Path(__file__).parent / "checks"
+ROWS = [json.loads(line) for line in (CHECKS / "manifest.jsonl").read_text("utf-8").splitlines() if line.strip()]
+CONSISTENT = [r for r in ROWS if r["file"].startswith("consistent/")]
+PLANTED = [r for r in ROWS if r["file"].startswith("planted/")]
+ERROR_KINDS = {"role_conflict", "contradiction", "stale_title", "date_anomaly"}
+
+
+def _code(coder, row):
+    text = (CHECKS / row["file"]).read_text("utf-8")
+    return coder.code(make_article(text, date_=date.fromisoformat(row["date"])))
+
+
+def test_checks_sets_are_large_enough():
+    assert len(CONSISTENT) >= 30 and len(PLANTED) >= 30
+    kinds = [r["expected_flags"][0]["kind"] for r in PLANTED]
+    assert all(kinds.count(k) >= 5 for k in ERROR_KINDS | {"unverified_claim"})
+
+
+@pytest.mark.parametrize("row", CONSISTENT, ids=[r["file"] for r in CONSISTENT])
+def test_checks_no_error_flag_on_a_correct_report(coder, row):
+    flags = [f for f in _code(coder, row).flags if f.kind in ERROR_KINDS]
+    assert flags == [], [f.message for f in flags]
+
+
+@pytest.mark.parametrize("row", PLANTED, ids=[r["file"] for r in PLANTED])
+def test_checks_planted_error_is_flagged(coder, row):
+    expected = row["expected_flags"][0]
+    flags = _code(coder, row).flags
+    assert expected["kind"] in {f.kind for f in flags}, [(f.kind, f.message) for f in flags]
+    flag = next(f for f in flags if f.kind == expected["kind"])
+    assert flag.message and flag.evidence
+
+
+def test_checks_reference_article(coder, reference_text):
+    coded = coder.code(make_article(reference_text, date_=date(2024, 11, 4)))
+    by_kind = {}
+    for flag in coded.flags:
+        by_kind.setdefault(flag.kind, []).append(flag)
+    [conflict] = by_kind["role_conflict"]
+    assert "Shin Won-sik" in conflict.message and "Kim Yong-hyun (since 2024-09-06)" in conflict.message
+    assert "National Security Advisor" in conflict.message
+    assert any("2024-09-06" in fact for fact in conflict.facts)
+    [contradiction] = by_kind["contradiction"]
+    assert "Kim Yong-hyun (in a quoted post)" in contradiction.message
+    assert len(contradiction.evidence) == 2
+    [post] = [q for q in coded.quotes if q.kind == "post"]
+    assert post.speaker.identifier_text == "Josep Borrell" and post.date == date(2024, 11, 4)
+    assert post.handle == "@JosepBorrellF" and "pic.twitter.com" not in post.text
+    assert post.text.startswith("I met Defence Minister Kim Yong Hyun")
+    claims = [f for f in by_kind["unverified_claim"] if "MOBILIZE" in f.message]
+    assert claims and "intelligence reports" in claims[0].message
+    met = [e for e in coded.events if e.trigger == "met"]
+    assert met and {a.identifier_text for a in met[0].actor} == {"Josep Borrell", "Kim Yong-hyun"}
+    assert met[0].attribution.text == "Josep Borrell Fontelles"
+
+
+def test_checks_flags_are_stored_and_listed(tmp_path, reference_text):
+    report = tmp_path / "r.txt"
+    report.write_text(reference_text)
+    db = tmp_path / "f.duckdb"
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(report), "--date", "2024-11-04", "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["flags", "--db", str(db), "--kind", "role_conflict", "--json"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == 1 and "Shin Won-sik" in rows[0]["message"] and rows[0]["evidence"]
+    assert runner.invoke(app, ["flags", "--db", str(db), "--kind", "nonsense"]).exit_code == 2
