@@ -9,20 +9,36 @@ from dyad.cli import app
 from tests.conftest import RESOURCES, ROOT
 
 runner = CliRunner()
-COMMANDS = ["code", "ingest", "events", "eval", "demo"]
+COMMANDS = ["code", "ingest", "events", "eval", "demo", "flags", "actors", "kb lookup", "kb holder", "kb stats",
+            "kb import wikidata"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_cli_every_command_has_help_with_an_example(command):
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_cli_no_command_is_left_out_of_the_help_test():
+    import typer.main
+
+    group = typer.main.get_command(app)
+
+    def leaves(cmd, prefix=()):
+        if hasattr(cmd, "commands"):
+            for name, sub in cmd.commands.items():
+                yield from leaves(sub, (*prefix, name))
+        else:
+            yield " ".join(prefix)
+
+    assert set(leaves(group)) == set(COMMANDS)
 
 
 def test_cli_commands_are_documented():
     readme = (ROOT / "README.md").read_text("utf-8")
     for command in COMMANDS:
-        assert f"dyad {command}" in readme or command == "demo"
+        assert f"dyad {command}" in readme or command in ("demo",), command
 
 
 def test_cli_code_json_schema(tmp_path):

@@ -9,7 +9,6 @@ and capitals from `countries.yaml`.
 from __future__ import annotations
 
 import csv
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
