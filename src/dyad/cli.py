@@ -194,6 +194,24 @@ class _NoProgress:
         return False
 
 
+def _query(db: Path, ask):
+    """Run `ask(store)` on an existing database; a missing or unreadable file is one line, exit 1."""
+    from dyad.store import Store
+
+    if not db.exists():
+        _fail(f"{db}: no such database; run `dyad ingest` first")
+    try:
+        with Store(db) as store:
+            return ask(store)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _print_jsonl(rows: list[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def _progress(total: int, quiet: bool):
     if quiet or not err.is_terminal:
         return _NoProgress()
@@ -219,24 +237,16 @@ def events(
     Example: dyad events --actor PRK --type MOBILIZE --since 2024-01-01 --json
     """
     from dyad.ontology import load_ontology
-    from dyad.store import Store
 
     ontology = load_ontology()
     if type_ and type_.upper() not in ontology.types:
         _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
     if modality and modality.lower() not in ontology.modalities:
         _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
-    if not db.exists():
-        _fail(f"{db}: no such database; run `dyad ingest` first")
-    try:
-        with Store(db) as store:
-            rows = store.events(actor, type_, _date_option(since, "--since"), _date_option(until, "--until"), modality, limit)
-    except StoreError as exc:
-        _fail(str(exc))
+    since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
+    rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit))
     if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
+        return _print_jsonl(rows)
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} events", expand=True, show_lines=True)
@@ -261,22 +271,14 @@ def flags(
 
     Example: dyad flags --kind role_conflict --since 2024-01-01
     """
-    from dyad.store import Store
 
     kinds = ("role_conflict", "stale_title", "contradiction", "date_anomaly", "unverified_claim")
     if kind and kind not in kinds:
         _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
-    if not db.exists():
-        _fail(f"{db}: no such database; run `dyad ingest` first")
-    try:
-        with Store(db) as store:
-            rows = store.flags(kind, _date_option(since, "--since"))
-    except StoreError as exc:
-        _fail(str(exc))
+    since_date = _date_option(since, "--since")
+    rows = _query(db, lambda store: store.flags(kind, since_date))
     if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
+        return _print_jsonl(rows)
     for row in rows:
         out.print(f"[bold]{row['kind']}[/bold] ({row['severity']}) {row['article_date'] or ''} {row['article_id']}")
         out.print(f"  {row['message']}", markup=False)
@@ -492,19 +494,10 @@ def actors(
 
     Example: dyad actors --unresolved --db events.duckdb
     """
-    from dyad.store import Store
 
-    if not db.exists():
-        _fail(f"{db}: no such database; run `dyad ingest` first")
-    try:
-        with Store(db) as store:
-            rows = store.actors(unresolved=unresolved, limit=limit)
-    except StoreError as exc:
-        _fail(str(exc))
+    rows = _query(db, lambda store: store.actors(unresolved=unresolved, limit=limit))
     if as_json:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return
+        return _print_jsonl(rows)
     from rich.table import Table
 
     table = Table(title=("unresolved " if unresolved else "") + f"actors ({len(rows)})")

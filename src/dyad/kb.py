@@ -331,21 +331,10 @@ def load_kb(data_dir: str | None = None, extra: str | None = None) -> KnowledgeB
     kb = KnowledgeBase()
     countries = path / "countries.yaml"
     _add_countries(kb, _read_yaml(countries) if countries.exists() else [])
-    igos = path / "igos.yaml"
-    if igos.exists():
-        _add_igos(kb, _read_yaml(igos), igos)
-    ngos = path / "ngos.yaml"
-    if ngos.exists():
-        _add_igos(kb, _read_yaml(ngos), ngos)
-    groups = path / "armed_groups.yaml"
-    if groups.exists():
-        _add_groups(kb, _read_yaml(groups), groups)
-    places = path / "places.yaml"
-    if places.exists():
-        _add_places(kb, _read_yaml(places), places)
-    metonyms = path / "metonyms.yaml"
-    if metonyms.exists():
-        _add_metonyms(kb, _read_yaml(metonyms), metonyms)
+    for name, add in (("igos.yaml", _add_igos), ("ngos.yaml", _add_igos), ("armed_groups.yaml", _add_groups),
+                      ("places.yaml", _add_places), ("metonyms.yaml", _add_metonyms)):
+        if (path / name).exists():
+            add(kb, _read_yaml(path / name), path / name)
     _add_people(kb, path)
     _add_cities(kb)
     kb.index_tenures()
