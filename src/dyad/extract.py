@@ -19,6 +19,7 @@ from dyad.rules import Rule, Rules, WordSpec
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_COLLECTIVES = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
@@ -113,6 +114,8 @@ class Extractor:
         if rule.complement_not and self._complement_has(tok, rule.complement_not):
             return None  # "an official who declined to be named" refuses nothing political
         obj = objects[0] if objects else None
+        if rule.object_org and not (obj is not None and obj.i in ctx.mentions and ctx.mentions[obj.i].entity.kind == "igo"):
+            return None
         if rule.object and not rule.object_optional:
             if obj is None or not self._word_ok(obj, rule.object, ctx):
                 obj = self._with_object(tok, rule.object, ctx)
@@ -132,6 +135,8 @@ class Extractor:
         actors = self._resolve_all(subjects, ctx)
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
+        if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
+            actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
         if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
             return None
         recipients: list[ActorRef] = []
@@ -376,6 +381,8 @@ class Extractor:
                 actor = self._resolve(h, ctx)
                 if actor is None:  # "Sierra Leone's abolition", "remarks by Bahrain's king"
                     owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                    owners += [c for c in h.children if c.dep_ in ("amod", "compound") and c.i in ctx.mentions
+                               and ctx.mentions[c.i].entity.kind == "country"]  # "the Syrian border"
                     owners += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
                                for p in c.children if p.dep_ == "pobj"]
                     actor = self._resolve(owners[0], ctx) if owners else None
@@ -512,6 +519,8 @@ def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
         return _light_verb(tok.head, light_verbs)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVES:
+        return _light_verb(head.head, light_verbs)  # "adopted a package of sanctions"
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in ("close", "closer", "near", "nearer") \
             and head.head.head.i != head.head.i:  # "is close to a deal"
         return head.head.head

@@ -16,7 +16,7 @@ from dyad.errors import DataError
 from dyad.ontology import load_ontology
 
 _RULE_KEYS = {
-    "lemma", "type", "mode", "object", "object_opt", "object_not", "not_object", "recipient", "prep",
+    "lemma", "type", "mode", "object", "object_org", "object_opt", "object_not", "not_object", "recipient", "prep",
     "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
     "needs_joint", "intransitive", "host", "particle_step", "subject_sector",
     "complement_needs", "complement_not", "object_mod", "needs_light",
@@ -53,6 +53,7 @@ class Rule:
     mode: str | None = None
     object: WordSpec = WordSpec()
     object_optional: bool = False
+    object_org: bool = False  # the object must name an international organisation ("quit ECOWAS")
     object_not: WordSpec = WordSpec()
     recipient: RecipientSpec = RecipientSpec()
     prep: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         mode=mode,
         object=_words(raw.get("object") or (object_opt if object_opt not in (None, True) else None), sets, where),
         object_optional=object_opt is not None,
+        object_org=bool(raw.get("object_org")),
         object_not=_words(raw.get("object_not") or raw.get("not_object"), sets, where),
         recipient=_recipient(raw.get("recipient")),
         prep=frozenset(str(raw.get("prep", "")).split("|")) - {""},
