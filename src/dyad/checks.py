@@ -88,6 +88,7 @@ class Checker:
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)
         flags += self.post_authors(events, quotes, sentences)
+        flags += self.post_introducers(doc, mentions, quotes, sentences)
         flags += self.date_flags(doc.text, events, quotes, published, sentences)
         flags += self.unverified(events)
         return flags
@@ -133,8 +134,13 @@ class Checker:
                 break
             run.insert(0, t)
         for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
+            if head.dep_ == "appos" and child.i == head.head.i and (
+                    (child.dep_ == "pobj" and child.head.lower_ == "as")  # "named X as prime minister, …"
+                    or sum(1 for c in child.children if c.dep_ == "appos") > 1):
+                continue  # the parser's apposition is ambiguous here: no title from it
             if child.dep_ == "appos" or (head.dep_ == "appos" and child.i == head.head.i):
-                run += [t for t in child.subtree if not t.is_punct and t.ent_type_ != "PERSON"]
+                # the appositive noun phrase only, not its relative clauses ("…, a post once held by…")
+                run += [t for t in self.resolver.phrase(child) if not t.is_punct and t.ent_type_ != "PERSON"]
         unique = {t.i: t for t in run if not (m.start <= t.i < m.end)}
         return [unique[i] for i in sorted(unique)]
 
@@ -265,6 +271,38 @@ class Checker:
                                 evidence=(theirs.text_info, Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
                                 facts=self._office_facts(key[7:], author[7:])))
                             return flags
+        return flags
+
+    def post_introducers(self, doc: Doc, mentions, quotes, sentences) -> list[Flag]:
+        """A post the narrative gives to one person ("the Pentagon chief posted:") but signed by another."""
+        from dyad.resolve import ArticleMemory
+
+        flags = []
+        for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id and q.date):
+            before = [s for s in sentences if s.end_char <= post.start]
+            if not before:
+                continue
+            for tok in before[-1]:
+                if tok.lemma_.lower() in ("post", "write", "tweet", "say", "share") and tok.pos_ == "VERB":
+                    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    if subject is None or subject.pos_ == "PRON":
+                        continue
+                    actor = self.resolver.resolve(subject, mentions, ArticleMemory(), [])
+                    if actor is None:
+                        continue
+                    actor = self.roles.at_date(actor, post.date)
+                    named = actor.entity_id
+                    author = post.speaker.entity_id
+                    if named and named.startswith("person:") and named != author and self._shared_office(named[7:], author[7:]):
+                        flags.append(Flag(
+                            kind="contradiction", severity="high",
+                            message=(f"The narrative gives the post to {subject.text if subject.pos_ == 'PROPN' else actor.entity_text} "
+                                     f"({actor.identifier_text} on {post.date.isoformat()}), but it is signed by "
+                                     f"{post.speaker.identifier_text or post.speaker_text}."),
+                            evidence=(Evidence(_sentence_index(sentences, tok.idx), before[-1].start_char, before[-1].end_char),
+                                      Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                            facts=self._office_facts(named[7:], author[7:])))
+                    break
         return flags
 
     def _shared_office(self, a: str, b: str) -> bool:

@@ -368,6 +368,11 @@ class Extractor:
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
+        if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
+            post = next((q for q in ctx.memory.quotes if q.kind == "post" and q.start <= tok.idx < q.end), None)
+            if post is not None:
+                speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
+                return [speaker] if speaker is not None else []
         return self._resolve_all(heads, ctx)
 
     # --- shared ----------------------------------------------------------------------------------

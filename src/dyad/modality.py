@@ -199,7 +199,7 @@ def _attribution(head: Token, ctx: SentenceContext, resolver: Resolver) -> Attri
     text = ctx.sent.doc[tokens[0].i : tokens[-1].i + 1].text
     actor = resolver.resolve(head, ctx.mentions, ctx.memory, [])
     named = head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
-        actor is not None and actor.kind in ("person", "country", "igo", "group"))
+        actor is not None and (actor.kind in ("person", "country", "igo", "group", "metonym") or actor.role is not None))
     return Attribution(text=text, actor=actor, named=bool(named))
 
 
@@ -211,6 +211,9 @@ def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, clai
     if not dates:
         return None
     anchors = {draft.trigger.i, draft.clause.i}
+    dates = [e for e in dates if not _bound_only(e)]
+    if not dates:
+        return None
     for ent in dates:
         tok = ent.root
         steps = 0
@@ -227,6 +230,18 @@ def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, clai
     if len(dates) == 1 and unclaimed:
         return resolve_date(dates[0].text, base, future_hint)
     return None
+
+
+def _bound_only(ent: Span) -> bool:
+    """A date that only bounds the event ("since the May 21 election", "by June", "until 2026")."""
+    tok = ent.root
+    for _ in range(3):
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            return tok.lower_ in ("since", "until", "till", "by", "before", "after", "from")
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def contexts_of(draft: Draft, sent: Span, context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:

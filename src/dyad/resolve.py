@@ -237,7 +237,8 @@ class Resolver:
         """The role phrase of the title words ("Defence Minister", "the EU's chief diplomat")."""
         if self.roles is None:
             return None
-        words = [t.text for t in tokens if t.i not in mentions and t.ent_type_ != "PERSON" and t.dep_ not in ("det", "case", "punct")]
+        words = [t.text for t in tokens if (t.i not in mentions or mentions[t.i].entity.kind == "metonym")
+                 and t.ent_type_ != "PERSON" and t.dep_ not in ("det", "case", "punct")]
         return self.roles.match(" ".join(words)) if words else None
 
     def _antecedent(self, pronoun: Token, mentions: dict[int, Mention]) -> ActorRef | None:
