@@ -25,6 +25,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500
+	$(BIN)/python bench/kb.py
 
 clean:
 	rm -rf $(VENV) dyad.duckdb
