@@ -129,3 +129,15 @@ def test_cli_demo_codes_examples_into_fresh_db(tmp_path):
     assert "example reports coded" in result.stderr
     again = runner.invoke(app, ["demo", "--db", str(db)])
     assert again.exit_code == 1 and "pass --force" in again.stderr
+
+
+def test_cli_ingest_with_two_processes_codes_the_same(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    for db, processes in ((one, "1"), (two, "2")):
+        result = runner.invoke(app, ["ingest", str(RESOURCES / "articles.jsonl"), "--db", str(db), "-q",
+                                     "--processes", processes, "--batch-size", "2"])
+        assert "5 coded" in result.stderr, result.stderr
+    from dyad.store import Store
+
+    with Store(one) as a, Store(two) as b:
+        assert a.events() == b.events()

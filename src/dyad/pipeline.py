@@ -8,6 +8,7 @@ runner; only batching differs.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -55,11 +56,10 @@ class Coder:
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
         """Code a stream of articles with `nlp.pipe`; a failing article becomes a Failure record."""
-        def texts():
-            for article in articles:
-                yield parse_text(article), article
-
-        for doc, article in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for_texts, for_articles = itertools.tee(articles)
+        texts = (parse_text(article) for article in for_texts)
+        # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers
+        for doc, article in zip(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process), for_articles):
             try:
                 if not looks_english(article.text):
                     yield CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
