@@ -112,12 +112,12 @@ def test_kb_former_official_is_eli(code_text):
 def test_kb_user_layer_wins(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text(
-        "persons:\n  - {id: ana-ruiz, name: Ana Ruiz, aliases: [Ruiz], country: CHL}\n"
-        "offices:\n  - {office_id: CHL.foreign_minister, label: Minister of Foreign Affairs of Chile, jurisdiction: CHL,"
+        "persons:\n  - {id: ana-ruiz, name: Ana Ruiz, aliases: [Ruiz], country: FJI}\n"
+        "offices:\n  - {office_id: FJI.foreign_minister, label: Minister of Foreign Affairs of Fiji, jurisdiction: FJI,"
         " role: foreign_minister}\n"
-        "tenures:\n  - {person_id: ana-ruiz, office_id: CHL.foreign_minister, start: '2024-01-01', start_precision: day,"
+        "tenures:\n  - {person_id: ana-ruiz, office_id: FJI.foreign_minister, start: '2024-01-01', start_precision: day,"
         " end: '', end_precision: day, acting: false, source: test}\n")
-    result = runner.invoke(app, ["kb", "holder", "foreign_minister", "--of", "CHL", "--on", "2024-06-01", "--json",
+    result = runner.invoke(app, ["kb", "holder", "foreign_minister", "--of", "FJI", "--on", "2024-06-01", "--json",
                                  "--kb-extra", str(extra)])
     assert result.exit_code == 0, result.output
     assert [h["name"] for h in json.loads(result.stdout)["holders"]] == ["Ana Ruiz"]
@@ -152,3 +152,13 @@ def test_kb_import_malformed_changes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "malformed_entities.jsonl:3:" in result.stderr
     assert out.read_bytes() == before
+
+
+def test_kb_user_tenure_replaces_the_shipped_one(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("tenures:\n  - {person_id: kim-yong-hyun, office_id: KOR.defence_minister, start: '2024-09-06',"
+                     " start_precision: day, end: '2024-10-01', end_precision: day, acting: false, source: my correction}\n")
+    result = runner.invoke(app, ["kb", "holder", "defence_minister", "--of", "KOR", "--on", "2024-11-04", "--json",
+                                 "--kb-extra", str(extra)])
+    assert result.exit_code == 0, result.output
+    assert "Kim Yong-hyun" not in [h["name"] for h in json.loads(result.stdout)["holders"]]
