@@ -287,7 +287,7 @@ class Resolver:
         if head.i in mentions:
             m = mentions[head.i]
             return m.entity, m.role
-        for child in head.children:  # "Defence Minister Shin Won-sik", "his counterpart Cho Tae-yul"
+        for child in head.children:  # "Defence Minister Ana Ruiz", "his counterpart Lena Ostrova"
             if child.dep_ in ("appos", "compound") and child.i in mentions and mentions[child.i].entity.kind == "person":
                 return mentions[child.i].entity, "person"
         best = None

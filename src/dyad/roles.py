@@ -135,7 +135,7 @@ def _rank(role: str) -> int:
 
 
 class SpeakerResolver:
-    """The author of an embedded post from its signature name ("Josep Borrell Fontelles")."""
+    """The author of an embedded post from its signature name ("Maria Lopez Garcia" for the KB's "Maria Lopez")."""
 
     def __init__(self, kb: KnowledgeBase, roles: RoleResolver):
         self.kb = kb
