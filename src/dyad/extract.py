@@ -80,6 +80,8 @@ class Extractor:
                 draft.recipient = self._complement_recipients(draft, ctx)
             if not draft.mode:
                 self._mode(draft)
+            if draft.event == "CONSULT" and not draft.mode and len({a.code for a in draft.actor if a.code}) >= 3:
+                draft.mode = ["multilateral"]  # PLOVER: a meeting of three or more parties
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
         return kept
