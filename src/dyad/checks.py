@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from dyad.kb import KnowledgeBase, covers
+from dyad.kb import KnowledgeBase, covers, precision_window
 from dyad.records import Event, Evidence, Flag, Quote
 from dyad.resolve import Mention, Resolver
 from dyad.roles import RoleResolver, normalise
@@ -52,17 +52,6 @@ class TitledMention:
     end: int
     sentence: int
     source: str  # narrative | quote | post
-
-
-def _window(day: date, precision: str) -> tuple[date, date]:
-    if precision == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    if precision == "month":
-        nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return day.replace(day=1), nxt - timedelta(days=1)
-    if precision == "week":
-        return day - timedelta(days=3), day + timedelta(days=3)
-    return day, day
 
 
 def _held_during(kb: KnowledgeBase, person_id: str, office_id: str, window: tuple[date, date]) -> bool:
@@ -117,7 +106,7 @@ class Checker:
             index = _sentence_index(sentences, tok.idx)
             quote = next((q for q in quotes if q.start <= tok.idx < q.end), None)
             when, precision = self._date(index, person_id, events, quote, published)
-            out.append(TitledMention(person_id, m.entity.name, title, office.id, when, _window(when, precision),
+            out.append(TitledMention(person_id, m.entity.name, title, office.id, when, precision_window(when, precision),
                                      doc[m.start].idx, head.idx + len(head.text), index,
                                      quote.kind if quote else "narrative"))
         return out

@@ -52,6 +52,8 @@ class SentenceContext:
     mentions: dict[int, Mention]
     memory: ArticleMemory
     places: list[str]  # countries of places the sentence names, in order
+    dates: list[Span] = field(default_factory=list)  # DATE entities of the sentence
+    lemmas: frozenset[str] = frozenset()  # lower-cased lemmas of the sentence
 
 
 class Extractor:

@@ -76,9 +76,6 @@ class KnowledgeBase:
     def roles_of(self, person_id: str, on: date) -> list[Tenure]:
         return [t for t in self.by_person.get(person_id, ()) if covers(t, on)]
 
-    def office_of(self, jurisdiction: str, role: str) -> Office | None:
-        return self.offices.get(f"{jurisdiction}.{role}")
-
     def jurisdiction_code(self, jurisdiction: str) -> str | None:
         """The PLOVER actor code of an office's jurisdiction (ISO3, or UNO/EUR/IGO)."""
         if jurisdiction.isupper() and len(jurisdiction) == 3:
@@ -96,18 +93,23 @@ class KnowledgeBase:
         return self.entities.get(f"country:{iso3}")
 
 
+def precision_window(day: date, precision: str) -> tuple[date, date]:
+    """The first and last day a date of this precision can mean (its week, month or year)."""
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == "month":
+        nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), date.fromordinal(nxt.toordinal() - 1)
+    if precision == "week":
+        return date.fromordinal(day.toordinal() - 3), date.fromordinal(day.toordinal() + 3)
+    return day, day
+
+
 def _bound(value: date | None, precision: str, end: bool) -> date | None:
-    """The widest date an imprecise bound can mean: the month or year it names."""
+    """The widest (`end`: latest, else earliest) day an imprecise bound can mean."""
     if value is None:
         return None
-    if precision == "year":
-        return date(value.year, 12, 31) if end else date(value.year, 1, 1)
-    if precision == "month":
-        if not end:
-            return value.replace(day=1)
-        nxt = date(value.year + value.month // 12, value.month % 12 + 1, 1)
-        return date.fromordinal(nxt.toordinal() - 1)
-    return value
+    return precision_window(value, precision)[1 if end else 0]
 
 
 def covers(tenure: Tenure, on: date) -> bool:
@@ -123,8 +125,8 @@ def covers(tenure: Tenure, on: date) -> bool:
 
 def certainly_covers(tenure: Tenure, on: date) -> bool:
     """Whether a tenure covers a date even at the narrowest reading of imprecise bounds."""
-    start = _bound(tenure.start, tenure.start_precision, end=True) if tenure.start_precision != "day" else tenure.start
-    end = _bound(tenure.end, tenure.end_precision, end=False) if tenure.end_precision != "day" else tenure.end
+    start = _bound(tenure.start, tenure.start_precision, end=True)
+    end = _bound(tenure.end, tenure.end_precision, end=False)
     return (start is None or start <= on) and not tenure.end_unknown and (end is None or on <= end)
 
 

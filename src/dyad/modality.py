@@ -203,12 +203,9 @@ def _attribution(head: Token, ctx: SentenceContext, resolver: Resolver) -> Attri
     return Attribution(text=text, actor=actor, named=bool(named))
 
 
-def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, claimed: set[int]) -> tuple[date, str] | None:
-    """The date expression that belongs to the event's clause, resolved against the article date."""
+def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: bool) -> tuple[date, str] | None:
+    """The date expression (of the sentence's DATE entities) that belongs to the event's clause."""
     if base is None:
-        return None
-    dates = [e for e in sent.ents if e.label_ in ("DATE",)]
-    if not dates:
         return None
     anchors = {draft.trigger.i, draft.clause.i}
     dates = [e for e in dates if not _bound_only(e)]
@@ -226,8 +223,7 @@ def date_of(draft: Draft, sent: Span, base: date | None, future_hint: bool, clai
                     return found
             if tok.pos_ in ("VERB", "AUX") and tok.i not in anchors:
                 break
-    unclaimed = [e for e in dates if e.root.i not in claimed]
-    if len(dates) == 1 and unclaimed:
+    if len(dates) == 1:
         return resolve_date(dates[0].text, base, future_hint)
     return None
 
@@ -244,6 +240,6 @@ def _bound_only(ent: Span) -> bool:
     return False
 
 
-def contexts_of(draft: Draft, sent: Span, context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:
-    lemmas = {t.lemma_.lower() for t in sent}
+def contexts_of(lemmas: frozenset[str], context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """The PLOVER contexts whose words the sentence uses."""
     return tuple(name for name, words in context_words.items() if lemmas & words)

@@ -51,7 +51,7 @@ class Coder:
     def code(self, article: Article) -> CodedArticle:
         """Code one article (raises on failure: batch callers use `code_many`)."""
         if not looks_english(article.text):
-            return CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
+            return _unsupported(article)
         return code_article(article, self.parse(article), self)
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
@@ -61,14 +61,16 @@ class Coder:
         # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers
         for doc, article in zip(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process), for_articles):
             try:
-                if not looks_english(article.text):
-                    yield CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
-                else:
-                    yield code_article(article, doc, self)
+                yield code_article(article, doc, self) if looks_english(article.text) else _unsupported(article)
             except EngineError as exc:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
             except (ValueError, KeyError, IndexError, AttributeError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
+
+
+def _unsupported(article: Article) -> CodedArticle:
+    """A report dyad does not read (not English): kept, with no events."""
+    return CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
 
 
 def parse_text(article: Article) -> str:
@@ -106,11 +108,12 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     sentences = [s for s in doc.sents if s.text.strip()]
     for index, sent in enumerate(sentences):
         places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
-        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places)
+        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places,
+                              dates=[e for e in sent.ents if e.label_ == "DATE"],
+                              lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
-        claimed: set[int] = set()
         for draft in drafts:
-            events.append(_event(article, index, draft, ctx, coder, claimed))
+            events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
             for actor in draft.actor + draft.recipient:
                 coder.resolver.remember(actor, memory)
@@ -129,10 +132,10 @@ def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quo
                  kind=span.kind, speaker_text=span.speaker_text, handle=span.handle)
 
 
-def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, coder: Coder, claimed: set[int]) -> Event:
+def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, coder: Coder) -> Event:
     ontology: Ontology = coder.ontology
     future_hint = any(c.lower_ in ("will", "next") for c in draft.clause.children)
-    when = date_of(draft, ctx.sent, article.date, future_hint, claimed)
+    when = date_of(draft, ctx.dates, article.date, future_hint)
     quote = quote_at(ctx.memory.quotes, draft.trigger.idx)
     if when is None and quote is not None and quote.date is not None:
         when = (quote.date, "day")  # an event in a post happened by the post's date
@@ -156,7 +159,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         article_id=article.id,
         event=event_type,
         mode=modes,
-        context=contexts_of(draft, sent, coder.rules.contexts),
+        context=contexts_of(ctx.lemmas, coder.rules.contexts),
         actor=actors,
         recipient=recipients,
         date=event_date,

@@ -136,17 +136,9 @@ class Store:
 
     def flags(self, kind: str | None = None, since: date | None = None) -> list[dict]:
         """Stored flags, newest article first."""
-        where, args = [], []
-        if kind:
-            where.append("kind = ?")
-            args.append(kind)
-        if since:
-            where.append("article_date >= ?")
-            args.append(since)
-        sql = "SELECT article_id, article_date, kind, severity, message, evidence, facts FROM flags"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY article_date DESC NULLS LAST, article_id, kind"
+        where, args = _where([("kind = ?", kind), ("article_date >= ?", since)])
+        sql = ("SELECT article_id, article_date, kind, severity, message, evidence, facts FROM flags"
+               f"{where} ORDER BY article_date DESC NULLS LAST, article_id, kind")
         try:
             rows = self.con.execute(sql, args).fetchall()
         except duckdb.Error as exc:
@@ -157,28 +149,16 @@ class Store:
     def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
                until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
         """Stored events as dicts (the `dyad code --json` event shape), newest first."""
-        where, args = [], []
-        if actor:
-            where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?) OR id IN "
-                         "(SELECT event_id FROM actors WHERE lower(entity_text) LIKE ? OR lower(identifier_text) LIKE ?))")
-            like = f"%{actor.lower()}%"
-            args += [actor.upper(), actor.upper(), like, like]
-        if type_:
-            where.append("event = ?")
-            args.append(type_.upper())
-        if since:
-            where.append("date >= ?")
-            args.append(since)
-        if until:
-            where.append("date <= ?")
-            args.append(until)
-        if modality:
-            where.append("modality = ?")
-            args.append(modality.lower())
-        sql = "SELECT article_id, record FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date DESC, article_id, sentence, id"
+        like = f"%{actor.lower()}%" if actor else None
+        where, args = _where([
+            ("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?) OR id IN "
+             "(SELECT event_id FROM actors WHERE lower(entity_text) LIKE ? OR lower(identifier_text) LIKE ?))",
+             (actor.upper(), actor.upper(), like, like) if actor else None),
+            ("event = ?", type_.upper() if type_ else None),
+            ("date >= ?", since), ("date <= ?", until),
+            ("modality = ?", modality.lower() if modality else None),
+        ])
+        sql = f"SELECT article_id, record FROM events{where} ORDER BY date DESC, article_id, sentence, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
@@ -206,6 +186,20 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
+
+
+def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
+    """A WHERE clause from (condition, value) pairs, skipping filters whose value is None.
+
+    A tuple value fills several placeholders of its condition.
+    """
+    conditions, args = [], []
+    for condition, value in filters:
+        if value is None:
+            continue
+        conditions.append(condition)
+        args.extend(value if isinstance(value, tuple) else (value,))
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), args
 
 
 def _content_hash(coded: CodedArticle) -> str:
