@@ -1,9 +1,11 @@
-# dyad — `make run` installs everything into .venv and codes the shipped examples; `make test` runs the tests.
+# dyad — `make run` installs everything into .venv and codes the shipped examples into demo.duckdb;
+# `make test` runs the tests (nothing outside this folder); `make test-reference` tests the reference
+# article, which must lie at ../shared/examples/seoul-borrell.txt.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test test-reference lint bench clean
 
 $(BIN)/dyad: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +16,17 @@ $(BIN)/dyad: pyproject.toml requirements.lock
 
 install: $(BIN)/dyad
 
+REFERENCE ?= ../shared/examples/seoul-borrell.txt
+
 run: install
-	$(BIN)/dyad demo --force
+	$(BIN)/dyad demo --db demo.duckdb
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --ignore=tests/reference
+
+test-reference: install
+	@test -f $(REFERENCE) || { echo "error: $(REFERENCE): reference article missing; test-reference needs it beside the clone" >&2; exit 1; }
+	DYAD_REFERENCE=$(REFERENCE) $(BIN)/python -m pytest -q tests/reference
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -28,4 +36,4 @@ bench: install
 	$(BIN)/python bench/kb.py
 
 clean:
-	rm -rf $(VENV) dyad.duckdb
+	rm -rf $(VENV) demo.duckdb

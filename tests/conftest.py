@@ -13,7 +13,6 @@ from dyad.pipeline import Coder
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
 GOLD = Path(__file__).resolve().parent / "gold"
-REFERENCE = ROOT.parent / "shared" / "examples" / "seoul-borrell.txt"
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +26,3 @@ def code_text(coder):
         return coder.code(make_article(text, date_=published))
 
     return run
-
-
-@pytest.fixture(scope="session")
-def reference_text() -> str:
-    if not REFERENCE.exists():
-        pytest.fail(f"reference article missing: {REFERENCE} (CI must have ../shared beside the clone)")
-    return REFERENCE.read_text("utf-8")

@@ -5,9 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from dyad.cli import app
 from dyad.ingest import make_article
 
 CHECKS = Path(__file__).parent / "checks"
@@ -41,42 +39,6 @@ def test_checks_planted_error_is_flagged(coder, row):
     assert expected["kind"] in {f.kind for f in flags}, [(f.kind, f.message) for f in flags]
     flag = next(f for f in flags if f.kind == expected["kind"])
     assert flag.message and flag.evidence
-
-
-def test_checks_reference_article(coder, reference_text):
-    coded = coder.code(make_article(reference_text, date_=date(2024, 11, 4)))
-    by_kind = {}
-    for flag in coded.flags:
-        by_kind.setdefault(flag.kind, []).append(flag)
-    [conflict] = by_kind["role_conflict"]
-    assert "Shin Won-sik" in conflict.message and "Kim Yong-hyun (since 2024-09-06)" in conflict.message
-    assert "National Security Advisor" in conflict.message
-    assert any("2024-09-06" in fact for fact in conflict.facts)
-    [contradiction] = by_kind["contradiction"]
-    assert "Kim Yong-hyun (in a quoted post)" in contradiction.message
-    assert len(contradiction.evidence) == 2
-    [post] = [q for q in coded.quotes if q.kind == "post"]
-    assert post.speaker.identifier_text == "Josep Borrell" and post.date == date(2024, 11, 4)
-    assert post.handle == "@JosepBorrellF" and "pic.twitter.com" not in post.text
-    assert post.text.startswith("I met Defence Minister Kim Yong Hyun")
-    claims = [f for f in by_kind["unverified_claim"] if "MOBILIZE" in f.message]
-    assert claims and "intelligence reports" in claims[0].message
-    met = [e for e in coded.events if e.trigger == "met"]
-    assert met and {a.identifier_text for a in met[0].actor} == {"Josep Borrell", "Kim Yong-hyun"}
-    assert met[0].attribution.text == "Josep Borrell Fontelles"
-
-
-def test_checks_flags_are_stored_and_listed(tmp_path, reference_text):
-    report = tmp_path / "r.txt"
-    report.write_text(reference_text)
-    db = tmp_path / "f.duckdb"
-    runner = CliRunner()
-    result = runner.invoke(app, ["ingest", str(report), "--date", "2024-11-04", "--db", str(db), "-q"])
-    assert result.exit_code == 0, result.output
-    listed = runner.invoke(app, ["flags", "--db", str(db), "--kind", "role_conflict", "--json"])
-    rows = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(rows) == 1 and "Shin Won-sik" in rows[0]["message"] and rows[0]["evidence"]
-    assert runner.invoke(app, ["flags", "--db", str(db), "--kind", "nonsense"]).exit_code == 2
 
 
 HELDOUT = CHECKS / "heldout"

@@ -122,13 +122,40 @@ def test_cli_installed_entry_point_reads_stdin():
     assert row["id"] == "s1" and any(e["event"] == "CONSULT" for e in row["events"])
 
 
-def test_cli_demo_codes_examples_into_fresh_db(tmp_path):
+def test_cli_demo_codes_examples_into_its_own_db_and_rebuilds_only_that(tmp_path):
     db = tmp_path / "demo.duckdb"
     result = runner.invoke(app, ["demo", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "example reports coded" in result.stderr
     again = runner.invoke(app, ["demo", "--db", str(db)])
-    assert again.exit_code == 1 and "pass --force" in again.stderr
+    assert again.exit_code == 0 and "example reports coded" in again.stderr
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 8
+
+
+def test_cli_demo_never_touches_a_database_it_did_not_create(tmp_path):
+    from dyad.store import Store
+
+    db = tmp_path / "dyad.duckdb"
+    runner.invoke(app, ["ingest", str(RESOURCES / "articles.jsonl"), "--db", str(db), "-q"])
+    with Store(db, read_only=True) as store:
+        before = store.counts()
+    assert before["events"] > 0
+    refused = runner.invoke(app, ["demo", "--db", str(db)])
+    assert refused.exit_code == 1 and "did not create" in refused.stderr and "untouched" in refused.stderr
+    with Store(db, read_only=True) as store:
+        assert store.counts() == before
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("my notes\n")
+    assert runner.invoke(app, ["demo", "--db", str(notes)]).exit_code == 1
+    assert notes.read_text() == "my notes\n"
+
+
+def test_make_run_codes_into_the_demo_database_not_the_ingest_default():
+    recipe = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "dyad demo" in recipe and "demo.duckdb" in recipe and "dyad.duckdb" not in recipe and "--force" not in recipe
 
 
 def test_cli_ingest_with_two_processes_codes_the_same(tmp_path):

@@ -51,3 +51,37 @@ def test_eval_malformed_gold_line_is_named(tmp_path):
     gold.write_text('{"id": "t1", "text": "x", "events": [{"event": "PROTST", "actor": [], "modality": "asserted"}]}\n')
     with pytest.raises(DataError, match=r"g\.jsonl:1: unknown event type 'PROTST'"):
         load_gold(gold)
+
+
+def _gold_line(id_, text, events, **extra):
+    return json.dumps({"id": id_, "date": "2024-01-02", "text": text, "events": events, **extra}) + "\n"
+
+
+def test_eval_several_files_each_and_union_with_errors_and_confusion(tmp_path):
+    protest = {"event": "PROTEST", "mode": ["demo"], "actor": [{"code": "KEN", "sector": "CVL"}], "recipient": [],
+               "modality": "asserted", "place": "Nairobi"}
+    one = tmp_path / "one.jsonl"
+    one.write_text(_gold_line("o1", "Thousands of Kenyans marched in Nairobi against the new tax.", [protest])
+                   + _gold_line("o2", "A magnitude 6.1 earthquake shook northern Chile on Tuesday.", [],
+                                category="Disaster_Accident"))
+    two = tmp_path / "two.jsonl"
+    # the gold here is deliberately wrong (an attack labelled as a meeting): it must show as a miss and an extra
+    two.write_text(_gold_line("t1", "Gunmen attacked a police station in Mali on Sunday.",
+                              [{"event": "CONSULT", "mode": [], "actor": [{"code": "MLI", "sector": None}],
+                                "recipient": [], "modality": "asserted"}]))
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", str(one), str(two), "--json"])
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)
+    assert set(reports) == {str(one), str(two), "union"}
+    assert reports["union"]["items"] == 3 and reports[str(one)]["items"] == 2
+    assert reports[str(one)]["per_type"]["PROTEST"]["recall"] == 1.0
+    assert reports[str(one)]["place_accuracy"] == 1.0 and reports[str(one)]["place_checked"] == 1
+    assert reports[str(one)]["categories"]["Disaster_Accident"]["noisy_rate"] == 0.0
+    assert reports[str(two)]["per_type"]["CONSULT"]["recall"] == 0.0
+    shown = runner.invoke(app, ["eval", str(one), str(two), "--errors", "--confusion"])
+    assert shown.exit_code == 0, shown.output
+    missed = [line for line in shown.stdout.splitlines() if line.startswith("t1\tmissed")]
+    assert missed and "Gunmen attacked a police station" in missed[0]
+    assert any(line.startswith("t1\textra\tASSAULT") for line in shown.stdout.splitlines())
+    assert "type confusion" in shown.stdout

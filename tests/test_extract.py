@@ -102,22 +102,3 @@ def test_extract_event_has_cameo_quad_and_score(code_text):
     assert assault.mode == ("aerial",)
     assert (assault.cameo_root, assault.quad_code, assault.gdelt_quad_class, assault.event_scale) == ("19", 4, 4, -9.5)
     assert assault.date == date(2025, 3, 9) and assault.date_precision == "day"
-
-
-def test_extract_reference_article(coder, reference_text):
-    from dyad.ingest import make_article
-
-    coded = coder.code(make_article(reference_text, date_=date(2024, 11, 4)))
-    assert coded.article.dateline_place == "Seoul"
-    events = coded.events
-    talks = [e for e in events if e.event == "CONSULT" and {a.code for a in e.actor} >= {"EUR", "KOR"}]
-    assert talks, "the talks between the EU and South Korea"
-    request = [e for e in events if e.event == "REQUEST" and [a.code for a in e.recipient] == ["KOR"]]
-    assert request and request[0].actor[0].code == "EUR" and request[0].modality == "asserted"
-    deploy = [e for e in events if e.event == "MOBILIZE" and e.modality == "hedged"]
-    assert deploy and deploy[0].actor[0].code == "PRK"
-    assert "intelligence reports" in deploy[0].attribution.text and not deploy[0].attribution.named
-    evidence = reference_text[deploy[0].text_info.start:deploy[0].text_info.end]
-    assert "may deploy troops" in evidence
-    aid = [e for e in events if e.event == "AID" and e.actor and e.actor[0].code == "KOR"]
-    assert {e.modality for e in aid} >= {"asserted", "negated"}

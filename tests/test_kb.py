@@ -7,7 +7,6 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.ingest import make_article
 from dyad.kb import load_kb
 from dyad.lookup import holders_of, lookup, stats
 
@@ -68,15 +67,6 @@ def test_kb_stats_counts(kb):
 
 def _actors(coded):
     return {a.identifier_text: a for e in coded.events for a in (*e.actor, *e.recipient) if a.identifier_text}
-
-
-def test_kb_roles_in_reference_article(coder, reference_text):
-    coded = coder.code(make_article(reference_text, date_=date(2024, 11, 4)))
-    actors = _actors(coded)
-    assert actors["Josep Borrell"].office.startswith("High Representative")
-    assert actors["Cho Tae-yul"].office == "Minister of Foreign Affairs of South Korea"
-    # the narrative calls Shin Won-sik defence minister; on that date he was National Security Advisor
-    assert actors["Shin Won-sik"].office.startswith("National Security Advisor")
 
 
 @pytest.mark.parametrize(

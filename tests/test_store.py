@@ -1,6 +1,7 @@
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,71 @@ def test_store_locked_database_is_one_line_error_and_keeps_data(tmp_path, coder)
         holder.stdout.close()
     with Store(path) as store:
         assert store.counts()["articles"] == 1
+
+
+DYAD = [str(Path(sys.executable).parent / "dyad")]  # the installed entry point beside this Python
+HOLD_LOCK = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); "
+             "time.sleep(float(sys.argv[2])); c.close()")
+
+
+def _feed(path, n):
+    """n distinct short reports, one JSON line each."""
+    lines = [f'{{"id": "r{i}", "date": "2024-05-{1 + i % 28:02d}", "text": "Police in Lagos arrested {i + 3} protesters '
+             f'on Monday. Rebels attacked a village near Kano, killing {i + 2} people."}}' for i in range(n)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_store_readers_work_while_an_ingest_writes(tmp_path, coder):
+    db = tmp_path / "busy.duckdb"
+    with Store(db) as store:
+        store.write([coder.code(make_article(TEXT, date_=date(2024, 5, 8)))])
+    feed = _feed(tmp_path / "feed.jsonl", 60)
+    writer = subprocess.Popen([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--batch-size", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    answered_during_write = 0
+    try:
+        while writer.poll() is None:
+            for command in (["events", "--json"], ["flags", "--json"], ["actors", "--json"]):
+                reader = subprocess.run([*DYAD, *command, "--db", str(db), "--wait", "20"],
+                                        capture_output=True, text=True, timeout=120)
+                assert reader.returncode == 0, reader.stderr
+                answered_during_write += writer.poll() is None
+    finally:
+        out, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err
+    assert answered_during_write >= 3, "readers ran while the ingest was still writing"
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 61
+
+
+def test_store_second_writer_waits_a_bounded_time(tmp_path):
+    db = tmp_path / "held.duckdb"
+    Store(db)
+    feed = _feed(tmp_path / "feed.jsonl", 2)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db), "4"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        impatient = subprocess.run([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--wait", "0.5"],
+                                   capture_output=True, text=True, timeout=120)
+        assert impatient.returncode == 1
+        lines = [line for line in impatient.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and "held.duckdb" in lines[0] and "lock" in lines[0] and "--wait" in lines[0], lines
+        patient = subprocess.run([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--wait", "60"],
+                                 capture_output=True, text=True, timeout=180)
+        assert patient.returncode == 0, patient.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 2
+
+
+def test_store_read_only_never_creates_or_changes_a_file(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "absent.duckdb", read_only=True)
+    assert not (tmp_path / "absent.duckdb").exists()
+    Store(tmp_path / "x.duckdb")
+    with pytest.raises(StoreError, match="read-only"):
+        Store(tmp_path / "x.duckdb", read_only=True).write([])

@@ -25,6 +25,13 @@ out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
 
 DEFAULT_DB = Path("dyad.duckdb")
+DEMO_DB = Path("demo.duckdb")
+DEMO_MARK = "created_by_demo"
+
+
+def _wait_option(default: float):
+    return typer.Option(default, "--wait", metavar="SECONDS", min=0,
+                        help="How long to wait for a database another process is writing to.")
 
 
 def _say(message: str) -> None:
@@ -138,6 +145,7 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
     processes: int = typer.Option(1, "--processes", help="Parser processes (spaCy n_process)."),
+    wait: float = _wait_option(30.0),
     kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
     """Code reports and store articles, events, actors and failures in DuckDB.
@@ -148,7 +156,7 @@ def ingest(
 
     meta = {"date_": _date_option(date_, "--date"), "title": None, "url": None, "source": source}
     try:
-        store = Store(db)
+        store = Store(db, wait=wait)
     except StoreError as exc:
         _fail(str(exc))
     with store:
@@ -194,14 +202,14 @@ class _NoProgress:
         return False
 
 
-def _query(db: Path, ask):
-    """Run `ask(store)` on an existing database; a missing or unreadable file is one line, exit 1."""
+def _query(db: Path, ask, wait: float = 10.0):
+    """Run `ask(store)` on an existing database, read-only; a missing or unreadable file is one line, exit 1."""
     from dyad.store import Store
 
     if not db.exists():
         _fail(f"{db}: no such database; run `dyad ingest` first")
     try:
-        with Store(db) as store:
+        with Store(db, read_only=True, wait=wait) as store:
             return ask(store)
     except StoreError as exc:
         _fail(str(exc))
@@ -231,6 +239,7 @@ def events(
     modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
     as_json: bool = typer.Option(False, "--json", help="One JSON event per line."),
+    wait: float = _wait_option(10.0),
 ) -> None:
     """List stored events, filtered.
 
@@ -244,7 +253,7 @@ def events(
     if modality and modality.lower() not in ontology.modalities:
         _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
     since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
-    rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit))
+    rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit), wait)
     if as_json:
         return _print_jsonl(rows)
     from rich.table import Table
@@ -266,6 +275,7 @@ def flags(
     kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, contradiction, date_anomaly or unverified_claim."),
     since: Optional[str] = typer.Option(None, help="Articles published on or after this date (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON flag per line."),
+    wait: float = _wait_option(10.0),
 ) -> None:
     """List stored flags: what does not add up in the reports.
 
@@ -276,7 +286,7 @@ def flags(
     if kind and kind not in kinds:
         _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
     since_date = _date_option(since, "--since")
-    rows = _query(db, lambda store: store.flags(kind, since_date))
+    rows = _query(db, lambda store: store.flags(kind, since_date), wait)
     if as_json:
         return _print_jsonl(rows)
     for row in rows:
@@ -286,60 +296,99 @@ def flags(
 
 @app.command("eval")
 def eval_(
-    gold: list[Path] = typer.Argument(..., help="Gold JSONL files (format in docs/gold.md)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    gold: list[Path] = typer.Argument(..., metavar="GOLD...", help="Gold JSONL files (format in docs/gold.md)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON: each file and their union."),
+    errors: bool = typer.Option(False, "--errors", help="Also print every missed, extra or mis-coded event with its text."),
+    confusion: bool = typer.Option(False, "--confusion", help="Also print the type confusion table (gold rows, coded columns)."),
 ) -> None:
-    """Score dyad against gold sentences: per-type P/R/F1, macro-F1, actor and modality accuracy.
+    """Score dyad against gold sentences: per-type P/R/F1, macro-F1, actors, modality, places, silences.
 
-    Example: dyad eval tests/gold/gold-a.jsonl tests/gold/gold-b.jsonl
+    Several files are scored each on its own and together.
+
+    Example: dyad eval tests/gold/gold-a.jsonl tests/gold/gold-b.jsonl --errors
     """
-    from dyad.evaluate import evaluate, load_gold
+    from dyad.evaluate import code_items, confusion_rows, load_gold, score_items
 
-    items = []
+    files = {}
     try:
         for path in gold:
             if not path.exists():
                 _fail(f"{path}: no such file")
-            items += load_gold(path)
+            files[str(path)] = load_gold(path)
     except EngineError as exc:
         _fail(str(exc))
-    report, _ = evaluate(items, _coder())
+    union = [item for items in files.values() for item in items]
+    coded = code_items(union, _coder())
+    reports = {name: score_items(items, coded) for name, items in files.items()}
+    if len(files) > 1:
+        reports["union"] = score_items(union, coded)
     if as_json:
-        sys.stdout.write(json.dumps(report) + "\n")
+        sys.stdout.write(json.dumps({name: report for name, (report, _) in reports.items()}
+                                    if len(files) > 1 else reports[str(gold[0])][0]) + "\n")
         return
     from rich.table import Table
 
-    table = Table(title=f"{report['items']} gold items — macro-F1 {report['macro_f1']:.3f}")
-    for column in ("type", "precision", "recall", "F1", "gold", "predicted"):
-        table.add_column(column, justify="right" if column != "type" else "left")
-    for name, row in report["per_type"].items():
-        table.add_row(name, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
-                      str(row["support"]), str(row["predicted"]))
-    out.print(table)
-    out.print(f"macro-F1 {report['macro_f1']:.3f} · micro-F1 {report['micro_f1']:.3f} · "
-              f"actor code accuracy {report['actor_code_accuracy']:.3f} · sector accuracy "
-              f"{report['actor_sector_accuracy']:.3f} · mode accuracy {report['mode_accuracy']:.3f} · "
-              f"modality accuracy {report['modality_accuracy']:.3f}")
+    for name, (report, score) in reports.items():
+        table = Table(title=f"{name}: {report['items']} gold items — macro-F1 {report['macro_f1']:.3f}")
+        for column in ("type", "precision", "recall", "F1", "gold", "predicted"):
+            table.add_column(column, justify="right" if column != "type" else "left")
+        for type_name, row in report["per_type"].items():
+            table.add_row(type_name, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                          str(row["support"]), str(row["predicted"]))
+        out.print(table)
+        out.print(_eval_summary(report))
+    last_report, last_score = list(reports.values())[-1]
+    if confusion:
+        names, rows = confusion_rows(last_score)
+        table = Table(title="type confusion: gold (rows) × coded (columns)")
+        table.add_column("gold")
+        for column in names:
+            table.add_column(column[:4], justify="right")
+        for name, row in zip(names, rows):
+            table.add_row(name, *[str(n) if n else "·" for n in row])
+        out.print(table)
+    if errors:
+        out.file.flush()
+        for item_id, what, event, detail, text in last_score.errors:
+            sys.stdout.write(f"{item_id}\t{what}\t{detail}\t{text}\n")
+
+
+def _eval_summary(report: dict) -> str:
+    def show(value):
+        return "n/a" if value is None else f"{value:.3f}"
+    return (f"macro-F1 {report['macro_f1']:.3f} · micro-F1 {report['micro_f1']:.3f} · "
+            f"actor code accuracy {report['actor_code_accuracy']:.3f} · actor country {show(report['actor_country_accuracy'])}"
+            f" · sector accuracy {report['actor_sector_accuracy']:.3f} · mode accuracy {report['mode_accuracy']:.3f} · "
+            f"modality accuracy {report['modality_accuracy']:.3f} · place accuracy {show(report['place_accuracy'])} "
+            f"({report['place_checked']} checked) · items with a gold event coded with none "
+            f"{show(report['silent_rate'])} · items without one coded with some {show(report['noisy_rate'])}")
 
 
 @app.command()
 def demo(
-    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to create."),
-    force: bool = typer.Option(False, "--force", help="Replace the database file if it exists."),
+    db: Path = typer.Option(DEMO_DB, help="DuckDB file of the demo: created by it, and never one it did not create."),
     kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
-    """Code the example reports shipped with dyad into a fresh database and print their briefs.
+    """Code the example reports shipped with dyad into the demo's own database and print their briefs.
 
-    Example: dyad demo --force
+    The demo rebuilds a database it created itself and refuses any other file, so it can never
+    replace what `dyad ingest` stored.
+
+    Example: dyad demo --db demo.duckdb
     """
     from dyad.brief import render_brief
     from dyad.ingest import make_article, parse_date
     from dyad.store import Store
 
     if db.exists():
-        if not force:
-            _fail(f"{db}: exists; pass --force to replace it", 1)
+        try:
+            mark = Store(db, read_only=True).meta(DEMO_MARK)
+        except StoreError as exc:
+            _fail(f"{exc}; the demo only replaces a database it created")
+        if mark != "yes":
+            _fail(f"{db}: holds data the demo did not create; it is left untouched (choose another --db)")
         db.unlink()
+        Path(f"{db}.wal").unlink(missing_ok=True)
     folder = resources.files("dyad.data").joinpath("examples")
     index = json.loads(folder.joinpath("index.json").read_text("utf-8"))
     articles = [make_article(folder.joinpath(row["file"]).read_text("utf-8"), date_=parse_date(row["date"], row["file"]),
@@ -352,9 +401,10 @@ def demo(
             out.print(render_brief(item))
             out.rule()
     try:
-        with Store(db) as store:
-            stored, skipped, failed = store.write(coded)
-            counts = store.counts()
+        store = Store(db)
+        store.set_meta(DEMO_MARK, "yes")
+        stored, skipped, failed = store.write(coded)
+        counts = store.counts()
     except StoreError as exc:
         _fail(str(exc))
     _say(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}")
@@ -489,13 +539,14 @@ def actors(
     unresolved: bool = typer.Option(False, "--unresolved", help="Only actors the knowledge base could not resolve."),
     limit: int = typer.Option(50, help="At most this many rows."),
     as_json: bool = typer.Option(False, "--json", help="One JSON row per line."),
+    wait: float = _wait_option(10.0),
 ) -> None:
     """List stored actors by how often they occur; --unresolved shows names to add to the KB.
 
     Example: dyad actors --unresolved --db events.duckdb
     """
 
-    rows = _query(db, lambda store: store.actors(unresolved=unresolved, limit=limit))
+    rows = _query(db, lambda store: store.actors(unresolved=unresolved, limit=limit), wait)
     if as_json:
         return _print_jsonl(rows)
     from rich.table import Table

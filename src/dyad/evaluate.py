@@ -2,7 +2,9 @@
 
 Takes gold items and the events dyad codes for them; gives per-type precision, recall and F1,
 macro-F1 over the 16 PLOVER types, and, over matched events, actor accuracy (country code and
-sector), mode accuracy and modality accuracy.
+sector), mode, modality and place accuracy; over items, how many with a gold event get none
+and how many without one get some (per category where the gold names one). Every miss and
+extra is kept with its text for error work, and a type confusion table.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class GoldEvent:
     actor: tuple[tuple[str | None, str | None], ...]
     recipient: tuple[tuple[str | None, str | None], ...]
     modality: str
+    place: object = ...  # the place as written, None for "no place named", ... when not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class GoldItem:
     date: object
     events: tuple[GoldEvent, ...]
     checks: str = ""
+    category: str | None = None
 
 
 @dataclass(slots=True)
@@ -48,8 +52,17 @@ class Score:
     modality_ok: int = 0
     mode_total: int = 0
     mode_ok: int = 0
+    actor_country_ok: int = 0
+    place_total: int = 0
+    place_ok: int = 0
     items: int = 0
+    items_with_gold: int = 0
+    silent_items: int = 0  # a gold event, no event coded
+    empty_items: int = 0
+    noisy_items: int = 0  # no gold event, some event coded
+    by_category: dict = field(default_factory=dict)  # category -> [items, no-gold items, of them with events]
     errors: list = field(default_factory=list)
+    confusion: Counter = field(default_factory=Counter)  # (gold type or "none", coded type or "none") -> n
 
     def report(self) -> dict:
         types = list(load_ontology().types)
@@ -77,7 +90,21 @@ class Score:
             "actor_sector_accuracy": round(self.sector_ok / self.sector_total, 3) if self.sector_total else 0.0,
             "mode_accuracy": round(self.mode_ok / self.mode_total, 3) if self.mode_total else 0.0,
             "modality_accuracy": round(self.modality_ok / self.matched, 3) if self.matched else 0.0,
+            "actor_country_accuracy": _ratio(self.actor_country_ok, self.matched),
+            "place_accuracy": _ratio(self.place_ok, self.place_total),
+            "place_checked": self.place_total,
+            "items_with_gold_event": self.items_with_gold,
+            "silent_rate": _ratio(self.silent_items, self.items_with_gold),
+            "items_without_gold_event": self.empty_items,
+            "noisy_rate": _ratio(self.noisy_items, self.empty_items),
+            "categories": {name: {"items": n, "no_gold_event": empty, "no_gold_event_but_coded": noisy,
+                                  "noisy_rate": _ratio(noisy, empty)}
+                           for name, (n, empty, noisy) in sorted(self.by_category.items())},
         }
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
 
 
 def _entities(raw, where: str) -> tuple[tuple[str | None, str | None], ...]:
@@ -107,9 +134,10 @@ def load_gold(path: Path) -> list[GoldItem]:
                 if ev["modality"] not in ontology.modalities:
                     raise DataError(f"{where}: unknown modality {ev['modality']!r}")
                 events.append(GoldEvent(ev["event"], tuple(ev.get("mode") or ()), _entities(ev["actor"], where),
-                                        _entities(ev.get("recipient") or [], where), ev["modality"]))
+                                        _entities(ev.get("recipient") or [], where), ev["modality"],
+                                        ev.get("place", ...)))
             items.append(GoldItem(row["id"], row["text"], parse_date(row.get("date"), where), tuple(events),
-                                  row.get("checks", "")))
+                                  row.get("checks", ""), row.get("category")))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise DataError(f"{where}: malformed gold line ({type(exc).__name__}: {exc})") from None
     return items
@@ -125,24 +153,66 @@ def _pair_score(gold: GoldEvent, event: Event) -> int:
     return len(g & p)
 
 
+def _same_place(gold: object, event: Event) -> bool:
+    coded = event.event_loc.extracted_place if event.event_loc and not _inferred(event.event_loc) else None
+    if gold is None or coded is None:
+        return gold is None and coded is None
+    a, b = str(gold).lower().removeprefix("the "), coded.lower().removeprefix("the ")
+    return a == b or a in b or b in a
+
+
+def _inferred(location) -> bool:
+    """A place dyad inferred (from an actor's country), not one named in the text."""
+    return bool(getattr(location, "inferred", False))
+
+
+def _describe(event: Event) -> str:
+    def side(actors):
+        return ",".join(f"{a.code or '?'}/{a.sector or '-'}" for a in actors) or "-"
+    return f"{event.event} {side(event.actor)} -> {side(event.recipient)} ({event.modality}, \"{event.trigger}\")"
+
+
+def _describe_gold(gold: GoldEvent) -> str:
+    def side(entities):
+        return ",".join(f"{c or '?'}/{s or '-'}" for c, s in entities) or "-"
+    return f"{gold.event} {side(gold.actor)} -> {side(gold.recipient)} ({gold.modality})"
+
+
 def score_item(item: GoldItem, events: list[Event], score: Score) -> None:
     """Match predicted to gold events of the same type (best actor overlap first) and count."""
     score.items += 1
+    if item.events:
+        score.items_with_gold += 1
+        score.silent_items += not events
+    else:
+        score.empty_items += 1
+        score.noisy_items += bool(events)
+    if item.category:
+        counts = score.by_category.setdefault(item.category, [0, 0, 0])
+        counts[0] += 1
+        counts[1] += not item.events
+        counts[2] += bool(events) and not item.events
     remaining = list(events)
+    missed = []
     for gold in item.events:
         candidates = [e for e in remaining if e.event == gold.event]
         if not candidates:
             score.fn[gold.event] += 1
-            score.errors.append((item.id, "missed", gold.event))
+            missed.append(gold)
+            score.errors.append((item.id, "missed", gold.event, _describe_gold(gold), item.text))
             continue
         best = max(candidates, key=lambda e: _pair_score(gold, e))
         remaining.remove(best)
         score.tp[gold.event] += 1
         score.matched += 1
+        score.confusion[(gold.event, gold.event)] += 1
+        if _codes(gold.actor) == {a.code for a in best.actor if a.code}:
+            score.actor_country_ok += 1
         if _codes(gold.actor) == {a.code for a in best.actor if a.code} and _codes(gold.recipient) == {a.code for a in best.recipient if a.code}:
             score.actor_code_ok += 1
         else:
-            score.errors.append((item.id, "actors", gold.event))
+            score.errors.append((item.id, "actors", gold.event, f"gold {_describe_gold(gold)} · coded {_describe(best)}",
+                                 item.text))
         for code, sector in (*gold.actor, *gold.recipient):
             if sector:
                 score.sector_total += 1
@@ -151,21 +221,50 @@ def score_item(item: GoldItem, events: list[Event], score: Score) -> None:
         if gold.modality == best.modality:
             score.modality_ok += 1
         else:
-            score.errors.append((item.id, f"modality {best.modality}!={gold.modality}", gold.event))
+            score.errors.append((item.id, f"modality {best.modality}!={gold.modality}", gold.event, _describe(best),
+                                 item.text))
         score.mode_total += 1
         if set(gold.mode) == set(best.mode):
             score.mode_ok += 1
+        if gold.place is not ...:
+            score.place_total += 1
+            if _same_place(gold.place, best):
+                score.place_ok += 1
+            else:
+                coded = best.event_loc.extracted_place if best.event_loc else None
+                score.errors.append((item.id, f"place {coded!r}!={gold.place!r}", gold.event, _describe(best),
+                                     item.text))
     for extra in remaining:
         score.fp[extra.event] += 1
-        score.errors.append((item.id, "extra", extra.event))
+        score.errors.append((item.id, "extra", extra.event, _describe(extra), item.text))
+    for gold, extra in zip(missed, remaining):
+        score.confusion[(gold.event, extra.event)] += 1
+    for gold in missed[len(remaining):]:
+        score.confusion[(gold.event, "none")] += 1
+    for extra in remaining[len(missed):]:
+        score.confusion[("none", extra.event)] += 1
+
+
+def code_items(items: list[GoldItem], coder) -> dict[str, list[Event]]:
+    """The events dyad codes for each gold item, by item id (each text coded once)."""
+    articles = [make_article(item.text, id=item.id, date_=item.date, where=item.id) for item in items]
+    return {coded.article.id: list(coded.events) for coded in coder.code_many(articles) if hasattr(coded, "events")}
+
+
+def score_items(items: list[GoldItem], coded: dict[str, list[Event]]) -> tuple[dict, Score]:
+    score = Score()
+    for item in items:
+        if item.id in coded:
+            score_item(item, coded[item.id], score)
+    return score.report(), score
 
 
 def evaluate(items: list[GoldItem], coder) -> tuple[dict, Score]:
     """Code every gold item with `coder` and score it."""
-    score = Score()
-    articles = [make_article(item.text, id=item.id, date_=item.date, where=item.id) for item in items]
-    by_id = {item.id: item for item in items}
-    for coded in coder.code_many(articles):
-        if hasattr(coded, "events"):
-            score_item(by_id[coded.article.id], list(coded.events), score)
-    return score.report(), score
+    return score_items(items, code_items(items, coder))
+
+
+def confusion_rows(score: Score) -> tuple[list[str], list[list[int]]]:
+    """The type confusion table: gold types (rows) against coded types (columns), "none" last."""
+    names = sorted({t for pair in score.confusion for t in pair} - {"none"}) + ["none"]
+    return names, [[score.confusion[(g, c)] for c in names] for g in names]

@@ -3,11 +3,18 @@
 Takes `CodedArticle` and `Failure` records; writes them in one transaction per batch (an article
 already stored, by content hash, is skipped); reads events back with filters. Opening a file that
 is not a DuckDB database, or is locked, is a one-line `StoreError`; nothing stored is touched.
+
+DuckDB lets one process hold a file for writing and then no other process may open it, not even
+to read. So the store never keeps the file open: every batch written and every query opens it,
+works and closes it. An ingest releases the file between batches and readers get in between;
+whoever finds the file locked retries until `wait` seconds have passed (docs/design.md).
 """
 
 from __future__ import annotations
 
 import json
+import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -46,18 +53,26 @@ _SCHEMA = [
 
 
 class Store:
-    def __init__(self, path: Path | str):
+    """A DuckDB file of coded articles. `read_only` never creates or changes the file."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False, wait: float = 0.0):
         self.path = Path(path)
-        try:
-            self.con = duckdb.connect(str(self.path))
-            for statement in _SCHEMA:
-                self.con.execute(statement)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from None
+        self.read_only = read_only
+        self.wait = wait
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database")
+        with self._connection() as con:
+            if not read_only:
+                try:
+                    for statement in _SCHEMA:
+                        con.execute(statement)
+                    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                except duckdb.Error as exc:
+                    raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from None
 
     def close(self) -> None:
-        self.con.close()
+        """Nothing stays open between calls; kept so a `Store` reads like any other resource."""
 
     def __enter__(self):
         return self
@@ -65,30 +80,68 @@ class Store:
     def __exit__(self, *exc):
         self.close()
 
+    @contextmanager
+    def _connection(self):
+        """The file, opened for the length of one batch or query, retried while another process holds it."""
+        if self._con is not None:
+            yield self._con
+            return
+        self._con = _connect(self.path, self.read_only, self.wait)
+        try:
+            yield self._con
+        finally:
+            self._con.close()
+            self._con = None
+
+    def meta(self, key: str) -> str | None:
+        with self._connection() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._connection() as con:
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError("Store.con is only open inside Store._connection()")
+        return self._con
+
     def has(self, coded: CodedArticle) -> bool:
+        with self._connection():
+            return self._has(coded)
+
+    def _has(self, coded: CodedArticle) -> bool:
         digest = _content_hash(coded)
         return bool(self.con.execute("SELECT 1 FROM articles WHERE content_hash = ? OR id = ?",
                                      [digest, coded.article.id]).fetchone())
 
     def write(self, batch: list[CodedArticle | Failure]) -> tuple[int, int, int]:
         """Write a batch in one transaction; returns (stored, skipped as already stored, failures)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        with self._connection():
+            try:
+                return self._write(batch)
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(exc)})") from None
+
+    def _write(self, batch: list[CodedArticle | Failure]) -> tuple[int, int, int]:
         stored = skipped = failed = 0
-        try:
-            self.con.execute("BEGIN TRANSACTION")
-            for item in batch:
-                if isinstance(item, Failure):
-                    self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
-                                     [item.input, item.stage, item.reason])
-                    failed += 1
-                elif self.has(item):
-                    skipped += 1
-                else:
-                    self._write_article(item)
-                    stored += 1
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(exc)})") from None
+        self.con.execute("BEGIN TRANSACTION")
+        for item in batch:
+            if isinstance(item, Failure):
+                self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
+                                 [item.input, item.stage, item.reason])
+                failed += 1
+            elif self._has(item):
+                skipped += 1
+            else:
+                self._write_article(item)
+                stored += 1
+        self.con.execute("COMMIT")
         return stored, skipped, failed
 
     def _write_article(self, coded: CodedArticle) -> None:
@@ -140,7 +193,8 @@ class Store:
         sql = ("SELECT article_id, article_date, kind, severity, message, evidence, facts FROM flags"
                f"{where} ORDER BY article_date DESC NULLS LAST, article_id, kind")
         try:
-            rows = self.con.execute(sql, args).fetchall()
+            with self._connection() as con:
+                rows = con.execute(sql, args).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         return [{"article_id": r[0], "article_date": r[1].isoformat() if r[1] else None, "kind": r[2], "severity": r[3],
@@ -162,7 +216,8 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
-            rows = self.con.execute(sql, args).fetchall()
+            with self._connection() as con:
+                rows = con.execute(sql, args).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         out = []
@@ -178,14 +233,35 @@ class Store:
         sql = (f"SELECT entity_text, any_value(code), any_value(sector), any_value(office), count(*) AS n "
                f"FROM actors {where} GROUP BY entity_text ORDER BY n DESC, entity_text LIMIT {int(limit)}")
         try:
-            rows = self.con.execute(sql).fetchall()
+            with self._connection() as con:
+                rows = con.execute(sql).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         return [{"entity_text": r[0], "code": r[1], "sector": r[2], "office": r[3], "mentions": r[4]} for r in rows]
 
     def counts(self) -> dict[str, int]:
-        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
+        with self._connection() as con:
+            return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
+
+
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open the file; while another process holds its lock, retry with backoff for `wait` seconds."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            message = _first_line(exc)
+            locked = "lock" in message.lower()
+            if not locked or time.monotonic() >= deadline:
+                if locked:
+                    message += f"; waited {wait:g} s, pass --wait SECONDS to wait longer" if wait else \
+                        "; pass --wait SECONDS to wait for it"
+                raise StoreError(f"{path}: cannot open the database ({message})") from None
+        time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
+        pause = min(pause * 2, 0.5)
 
 
 def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
