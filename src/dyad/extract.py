@@ -66,7 +66,8 @@ class Extractor:
         """Every event the sentence expresses, complements absorbed into the verb that governs them."""
         drafts: list[Draft] = []
         for tok in ctx.sent:
-            draft = self._verb_draft(tok, ctx) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else None
+            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"))
+            draft = self._verb_draft(tok, ctx) if predicate else None
             if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
@@ -89,8 +90,12 @@ class Extractor:
         return kept
 
     # --- verbs ---------------------------------------------------------------------------------
+    def _lemma(self, tok: Token) -> str:
+        """The token's lemma, corrected where the model errs ("staged" → "stag")."""
+        return self.rules.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
+
     def _verb_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        rules = self.rules.verbs.get(tok.lemma_.lower())
+        rules = self.rules.verbs.get(self._lemma(tok))
         if not rules:
             return None
         for rule in rules:
@@ -101,7 +106,19 @@ class Extractor:
 
     def _try_verb(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
         passive = _is_passive(tok)
-        objects = _objects(tok, passive)
+        if tok.pos_ == "ADJ" and not rule.adjectival:
+            return None  # "wounded soldiers": an adjective only carries rules written for adjectives
+        if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
+            return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
+        if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
+            return None
+        if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
+            return None
+        if rule.type == "ASSAULT" and self._sport(ctx):
+            return None
+        if rule.threat_if_future and not _said_of_future(tok):
+            return None
+        objects = [] if rule.adjectival else _objects(tok, passive)
         preps = {c.lemma_.lower(): c for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
         if rule.prep and not (rule.prep & set(preps)):
             return None
@@ -111,7 +128,8 @@ class Extractor:
             return None
         if rule.intransitive and objects:
             return None
-        if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
+                                             for c in tok.children):
             return None
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
             return None
@@ -133,10 +151,16 @@ class Extractor:
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
         draft = Draft(trigger=tok, rule=rule, light=None)
-        subjects = self._subjects(tok, passive)
-        if any(t.lemma_.lower() in self.rules.natural_causes for t in subjects):
+        subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
+        if any(self._natural(t) for t in subjects):
             return None
         actors = self._resolve_all(subjects, ctx)
+        if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
+            actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
+        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
+            return None  # "the crisis hit exports", "shares hit a record": no one acts
+        if rule.type == "ASSAULT" and not actors and self._accident(ctx):
+            return None  # "30 people were killed in an earthquake": no political event
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -184,6 +208,36 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    @property
+    def _weapon_words(self) -> frozenset[str]:
+        cues = self.rules.mode_cues.get("ASSAULT", {})
+        return frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
+
+    def _natural(self, tok: Token) -> bool:
+        """A subject that is a natural cause or an accident: "the cyclone", "a train derailment"."""
+        words = {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        return bool(words & self.rules.non_events)
+
+    def _accident(self, ctx: SentenceContext) -> bool:
+        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede)."""
+        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.non_events)
+
+    def _sport(self, ctx: SentenceContext) -> bool:
+        """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
+        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.sports)
+
+    def _unnamed_agent(self, tok: Token, ctx: SentenceContext) -> ActorRef:
+        return ActorRef(code=ctx.places[0] if ctx.places else None, sector="UNK", entity_text=tok.text,
+                        start=tok.idx, end=tok.idx + len(tok.text))
+
+    def _adjective_subjects(self, tok: Token) -> list[Token]:
+        """Who a predicate adjective is said of: "Iran is ready to talk", "X remains committed to"."""
+        for holder in (tok, tok.head):
+            for child in holder.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return self.resolver.heads(child)
+        return self._subjects(tok.head, False) if tok.head.i != tok.i else []
 
     def _subjects(self, tok: Token, passive: bool) -> list[Token]:
         """Heads of the agent: the subject, the by-phrase of a passive, or the governing clause's."""
@@ -279,7 +333,7 @@ class Extractor:
 
     # --- nouns ---------------------------------------------------------------------------------
     def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         rules = self.rules.nouns.get(lemma)
         if not rules:
             return None
@@ -304,8 +358,8 @@ class Extractor:
             return None
         if rule.needs_joint and not (mods & _JOINT):
             return None
-        light = _light_verb(tok, self.rules.light_verbs)
-        if rule.needs_light and (light is None or light.lemma_.lower() not in rule.needs_light):
+        light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
+        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
@@ -340,6 +394,8 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
+        if rule.type == "ASSAULT" and ((not actors and self._accident(ctx)) or self._sport(ctx)):
+            return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
         draft.actor = _unique(actors)
         draft.recipient = _unique([r for r in recipients if r not in draft.actor])
@@ -368,7 +424,7 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
@@ -521,21 +577,37 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
-def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
+def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] | None = None) -> Token | None:
     """The verb whose object the event noun is ("held talks", "imposed sanctions")."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in light_verbs:
+    fixes = fixes or {}
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and (fixes.get(head.lower_) or head.lemma_.lower()) in light_verbs:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
-        return _light_verb(tok.head, light_verbs)
+        return _light_verb(tok.head, light_verbs, fixes)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVES:
-        return _light_verb(head.head, light_verbs)  # "adopted a package of sanctions"
+        return _light_verb(head.head, light_verbs, fixes)  # "adopted a package of sanctions"
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in ("close", "closer", "near", "nearer") \
             and head.head.head.i != head.head.i:  # "is close to a deal"
         return head.head.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None
+
+
+def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
+    """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
+    near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
+    return all(alternatives & words for alternatives in phrase)
+
+
+def _said_of_future(tok: Token) -> bool:
+    """A verb said of the future: "will respond", "would retaliate", "is going to hit back"."""
+    for holder in (tok, tok.head if tok.dep_ == "xcomp" else tok):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in holder.children):
+            return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("vow", "threaten", "promise", "pledge", "go")
 
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:

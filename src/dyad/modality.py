@@ -95,6 +95,9 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                 own_clause = False
         for child in tok.children:
             low = child.lower_
+            if child.dep_ in ("aux", "auxpass") and draft.rule.threat_if_future and via in (None, "xcomp") \
+                    and not _has_condition(tok, cues):
+                continue  # "Tehran would respond": the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
                 if low in cues.hypothetical_aux and (via is None or own_clause):
                     found.add("future" if reached_speech and not _has_condition(tok, cues) else "hypothetical")
