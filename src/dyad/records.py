@@ -82,6 +82,7 @@ class ActorRef:
     end: int | None = None
     entity_id: str | None = None  # knowledge-base id of a person
     role: str | None = None  # office role named by the title: defence_minister, head_of_state, ...
+    country_from: str | None = None  # "text": the phrase names it; "context": the sentence's place, dateline or article
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,7 @@ def actor_to_dict(actor: ActorRef) -> dict:
         "identifier_id": actor.identifier_id,
         "identifier_text": actor.identifier_text,
         "office": actor.office,
+        "country_from": actor.country_from,
     }
 
 
