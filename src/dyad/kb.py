@@ -295,6 +295,15 @@ def _add_places(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
         kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "place")
 
 
+def _add_regions(kb: KnowledgeBase, path: Path) -> None:
+    """First-level regions (scripts/build_regions.py): a place whose country is known, without coordinates."""
+    for row in _read_csv(path):
+        entity = Entity(id=f"place:{row['id']}", kind="place", name=row["name"], code=row["country"],
+                        country=row["country"], sector="region")
+        kb.entities[entity.id] = entity
+        kb.add_names(entity.id, [row["name"], *(row["aliases"].split("|") if row["aliases"] else [])], "place")
+
+
 def _add_metonyms(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
     for row in entries:
         entity = Entity(id=f"metonym:{row['name']}", kind="metonym", name=row["name"], code=row["code"],
@@ -337,6 +346,8 @@ def load_kb(data_dir: str | None = None, extra: str | None = None) -> KnowledgeB
                       ("places.yaml", _add_places), ("metonyms.yaml", _add_metonyms)):
         if (path / name).exists():
             add(kb, _read_yaml(path / name), path / name)
+    if (path / "regions.csv").exists():
+        _add_regions(kb, path / "regions.csv")
     _add_people(kb, path)
     _add_cities(kb)
     kb.index_tenures()

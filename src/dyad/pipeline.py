@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,17 +18,17 @@ from spacy.tokens import Doc
 from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
+from dyad.ingest import looks_english
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
-from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.places import locate_event
 from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
-from dyad.ingest import looks_english
 
 
 class Coder:
@@ -104,6 +105,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     if article.dateline_place:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
+    memory.default_country = memory.default_country or _main_country(mentions)
     events: list[Event] = []
     sentences = [s for s in doc.sents if s.text.strip()]
     for index, sent in enumerate(sentences):
@@ -208,15 +210,31 @@ def _strip_span(sent) -> tuple[int, int]:
     return start, end
 
 
+def _is_place(mention) -> bool:
+    return (mention.entity.kind in ("country", "city") and mention.role in ("name", "city", "capital")) or \
+        (mention.entity.kind == "place" and mention.role == "place")
+
+
 def _sentence_places(sent, mentions) -> list[str]:
+    """Countries of the places a sentence names, in order (a region or city gives its country)."""
     out = []
     for tok in sent:
         m = mentions.get(tok.i)
-        if m is not None and m.entity.kind in ("country", "city") and m.role in ("name", "city", "capital"):
+        if m is not None and _is_place(m):
             code = m.entity.country or m.entity.code
             if code and code not in out:
                 out.append(code)
     return out
+
+
+def _main_country(mentions) -> str | None:
+    """The country an article names most often as a place, when one leads (a tie names none)."""
+    counts = Counter(m.entity.country or m.entity.code for m in {id(m): m for m in mentions.values()}.values()
+                     if _is_place(m) and (m.entity.country or m.entity.code))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _place(draft: Draft, ctx: SentenceContext) -> str | None:

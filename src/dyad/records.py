@@ -82,6 +82,7 @@ class ActorRef:
     end: int | None = None
     entity_id: str | None = None  # knowledge-base id of a person
     role: str | None = None  # office role named by the title: defence_minister, head_of_state, ...
+    country_from: str | None = None  # "text": the phrase names it; "context": the sentence's place, dateline or article
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class Attribution:
 class Location:
     """Where an event happened (PLOVER `event_loc`); resolution 1 country, 2 region, 4 city, 5 sub-city."""
 
-    extracted_place: str
+    extracted_place: str | None  # the place as the text names it; None when inferred from an actor
     resolved_place: str | None
     country_code: str | None
     lat: float | None
@@ -106,6 +107,7 @@ class Location:
     feature: str | None = None  # country | region | city | zone | sea | strait | facility | ...
     resolution: int = 1
     defaulted: bool = False  # only the country is known: the coordinates are its capital's
+    inferred: bool = False  # not named with the event: from the dateline or an actor's country
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,7 @@ def actor_to_dict(actor: ActorRef) -> dict:
         "identifier_id": actor.identifier_id,
         "identifier_text": actor.identifier_text,
         "office": actor.office,
+        "country_from": actor.country_from,
     }
 
 

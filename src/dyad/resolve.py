@@ -100,7 +100,7 @@ class ArticleMemory:
     persons: dict[str, ActorRef] = field(default_factory=dict)  # surname -> actor
     last_person: ActorRef | None = None
     last_group: ActorRef | None = None
-    default_country: str | None = None  # from the dateline
+    default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: list = field(default_factory=list)  # dyad.quotes.QuoteSpan, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
 
@@ -211,10 +211,12 @@ class Resolver:
             if entity is not None and entity.kind == "person":
                 identifier_text = entity.name
             kind = "person"
+        country_from = "text" if code is not None else None
         if code is None and sector is not None:
             code = self.location(head, mentions)
             if code is None and sentence_places and (sector in _PLACE_BOUND or len(set(sentence_places)) == 1):
                 code = sentence_places[0]
+            country_from = "context" if code is not None else None
         if former and sector in ("GOV", "MIL", None) and person:
             sector = "ELI"
         if code in _ORG_CODES and sector == "GOV":
@@ -230,6 +232,7 @@ class Resolver:
             start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
             entity_id=entity_id if (entity_id or "").startswith(("person:", "igo:", "country:", "group:")) else None,
             role=self._role_phrase(tokens, mentions),
+            country_from=country_from if code is not None else None,
         )
         return actor
 
