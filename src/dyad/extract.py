@@ -21,6 +21,7 @@ _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral",
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _COLLECTIVES = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
+_ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -73,6 +74,7 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = self._drop_light_duplicates(drafts)
+        drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
         for draft in drafts:
@@ -150,6 +152,8 @@ class Extractor:
             return None
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
+        if rule.mode == "investigate" and self._about_accident(tok):
+            return None  # "investigated the crash"
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
         if any(self._natural(t) for t in subjects):
@@ -159,7 +163,7 @@ class Extractor:
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
-        if rule.type == "ASSAULT" and not actors and self._accident(ctx):
+        if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
@@ -222,6 +226,18 @@ class Extractor:
     def _accident(self, ctx: SentenceContext) -> bool:
         """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede)."""
         return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.non_events)
+
+    def _about_accident(self, tok: Token) -> bool:
+        """Whether an investigation is into an accident or a disaster rather than into someone."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over")
+                 for p in c.children if p.dep_ == "pobj"]
+        return any(self._natural(o) for o in objs)
+
+    @staticmethod
+    def _armed(actors: list[ActorRef]) -> bool:
+        """Whether an actor can use force: a state, its forces, or an armed or criminal group."""
+        return any(a.sector in _ARMED_SECTORS for a in actors)
 
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
@@ -329,7 +345,8 @@ class Extractor:
         words = {c.lower_ for c in tok.children}
         if obj is not None:
             words |= {c.lower_ for c in obj.children}
-        return bool(words & _JOINT) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        holders = [tok] + ([obj] if obj is not None else [])
+        return bool(words & _JOINT) or any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
     # --- nouns ---------------------------------------------------------------------------------
     def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
@@ -361,6 +378,8 @@ class Extractor:
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
+        if rule.mode == "investigate" and self._about_accident(tok):
+            return None  # "an investigation into the stampede": no one is accused
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
@@ -394,7 +413,7 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if rule.type == "ASSAULT" and ((not actors and self._accident(ctx)) or self._sport(ctx)):
+        if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
             return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
         draft.actor = _unique(actors)
@@ -556,6 +575,60 @@ class Extractor:
                 return
         if draft.event in ("REQUEST", "REJECT") and words:
             draft.mode = ["change"]
+
+
+# How one act of force links to the next in the same report: "attacked X, killing 30" (advcl),
+# "a bombing that killed 16" (relcl), "an air raid kills 20" (subject), "killed in a battle",
+# "killed following an attack" (prepositions of the same event, not "after", which orders two).
+_SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass", "ccomp"}
+_SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Whether b hangs off a as part of the same act of force."""
+    if b.head.i == a.i and b.dep_ in _SAME_ACT_DEPS:
+        return not (b.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in b.children))
+    return b.dep_ == "pobj" and b.head.head.i == a.i and b.head.lower_ in _SAME_ACT_PREPS
+
+
+def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
+    """One act of force told by several words ("struck X, killing 30 and wounding 40") is one ASSAULT.
+
+    The draft that names the attacker is kept (the first one when several do); the others give it
+    their recipients and modes.
+    """
+    assaults = [d for d in drafts if d.event == "ASSAULT"]
+    if len(assaults) < 2:
+        return drafts
+    group = {id(d): i for i, d in enumerate(assaults)}
+
+    def find(i: int) -> int:
+        while group[id(assaults[i])] != i:
+            i = group[id(assaults[i])]
+        return i
+
+    for x, a in enumerate(assaults):
+        for y, b in enumerate(assaults):
+            if x != y and (_linked(a.trigger, b.trigger) or _linked(a.clause, b.trigger) or _linked(a.trigger, b.clause)):
+                rx, ry = find(x), find(y)
+                if rx != ry:
+                    group[id(assaults[max(rx, ry)])] = min(rx, ry)
+    members: dict[int, list[Draft]] = {}
+    for i, d in enumerate(assaults):
+        members.setdefault(find(i), []).append(d)
+    dropped: set[int] = set()
+    for same in members.values():
+        if len(same) < 2:
+            continue
+        keep = next((d for d in same if d.actor), same[0])
+        for other in same:
+            if other is keep:
+                continue
+            keep.recipient = _unique(keep.recipient + [r for r in other.recipient if r not in keep.actor])
+            if not keep.mode and other.mode:
+                keep.mode = list(other.mode)
+            dropped.add(id(other))
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _is_purpose(tok: Token) -> bool:

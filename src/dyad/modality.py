@@ -39,6 +39,7 @@ class ModalityCues:
     negating_governors: frozenset[str]
     speech_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
+    negating_phrasal: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
     reached_speech = False
     for tok, via in _chain(start):
         lemma = tok.lemma_.lower()
+        if tok.i != trigger.i and any(f"{lemma} {c.lower_}" in cues.negating_phrasal for c in tok.children if c.dep_ == "prt"):
+            found.add("negated")  # "called off the airstrikes", "ruled out talks"
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
                 found.add("negated")
