@@ -19,7 +19,7 @@ from dyad.rules import Rule, Rules, WordSpec
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_COLLECTIVES = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
+_COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
@@ -165,6 +165,9 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
+        if passive and not actors and rule.mode in ("arrest", "release", "convict") and ctx.places:
+            # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities")]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -384,7 +387,7 @@ class Extractor:
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
             return None
-        actors = self._noun_actors(tok, light, ctx)
+        actors = self._noun_actors(tok, light, ctx, rule.type)
         recipients: list[ActorRef] = []
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
@@ -413,6 +416,8 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
+        if rule.mode == "martial-law" and self._accident(ctx):
+            return None  # a state of emergency over a flood or haze coerces no one
         if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
             return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
@@ -422,7 +427,12 @@ class Extractor:
             draft.mode = [rule.mode]
         return draft
 
-    def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext) -> list[ActorRef]:
+    def _own_event_verb(self, verb: Token) -> bool:
+        """Whether a verb is an event trigger of its own (its subject does that, not the noun's event)."""
+        lemma = self._lemma(verb)
+        return lemma in self.rules.verbs and lemma not in self.rules.light_verbs
+
+    def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext, etype: str = "") -> list[ActorRef]:
         """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
         heads: list[Token] = []
         for child in tok.children:
@@ -443,7 +453,8 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB" \
+                and not (etype in ("PROTEST", "ASSAULT") and self._own_event_verb(tok.head.head)):  # "police arrested 40 during the march"
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
