@@ -381,7 +381,7 @@ class Extractor:
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
-        if rule.mode == "investigate" and self._about_accident(tok):
+        if rule.mode == "investigate" and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
             return None  # "an investigation into the stampede": no one is accused
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
