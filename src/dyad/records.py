@@ -24,6 +24,14 @@ class Article:
     dateline_place: str | None = None
     dateline_source: str | None = None
     body_start: int = 0  # offset where the body starts, after the dateline
+    origin: str | None = None  # where it was read from (file, file:line, <stdin>), for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something to tell the user about an input that was still read (bytes replaced, no date)."""
+
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
