@@ -441,6 +441,30 @@ def kb_stats(
         out.print(f"{key:>20}  {value}")
 
 
+@kb_app.command("verify")
+def kb_verify(
+    max_gap_days: int = typer.Option(400, "--max-gap-days", help="Report a gap between two terms longer than this."),
+    warnings: bool = typer.Option(False, "--warnings", help="Also print warnings (gaps, persons without a variant)."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Check the knowledge base itself: overlaps, gaps, impossible terms, missing names and sources.
+
+    Prints one line per problem; exits 1 if any is an error.
+
+    Example: dyad kb verify --max-gap-days 400 --warnings
+    """
+    from dyad.kb import verify_kb
+
+    problems = verify_kb(_kb(kb_extra), max_gap_days)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity == "error" or warnings:
+            sys.stdout.write(f"{problem.severity}\t{problem.kind}\t{problem.message}\n")
+    _say(f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    if errors:
+        raise typer.Exit(1)
+
+
 import_app = typer.Typer(no_args_is_help=True, help="Import knowledge-base rows into your user layer.")
 kb_app.add_typer(import_app, name="import")
 
