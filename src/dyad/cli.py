@@ -263,7 +263,7 @@ def events(
 @app.command()
 def flags(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
-    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, contradiction, date_anomaly or unverified_claim."),
+    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, premature_title, unverified_role, contradiction, date_anomaly or unverified_claim."),
     since: Optional[str] = typer.Option(None, help="Articles published on or after this date (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON flag per line."),
 ) -> None:
@@ -272,7 +272,8 @@ def flags(
     Example: dyad flags --kind role_conflict --since 2024-01-01
     """
 
-    kinds = ("role_conflict", "stale_title", "contradiction", "date_anomaly", "unverified_claim")
+    kinds = ("role_conflict", "stale_title", "premature_title", "unverified_role", "contradiction", "date_anomaly",
+             "unverified_claim")
     if kind and kind not in kinds:
         _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
     since_date = _date_option(since, "--since")

@@ -17,17 +17,17 @@ from spacy.tokens import Doc
 from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
+from dyad.ingest import looks_english
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
-from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.places import locate_event
 from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
-from dyad.ingest import looks_english
 
 
 class Coder:
