@@ -9,7 +9,7 @@ from dyad.cli import app
 from tests.conftest import RESOURCES, ROOT
 
 runner = CliRunner()
-COMMANDS = ["code", "ingest", "events", "eval", "demo", "flags", "actors", "kb lookup", "kb holder", "kb stats",
+COMMANDS = ["code", "ingest", "events", "eval", "demo", "flags", "actors", "kb lookup", "kb holder", "kb stats", "kb verify",
             "kb import wikidata"]
 
 

@@ -381,7 +381,7 @@ def events(
 @app.command(cls=Command)
 def flags(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
-    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, contradiction, date_anomaly or unverified_claim."),
+    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, premature_title, unverified_role, contradiction, date_anomaly or unverified_claim."),
     since: Optional[str] = typer.Option(None, help="Articles published on or after this date (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON flag per line."),
     wait: float = _wait_option(10.0),
@@ -391,7 +391,8 @@ def flags(
     Example: dyad flags --kind role_conflict --since 2024-01-01
     """
 
-    kinds = ("role_conflict", "stale_title", "contradiction", "date_anomaly", "unverified_claim")
+    kinds = ("role_conflict", "stale_title", "premature_title", "unverified_role", "contradiction", "date_anomaly",
+             "unverified_claim")
     if kind and kind not in kinds:
         _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
     since_date = _date_option(since, "--since")
@@ -597,6 +598,30 @@ def kb_stats(
         return _print_table("knowledge base", ["kind", "count"], [[k, str(v)] for k, v in result.items()])
     for key, value in result.items():
         out.print(f"{key:>20}  {value}")
+
+
+@kb_app.command("verify", cls=Command)
+def kb_verify(
+    max_gap_days: int = typer.Option(400, "--max-gap-days", help="Report a gap between two terms longer than this."),
+    warnings: bool = typer.Option(False, "--warnings", help="Also print warnings (gaps, persons without a variant)."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Check the knowledge base itself: overlaps, gaps, impossible terms, missing names and sources.
+
+    Prints one line per problem; exits 1 if any is an error.
+
+    Example: dyad kb verify --max-gap-days 400 --warnings
+    """
+    from dyad.kb import verify_kb
+
+    problems = verify_kb(_kb(kb_extra), max_gap_days)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity == "error" or warnings:
+            sys.stdout.write(f"{problem.severity}\t{problem.kind}\t{problem.message}\n")
+    _say(f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    if errors:
+        raise typer.Exit(1)
 
 
 import_app = _typer(help="Import knowledge-base rows into your user layer.",

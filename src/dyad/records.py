@@ -44,6 +44,7 @@ class Person:
     country: str | None = None
     wikidata: str | None = None
     source: str | None = None
+    born: int | None = None  # year of birth, where a source gives it (REIGN's birthyear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Office:
     secondary_sector: str | None = None
     wikidata: str | None = None
     source: str | None = None
+    known_until: date | None = None  # the last date the KB knows this office's holders; later dates are unverified
 
 
 @dataclass(frozen=True, slots=True)
