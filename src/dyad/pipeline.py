@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
-from dyad.ingest import looks_english
+from dyad.ingest import detect_language
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
@@ -51,8 +51,9 @@ class Coder:
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article (raises on failure: batch callers use `code_many`)."""
-        if not looks_english(article.text):
-            return _unsupported(article)
+        language = detect_language(article.text)
+        if language != "en":
+            return _unsupported(article, language)
         return code_article(article, self.parse(article), self)
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
@@ -62,16 +63,17 @@ class Coder:
         # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers
         for doc, article in zip(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process), for_articles):
             try:
-                yield code_article(article, doc, self) if looks_english(article.text) else _unsupported(article)
+                language = detect_language(article.text)
+                yield code_article(article, doc, self) if language == "en" else _unsupported(article, language)
             except EngineError as exc:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
             except (ValueError, KeyError, IndexError, AttributeError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
 
 
-def _unsupported(article: Article) -> CodedArticle:
-    """A report dyad does not read (not English): kept, with no events."""
-    return CodedArticle(article=article, events=(), actors=(), language="unknown", status="unsupported")
+def _unsupported(article: Article, language: str) -> CodedArticle:
+    """A report dyad does not read (not English): kept, with its language and no events."""
+    return CodedArticle(article=article, events=(), actors=(), language=language, status="unsupported")
 
 
 def parse_text(article: Article) -> str:
@@ -143,7 +145,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         when = (quote.date, "day")  # an event in a post happened by the post's date
     modality = modality_of(draft, article.date, when)
     if when is None:
-        event_date, precision = article.date, "article"
+        event_date, precision = article.date, "article" if article.date else "unknown"
     else:
         event_date, precision = when
     modes = tuple(draft.mode)

@@ -228,7 +228,7 @@ class Resolver:
         actor = ActorRef(
             code=code, sector=sector, entity_text=text, identifier_id=wikidata,
             identifier_text=identifier_text if not person or identifier_text else _person_name(head, tokens),
-            office=office, kind=kind or ("role" if sector else None),
+            office=office, kind=kind or ("organisation" if head.ent_type_ == "ORG" else "role" if sector else None),
             start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
             entity_id=entity_id if (entity_id or "").startswith(("person:", "igo:", "country:", "group:")) else None,
             role=self._role_phrase(tokens, mentions),
