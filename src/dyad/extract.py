@@ -21,6 +21,7 @@ _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral",
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
+_STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
@@ -427,11 +428,6 @@ class Extractor:
             draft.mode = [rule.mode]
         return draft
 
-    def _own_event_verb(self, verb: Token) -> bool:
-        """Whether a verb is an event trigger of its own (its subject does that, not the noun's event)."""
-        lemma = self._lemma(verb)
-        return lemma in self.rules.verbs and lemma not in self.rules.light_verbs
-
     def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext, etype: str = "") -> list[ActorRef]:
         """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
         heads: list[Token] = []
@@ -453,9 +449,13 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB" \
-                and not (etype in ("PROTEST", "ASSAULT") and self._own_event_verb(tok.head.head)):  # "police arrested 40 during the march"
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
+            if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
+                return [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
+        if not heads and etype == "PROTEST" and tok.tag_ == "NNS" and ctx.places and tok.dep_ == "pobj":
+            # "killed in riots in Manipur": crowds of the place, as "protesters in Caracas" are
+            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
