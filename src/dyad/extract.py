@@ -151,6 +151,8 @@ class Extractor:
                 return None
         if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
             return None
+        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
+            return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
         if rule.mode == "investigate" and self._about_accident(tok):
@@ -542,8 +544,11 @@ class Extractor:
                 draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
                 continue
             if _is_purpose(draft.clause) and by_token.get(draft.clause.head.i) not in (None, draft) \
-                    and draft.event in ("ASSAULT", "CONSULT", "SUPPORT"):
-                draft.absorbed_by = by_token[draft.clause.head.i]  # "deployed troops to fight gangs"
+                    and draft.event in ("ASSAULT", "CONSULT", "SUPPORT", "AID"):
+                owner = by_token[draft.clause.head.i]  # "deployed troops to fight gangs", "gave aid to assist refugees"
+                draft.absorbed_by = owner
+                if draft.event == owner.event and not owner.recipient:
+                    owner.recipient = list(draft.recipient)
                 continue
             tok = draft.clause
             steps = 0
