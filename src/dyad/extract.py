@@ -113,6 +113,8 @@ class Extractor:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
         if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
             return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
+        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "forces backed by the coalition" describes the forces; it reports no backing
         if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
             return None
         if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
