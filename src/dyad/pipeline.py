@@ -79,7 +79,10 @@ def _unsupported(article: Article, language: str) -> CodedArticle:
 def parse_text(article: Article) -> str:
     """The article text with its dateline, post signatures and link residue blanked out.
 
-    Blanking (not cutting) keeps every character offset that of the original text.
+    Blanking (not cutting) keeps every character offset that of the original text. A blanked span
+    is a full stop, spaces and a line break, so the text after it starts a sentence as the parser
+    knows them: after a bare run of spaces the tagger took a capitalised first word ("Negotiators")
+    for a proper noun.
     """
     text = article.text
     spans = signature_spans(text)
@@ -92,6 +95,8 @@ def parse_text(article: Article) -> str:
         for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
+        if end - start >= 2 and chars[start] == " " and chars[end - 1] == " ":
+            chars[start], chars[end - 1] = ".", "\n"
     return "".join(chars)
 
 
