@@ -149,6 +149,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     if when is None and quote is not None and quote.date is not None:
         when = (quote.date, "day")  # an event in a post happened by the post's date
     modality = modality_of(draft, article.date, when)
+    if modality == "future" and not future_hint and when is not None and article.date and when[0] < article.date:
+        when = date_of(draft, ctx.dates, article.date, True) or when  # "is scheduled to fly on Wednesday": the next one
     if when is None:
         event_date, precision = article.date, "article" if article.date else "unknown"
     else:
