@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from dyad.ingest import make_article
+from dyad.parse import CHUNK_CHARS
 from dyad.pipeline import code_article
 
 
@@ -68,3 +69,21 @@ def test_pipeline_long_report_reads_entities_a_fixed_number_of_times(coder, long
     # the whole-document entity scan happens a fixed number of times per article, not per sentence
     assert long_doc.ents_reads == short_doc.ents_reads
     assert long_doc.ents_reads <= 5
+
+
+def test_pipeline_long_report_evidence_points_into_the_text(long_report):
+    article, _, coded = long_report
+    assert len(article.text) > CHUNK_CHARS  # parsed in pieces
+    for event in coded.events:
+        assert event.text == article.text[event.text_info.start:event.text_info.end]
+        assert event.trigger in event.text
+    for quote in coded.quotes:
+        assert quote.text.split()[0] in article.text[quote.start:quote.end]
+
+
+def test_pipeline_code_many_keeps_order_around_a_long_report(coder):
+    texts = [_examples()[1], _report(CHUNK_CHARS + 5_000), _examples()[2]]
+    articles = [make_article(text, id=f"r{i}", date_=date(2024, 6, 18)) for i, text in enumerate(texts)]
+    coded = list(coder.code_many(articles, batch_size=2))
+    assert [c.article.id for c in coded] == ["r0", "r1", "r2"]
+    assert [c.events for c in coded] == [coder.code(a).events for a in articles]

@@ -21,7 +21,7 @@ from dyad.ingest import looks_english
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
-from dyad.parse import load_nlp
+from dyad.parse import CHUNK_CHARS, load_nlp, parse_doc
 from dyad.places import locate_event
 from dyad.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
 from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
@@ -46,7 +46,7 @@ class Coder:
         self.checker = Checker(self.kb, self.roles, self.resolver)
 
     def parse(self, article: Article) -> Doc:
-        return self.nlp(parse_text(article))
+        return parse_doc(self.nlp, parse_text(article))
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article (raises on failure: batch callers use `code_many`)."""
@@ -57,9 +57,12 @@ class Coder:
     def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
         """Code a stream of articles with `nlp.pipe`; a failing article becomes a Failure record."""
         for_texts, for_articles = itertools.tee(articles)
-        texts = (parse_text(article) for article in for_texts)
-        # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers
-        for doc, article in zip(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process), for_articles):
+        # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers.
+        # A long text would make its whole batch one huge parse: it is parsed here, in pieces.
+        texts = (parse_text(article) for article in for_texts if len(article.text) <= CHUNK_CHARS)
+        docs = self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        for article in for_articles:
+            doc = next(docs) if len(article.text) <= CHUNK_CHARS else self.parse(article)
             try:
                 yield code_article(article, doc, self) if looks_english(article.text) else _unsupported(article)
             except EngineError as exc:
