@@ -375,7 +375,7 @@ class Extractor:
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
-            post = next((q for q in ctx.memory.quotes if q.kind == "post" and q.start <= tok.idx < q.end), None)
+            post = ctx.memory.quotes.at(tok.idx, kind="post")
             if post is not None:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []

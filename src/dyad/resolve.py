@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.kb import Entity, KnowledgeBase
+from dyad.quotes import QuoteIndex
 from dyad.records import ActorRef
 from dyad.rules import ActorLexicon
 
@@ -102,7 +103,7 @@ class ArticleMemory:
     last_group: ActorRef | None = None
     last_organisation: ActorRef | None = None  # for "the bloc", "the alliance"
     default_country: str | None = None  # from the dateline, else the country the article names most
-    quotes: list = field(default_factory=list)  # dyad.quotes.QuoteSpan, for "I" and "we" inside quotes
+    quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
 
 
@@ -261,14 +262,14 @@ class Resolver:
 
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
         """The speaker of the quote or post a character offset falls in (first person → speaker)."""
-        for quote in memory.quotes:
-            if quote.start <= char < quote.end:
-                if quote.start not in memory.speakers:
-                    memory.speakers[quote.start] = None  # guards against a speaker inside its own quote
-                    if quote.speaker_head is not None:
-                        memory.speakers[quote.start] = self.resolve(doc[quote.speaker_head], mentions, memory, places)
-                return memory.speakers[quote.start]
-        return None
+        quote = memory.quotes.at(char)
+        if quote is None:
+            return None
+        if quote.start not in memory.speakers:
+            memory.speakers[quote.start] = None  # guards against a speaker inside its own quote
+            if quote.speaker_head is not None:
+                memory.speakers[quote.start] = self.resolve(doc[quote.speaker_head], mentions, memory, places)
+        return memory.speakers[quote.start]
 
     def _person_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
         """The person or official who is the subject earlier in the sentence ("X said his visit…")."""
