@@ -49,6 +49,11 @@ WRONG = [
     # a subordinate clause
     ("2024-05-02", "Officials said that Defence Minister Lee Jong-sup, who arrived in Washington on Monday, "
                    "would meet Lloyd Austin.", "Lee Jong-sup", "stale_title"),
+    # ministers from 2000 (scripts/data/ministers_curated.csv)
+    ("2005-06-01", "Russian Defence Minister Anatoliy Serdyukov met his Chinese counterpart in Beijing on Tuesday.",
+     "Anatoliy Serdyukov", "premature_title"),
+    ("2008-11-28", "Indian Defence Minister George Fernandes said the army had been placed on alert after the "
+                   "Mumbai attacks.", "George Fernandes", "stale_title"),
     # a title inside a dated post is checked on the post's date (October 2024: Kishida had left)
     ("2025-03-14", "Keir Starmer wrote on social media:\n“Good to speak with Prime Minister Fumio Kishida about "
                    "our partnership today.”\n— Keir Starmer (@Keir_Starmer) October 23, 2024\nThe call was one of "
@@ -87,6 +92,10 @@ RIGHT = [
                    "would meet Lloyd Austin."),
     ("2015-09-17", "Seven thousand migrants arrive in Croatia with the President of Croatia Kolinda "
                    "Grabar-Kitarović placing the army on standby."),
+    ("2005-06-01", "Russian Defence Minister Sergei Ivanov met his Chinese counterpart Cao Gangchuan in Beijing "
+                   "on Tuesday."),
+    ("2003-02-14", "German Foreign Minister Joschka Fischer told the Security Council that the inspections should "
+                   "continue."),
     # a coup: the recognised president stays president while the junta holds power
     ("2015-09-22", "President Michel Kafando was freed by the presidential guard on Tuesday, officials said."),
 ]
