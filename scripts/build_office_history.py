@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pycountry
 import yaml
@@ -168,6 +169,15 @@ def clean_leader(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def wiki_name(notes: str) -> str | None:
+    """The leader's name from the English Wikipedia link REIGN gives in its notes ("…/wiki/Jimmy_Morales")."""
+    found = re.search(r"en\.wikipedia\.org/wiki/([^\s,?#]+)", notes)
+    if found is None:
+        return None
+    title = unquote(found.group(1)).replace("_", " ")
+    return re.sub(r"\s*\(.*\)$", "", title).strip() or None
+
+
 def match_phoenix(leader: str, iso3: str, start: date, end: date, phoenix) -> PhoenixActor | None:
     """The Phoenix person in that state whose name holds REIGN's words and whose GOV window overlaps the spell."""
     words = [w for w in re.split(r"[\s.]+", fold(leader).lower()) if len(w) > 1]
@@ -301,6 +311,11 @@ def main() -> None:
         if end is not None and end.year < SINCE:
             continue
         clean = names_cfg.get(f"{iso3}|{leader}") or clean_leader(leader)
+        wiki = wiki_name(r.get("notes") or "")
+        from_wiki = (f"{iso3}|{leader}" not in names_cfg and wiki is not None and len(clean.split()) == 1
+                     and fold(clean).lower() in fold(wiki).lower().split())
+        if from_wiki:  # a surname alone matches any namesake in Phoenix ("Morales"): REIGN's own link names the leader
+            clean = wiki
         actor = match_phoenix(clean, iso3, start, end or date(2021, 3, 31), phoenix)
         source = REIGN_SOURCE
         if f"{iso3}|{leader}" in names_cfg:
@@ -312,6 +327,8 @@ def main() -> None:
             report["phoenix_names"] += 1
         else:
             name, extra = clean, []
+            if from_wiki:
+                source = f"{REIGN_SOURCE}; full name from its Wikipedia link"
         if len(name.split()) < 2:
             report["no_full_name"].append(f"{iso3} {leader} {start}")
             continue  # a surname alone would match every namesake in a report

@@ -49,6 +49,15 @@ WRONG = [
     # a subordinate clause
     ("2024-05-02", "Officials said that Defence Minister Lee Jong-sup, who arrived in Washington on Monday, "
                    "would meet Lloyd Austin.", "Lee Jong-sup", "stale_title"),
+    # a hyphenated title ("Secretary-General")
+    ("2010-11-24", "UN Secretary-General Kofi Annan condemned the shelling as one of the gravest since the war.",
+     "Kofi Annan", "stale_title"),
+    # the European Commission's president is an office of its parent, the EU
+    ("2022-03-01", "European Commission President Jean-Claude Juncker said the Union would pay for weapons.",
+     "Jean-Claude Juncker", "stale_title"),
+    # Iran's "President" is the office so labelled (head of government), not the Supreme Leader
+    ("2006-07-20", "Iranian President Mohammad Khatami warned Israel that any attack on Syria would be answered.",
+     "Mohammad Khatami", "stale_title"),
     # ministers from 2000 (scripts/data/ministers_curated.csv)
     ("2005-06-01", "Russian Defence Minister Anatoliy Serdyukov met his Chinese counterpart in Beijing on Tuesday.",
      "Anatoliy Serdyukov", "premature_title"),
@@ -96,6 +105,8 @@ RIGHT = [
                    "on Tuesday."),
     ("2003-02-14", "German Foreign Minister Joschka Fischer told the Security Council that the inspections should "
                    "continue."),
+    ("2006-07-20", "Iranian President Mahmoud Ahmadinejad warned Israel that any attack on Syria would be answered."),
+    ("2022-03-01", "European Commission President Ursula von der Leyen said the Union would pay for weapons."),
     # a coup: the recognised president stays president while the junta holds power
     ("2015-09-22", "President Michel Kafando was freed by the presidential guard on Tuesday, officials said."),
 ]

@@ -149,6 +149,9 @@ class Checker:
         # keep only the run of title-like words right before the name
         run: list[Token] = []
         for t in reversed(tokens):
+            if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_:
+                run.insert(0, t)  # "Secretary-General"
+                continue
             if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ", "PRON") and t.lower_ not in ("of", "for"):
                 break
             run.insert(0, t)
@@ -172,10 +175,12 @@ class Checker:
                 jurisdictions.append(m.entity.id.split(":", 1)[1] if m.entity.kind == "igo" else m.entity.code)
         roles = self.roles.lex.phrases.get(phrase, ())
         for jurisdiction in jurisdictions:
-            for role in roles:
-                office = self.roles.office(jurisdiction, role)
-                if office is not None:
-                    return office
+            # "European Commission President": the office may belong to the parent organisation (the EU)
+            for place in (jurisdiction, self.kb.igo_parents.get(jurisdiction)):
+                offices = [o for o in (self.roles.office(place, role) for role in roles if place) if o is not None]
+                if offices:  # the office whose label holds the title's words ("President" of Iran is not its head of state)
+                    words = phrase.split()[-1]
+                    return next((o for o in offices if words in o.label.lower()), offices[0])
         if jurisdictions:
             return None
         held = [self.kb.offices[t.office_id] for t in self.kb.by_person.get(person_id, ())

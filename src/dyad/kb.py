@@ -60,6 +60,7 @@ class KnowledgeBase:
     by_office: dict[str, list[Tenure]] = field(default_factory=dict)
     by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital name
+    igo_parents: dict[str, str] = field(default_factory=dict)  # igo id -> parent igo id (european_commission -> eu)
     version: str = "kb.v1"
 
     def index_tenures(self) -> None:
@@ -188,6 +189,8 @@ def _add_igos(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
         except KeyError as exc:
             raise DataError(f"{path}: organisation entry {row!r} lacks {exc}") from exc
         kb.entities[entity.id] = entity
+        if row.get("parent"):
+            kb.igo_parents[row["id"]] = row["parent"]
         kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "name")
         kb.add_names(entity.id, row.get("acronyms"), "acronym")
 
