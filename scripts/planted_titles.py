@@ -7,7 +7,8 @@ office's previous (else next) holder. Codes both and reports:
 - recall: planted stories with a role flag (role_conflict / stale_title / premature_title) that
   names the planted person;
 - false role flags per clean story (each record counted once);
-- role flags on the clean stories re-dated past every office's `known_until` (must be 0).
+- role flags on the clean stories re-dated past every office's `known_until` (must be 0);
+- role flags on every record of the set, titled or not (a wider clean set).
 `--set A|B` takes one half of the records by a stable hash of the id (A to tune, B kept for the end).
 
 Every titled name of a record makes its own planted copy (one swap each); the clean record is
@@ -107,11 +108,20 @@ def main() -> None:
         late += sum(1 for f in coder.code(make_article(case["clean"], date_=later)).flags if f.kind in ROLE_KINDS)
     n, stories = len(cases), len(clean_flags)
     false = sum(clean_flags.values())
+    # every record of the set, titled or not, as a wider clean set (edited summaries: a role flag is likely false)
+    every = 0
+    for rec in records:
+        flags = [f for f in coder.code(make_article(rec["text"], date_=date.fromisoformat(rec["date"]))).flags
+                 if f.kind in ROLE_KINDS]
+        every += len(flags)
+        if flags and args.show:
+            print("FLAG-ON-RECORD", rec["id"], [f.message for f in flags])
     print(json.dumps({"data": args.data.name, "set": args.set, "planted_names": n, "clean_stories": stories,
                       "planted_flagged_naming_swap": hit, "recall": round(hit / n, 3) if n else None,
                       "false_role_flags": false,
                       "false_role_flags_per_clean_story": round(false / stories, 3) if stories else None,
-                      "role_flags_after_known_until": late, "redated_to": later.isoformat()}))
+                      "role_flags_after_known_until": late, "redated_to": later.isoformat(),
+                      "all_records": len(records), "role_flags_on_all_records": every}))
 
 
 if __name__ == "__main__":
