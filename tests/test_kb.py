@@ -105,7 +105,7 @@ def test_kb_user_layer_wins(tmp_path):
         "persons:\n  - {id: ana-ruiz, name: Ana Ruiz, aliases: [Ruiz], country: FJI}\n"
         "offices:\n  - {office_id: FJI.foreign_minister, label: Minister of Foreign Affairs of Fiji, jurisdiction: FJI,"
         " role: foreign_minister}\n"
-        "tenures:\n  - {person_id: ana-ruiz, office_id: FJI.head_of_government, start: '2024-01-01', start_precision: day,"
+        "tenures:\n  - {person_id: ana-ruiz, office_id: FJI.foreign_minister, start: '2024-01-01', start_precision: day,"
         " end: '', end_precision: day, acting: false, source: test}\n")
     result = runner.invoke(app, ["kb", "holder", "foreign_minister", "--of", "FJI", "--on", "2024-06-01", "--json",
                                  "--kb-extra", str(extra)])
