@@ -29,9 +29,13 @@ from dyad.resolve import Mention, Resolver
 from dyad.roles import RoleResolver, normalise
 from dyad.timex import resolve_date
 
+# words that move a title away from the report's date ("former", "then-", "late", "incoming") or to
+# another office ("deputy", "vice"): such a title is not checked
 _NOT_NOW = re.compile(r"\b(former|ex|then|outgoing|incoming|predecessor|successor|designate|elect|late|"
-                      r"previous|future|next|would-be|acting|interim|deputy|vice|first|last|longtime|"
-                      r"long-serving|erstwhile|one-time|onetime)\b", re.I)
+                      r"previous|future|next|would-be|deputy|vice|first|last|erstwhile|one-time|onetime)\b", re.I)
+# "acting", "interim", "caretaker": the title still says the person holds the office on that date, so it
+# is checked; but the KB records few acting terms, so only a term of theirs at another time can refute it
+_ACTING = re.compile(r"\b(acting|interim|caretaker|provisional|transitional)\b", re.I)
 _KEY_EVENTS = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT", "COOPERATE", "PROTEST", "THREATEN",
                "AGREE", "CONSULT"}
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -56,6 +60,7 @@ class TitledMention:
     end: int
     sentence: int
     source: str  # narrative | quote | post
+    acting: bool = False  # "acting President X", "interim Prime Minister X"
 
 
 def _held_during(kb: KnowledgeBase, person_id: str, office_id: str, window: tuple[date, date]) -> bool:
@@ -102,7 +107,7 @@ class Checker:
             seen.add(m.start)
             head = doc[m.end - 1]
             title_tokens, phrase, leading = self._title_segment(doc, m, head)
-            title = " ".join(t.text for t in title_tokens)
+            title = _title_text(title_tokens)
             before = doc.text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
             # "former", "then-", "late", "acting"… count only inside the noun phrase that holds the title:
             # in "Prime Minister X, a former lawyer" the "former" belongs to the apposition
@@ -117,9 +122,10 @@ class Checker:
             quote = in_quotes.at(tok.idx)
             when, precision = self._date(person_id, by_sentence.get(index, ()), quote, published,
                                          _frame(head.sent.text, published))
+            acting = bool(_ACTING.search(title) or (leading and _ACTING.search(" ".join(before.split()[-2:]))))
             out.append(TitledMention(person_id, m.entity.name, title, office.id, when, precision_window(when, precision),
                                      doc[m.start].idx, head.idx + len(head.text), index,
-                                     quote.kind if quote else "narrative"))
+                                     quote.kind if quote else "narrative", acting))
         return out
 
     def _title_segment(self, doc: Doc, m: Mention, head: Token) -> tuple[list[Token], str | None, bool]:
@@ -142,13 +148,19 @@ class Checker:
 
     def _title_tokens(self, doc: Doc, m: Mention, head: Token) -> list[Token]:
         """Title words around a name: "Defence Minister X", "X, Japan's foreign minister", "the EU's chief X"."""
-        tokens = [doc[i] for i in range(max(m.start - 6, head.sent.start), m.start)]
+        first = head.sent.start
+        while first > 0 and not doc[first - 1].is_punct:  # the parser split a phrase ("the President of | Croatia X")
+            first = doc[first - 1].sent.start
+        tokens = [doc[i] for i in range(max(m.start - 6, first), m.start)]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("punct",) or tokens[0].pos_ == "VERB"):
             tokens = tokens[1:]
         # keep only the run of title-like words right before the name
         run: list[Token] = []
         for t in reversed(tokens):
-            if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "PRON") and t.lower_ not in ("of", "for"):
+            if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_:
+                run.insert(0, t)  # "Secretary-General"
+                continue
+            if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ", "PRON") and t.lower_ not in ("of", "for"):
                 break
             run.insert(0, t)
         for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
@@ -171,10 +183,12 @@ class Checker:
                 jurisdictions.append(m.entity.id.split(":", 1)[1] if m.entity.kind == "igo" else m.entity.code)
         roles = self.roles.lex.phrases.get(phrase, ())
         for jurisdiction in jurisdictions:
-            for role in roles:
-                office = self.roles.office(jurisdiction, role)
-                if office is not None:
-                    return office
+            # "European Commission President": the office may belong to the parent organisation (the EU)
+            for place in (jurisdiction, self.kb.igo_parents.get(jurisdiction)):
+                offices = [o for o in (self.roles.office(place, role) for role in roles if place) if o is not None]
+                if offices:  # the office whose label holds the title's words ("President" of Iran is not its head of state)
+                    words = phrase.split()[-1]
+                    return next((o for o in offices if words in o.label.lower()), offices[0])
         if jurisdictions:
             return None
         held = [self.kb.offices[t.office_id] for t in self.kb.by_person.get(person_id, ())
@@ -190,15 +204,15 @@ class Checker:
         return None
 
     def _date(self, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
-        """The date a title holds on: that of a past event of the person in the same sentence (`events`),
-        the quote's date, or a historical frame of the sentence ("In 2010, …")."""
+        """The date a title holds on: a dated post's own date, that of a past event of the person in the
+        same sentence (`events`), or a historical frame of the sentence ("In 2010, …")."""
+        if quote is not None and quote.date is not None:  # a dated post speaks on its own date ("today" included)
+            return frame or (quote.date, "day")
         for event in events:  # a past event dates the title; a title in a plan is today's title
             if event.date and event.date_precision != "article" \
                     and event.date <= published:
                 if any(a.entity_id == f"person:{person_id}" for a in (*event.actor, *event.recipient)):
                     return event.date, event.date_precision
-        if quote is not None and quote.date is not None:
-            return quote.date, "day"
         if frame is not None:
             return frame
         return published, "day"
@@ -239,6 +253,8 @@ class Checker:
             own = [self.kb.offices[r.office_id].label for r in self.kb.roles_of(t.person_id, t.when)
                    if r.office_id in self.kb.offices]
             before = [r for r in terms if r.end and r.end < t.window[0]]
+            if t.acting and not terms:
+                continue  # an acting term the KB does not record is not evidence of an error
             if terms and not own:
                 kind = "stale_title" if before else "premature_title"
                 when = (f"left it on {before[-1].end.isoformat()}" if before else
@@ -411,6 +427,14 @@ class Checker:
     def _name(self, person_id: str) -> str:
         person = self.kb.persons.get(person_id)
         return person.name if person else person_id
+
+
+def _title_text(tokens: list[Token]) -> str:
+    """The title as written: "Japan's Prime Minister", not "Japan 's Prime Minister"."""
+    out = ""
+    for a, b in zip(tokens, [*tokens[1:], None]):
+        out += a.text_with_ws if b is not None and b.i == a.i + 1 else a.text + " "
+    return " ".join(out.split())
 
 
 _FRAME = re.compile(r"^\W*(?:in|by|during|back in|since)\s+(?:(?:early|late|mid-?)\s*)?"
