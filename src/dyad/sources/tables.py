@@ -84,19 +84,19 @@ def _article(row: dict, chosen: dict, where: str, meta: dict) -> Iterable[Articl
 
 
 def _csv_rows(path: Path, delimiter: str):
+    """The header, and a generator of (line number, row) that opens the file only when read."""
+    csv.field_size_limit(10_000_000)
     try:
-        handle = path.open(encoding="utf-8-sig", errors="replace", newline="")
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            names = next(csv.reader(handle, delimiter=delimiter), [])
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    csv.field_size_limit(10_000_000)
-    reader = csv.DictReader(handle, delimiter=delimiter)
-    names = list(reader.fieldnames or [])
     if not names:
-        handle.close()
         raise InputError(f"{path}: empty table, no header row")
 
     def rows():
-        with handle:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter=delimiter)
             for row in reader:
                 yield reader.line_num, row
 

@@ -40,14 +40,18 @@ def read_warc(path: Path, meta: dict | None = None) -> Iterator[Article | InputE
         end = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                html = _html_of(record)
+                html = _html_of(record)  # before the offset: asking warcio for it reads the record to its end
                 records.read_to_end(record)
+                offset = records.get_record_offset()
                 end = offset + records.get_record_length()
                 if not compressed and end + _RECORD_END > size:
                     yield InputError(f"{path}@{offset}: record for {uri} is truncated (the file ends at byte {size:,}); "
                                      "the records before it were read")
+                    return
+                if compressed and not _whole_member(path, offset, end - offset):
+                    yield InputError(f"{path}@{offset}: record for {uri} is truncated or corrupt (its gzip member "
+                                     "does not end); the records before it were read")
                     return
                 end += 0 if compressed else _RECORD_END
                 if html is None:
@@ -67,6 +71,23 @@ def read_warc(path: Path, meta: dict | None = None) -> Iterator[Article | InputE
         if end < size:
             yield InputError(f"{path}@{end}: corrupt or truncated WARC from byte {end:,} on ({size - end:,} bytes "
                              "could not be read as records); the records before it were read")
+
+
+def _whole_member(path: Path, offset: int, length: int) -> bool:
+    """True when the gzip member at `offset` decompresses to its end (warcio passes a cut-off one in silence)."""
+    import zlib
+
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        data = handle.read(length)
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        while data and not inflater.eof:
+            inflater.decompress(data, 1 << 20)
+            data = inflater.unconsumed_tail
+    except zlib.error:
+        return False
+    return inflater.eof
 
 
 def _html_of(record) -> bytes | None:
