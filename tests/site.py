@@ -7,6 +7,7 @@ tests raise it between watch rounds. `Site.hits` counts requests per path.
 from __future__ import annotations
 
 import hashlib
+import ssl
 import threading
 import time
 from collections import Counter
@@ -38,16 +39,22 @@ def page(i: int) -> bytes:
 
 
 class Site:
-    def __init__(self, items: int = 50):
+    def __init__(self, items: int = 50, tls: tuple[str, str] | None = None, name: str = "127.0.0.1"):
         self.items = items
+        self.name = name
         self.hits: Counter[str] = Counter()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.scheme = "https" if tls else "http"
+        if tls:  # (certificate file, key file)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://{self.name}:{self.server.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -87,6 +87,35 @@ def test_sources_redirect_to_a_private_address_is_refused_after_the_hop(site):
                                  "network)")
 
 
+def certificate(tmp_path, name):
+    """A self-signed certificate for one host name, made by the openssl command."""
+    cert, key = tmp_path / f"{name}.crt", tmp_path / f"{name}.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+                    "-addext", f"subjectAltName=DNS:{name}", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return str(cert), str(key)
+
+
+@pytest.mark.parametrize("certified, works", [("localhost", True), ("news.test", False)])
+def test_sources_https_connects_to_the_checked_address_and_verifies_the_name(tmp_path, certified, works):
+    import ssl
+
+    from tests.site import Site
+
+    cert, key = certificate(tmp_path, certified)
+    server = Site(tls=(cert, key), name="localhost").start()
+    try:
+        settings = FetchSettings(allow_private=True, ssl_context=ssl.create_default_context(cafile=cert))
+        if works:  # pinned to 127.0.0.1, yet the certificate is checked against the name in the URL
+            got = fetch(server.url("/a/1.html"), settings)
+            assert got.status == 200 and b"Protest 1" in got.body
+        else:
+            with pytest.raises(FetchError, match="certificate verify failed"):
+                fetch(server.url("/a/1.html"), settings)
+    finally:
+        server.stop()
+
+
 BAD = [
     ("/broken.xml", "not a readable RSS or Atom feed"),
     ("/empty.html", "no article text found in the HTML page"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -47,6 +48,7 @@ class FetchSettings:
     max_redirects: int = 5
     accept: tuple[str, ...] = HTML_TYPES + FEED_TYPES + TEXT_TYPES
     user_agent: str = USER_AGENT
+    ssl_context: ssl.SSLContext | None = None  # certificates to trust; None: the system's (certifi's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ def fetch(url: str, settings: FetchSettings = FetchSettings(), *, client: httpx.
 
 def make_client(settings: FetchSettings) -> httpx.Client:
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-    return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False,
+    return httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=settings.ssl_context or True,
                         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"})
 
 
@@ -161,7 +163,11 @@ def _get(url: str, settings: FetchSettings, client: httpx.Client, headers: dict[
     # Connect to the address the guard checked; the name still goes in Host and in TLS SNI.
     pinned = target.copy_with(host=address)
     request_headers = {"Host": target.netloc.decode("ascii"), **headers}
-    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    extensions = {}
+    if target.scheme == "https":
+        # The pool is keyed by address: a TLS connection verified for one name must not carry another's request.
+        extensions = {"sni_hostname": target.host}
+        request_headers["Connection"] = "close"
     request = client.build_request("GET", pinned, headers=request_headers, extensions=extensions)
     try:
         response = client.send(request, stream=True)
