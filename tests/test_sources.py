@@ -166,6 +166,16 @@ def test_sources_feed_summaries_only_fetches_no_page(site, tmp_path):
     assert not [p for p in site.hits if p.startswith("/a/")]
 
 
+def test_sources_malformed_feed_reads_what_it_can_and_says_so(tmp_path):
+    cut = tmp_path / "cut.rss"
+    cut.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title><item><title>One</title>"
+                   f"<pubDate>Sun, 02 Mar 2025 10:00:00 GMT</pubDate><description>{story(1)}</description></item>"
+                   "<item><title>Two, cut o")
+    result = runner.invoke(app, ["code", str(cut), "--json", "--summaries-only"])
+    assert f"warning: {cut}: malformed feed (" in result.stderr and "entries read anyway" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["title"] == "One"
+
+
 def test_sources_atom_file_is_read_as_a_feed(tmp_path):
     atom = tmp_path / "news.atom"
     atom.write_text(f"""<?xml version="1.0" encoding="utf-8"?>

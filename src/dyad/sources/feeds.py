@@ -31,8 +31,8 @@ class Entry:
     source: str | None = None
 
 
-def parse_feed(body: bytes, where: str) -> list[Entry]:
-    """The entries of a feed document.
+def parse_feed(body: bytes, where: str) -> tuple[list[Entry], Notice | None]:
+    """The entries of a feed document, and a notice when the document is malformed but entries were read.
 
     Raises:
         InputError: the document is not a feed, or is so broken that no entry can be read.
@@ -56,7 +56,11 @@ def parse_feed(body: bytes, where: str) -> list[Entry]:
         key = item.get("id") or link or "h" + hashlib.sha1(f"{title}|{summary}".encode()).hexdigest()[:16]
         entries.append(Entry(key=key, link=link, title=title, date=published, summary=summary, feed=where,
                              source=source))
-    return entries
+    notice = None
+    if parsed.bozo:
+        notice = Notice(f"{where}: malformed feed ({_reason(getattr(parsed, 'bozo_exception', None))}); "
+                        f"{len(entries)} entries read anyway")
+    return entries, notice
 
 
 def entry_id(entry: Entry) -> str:
@@ -108,10 +112,13 @@ def read_feed_file(body: bytes, where: str, options, meta: dict, *, client=None,
                    known: Callable[[str], bool] | None = None) -> Iterator[Article | InputError | Notice]:
     """The Articles of a feed saved as a file (.rss, .atom)."""
     try:
-        entries = select_entries(parse_feed(body, where), options.since)
+        entries, notice = parse_feed(body, where)
     except InputError as exc:
         yield exc
         return
+    if notice:
+        yield notice
+    entries = select_entries(entries, options.since)
     for entry, item in entry_articles(entries, options, meta, client=client, known=known):
         if item is not None:
             yield item

@@ -79,7 +79,8 @@ def poll_feed(url: str, store, get_coder: Callable, options: SourceOptions, meta
         if page.status == 304:
             store.save_feed_state(url, state.get("etag"), state.get("last_modified"), "not_modified")
             return FeedReport(url, "not_modified")
-        entries = select_entries(parse_feed(page.body, url), options.urls.since)
+        entries, _ = parse_feed(page.body, url)  # a malformed feed whose entries could be read is read
+        entries = select_entries(entries, options.urls.since)
     except InputError as exc:
         store.write([Failure(input=url, stage="watch", reason=str(exc))])
         store.save_feed_state(url, state.get("etag"), state.get("last_modified"), "failed", str(exc))
