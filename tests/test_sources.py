@@ -141,6 +141,9 @@ def test_sources_each_bad_url_is_a_failure_row_and_the_rest_is_stored(site, tmp_
         assert reason in failures[site.url(path)], (path, failures[site.url(path)])
     assert "urls.txt:12: 'not a url' is not an http or https URL" in failures[f"{listed}:12"]
     assert sorted(r[0] for r in rows(db, "SELECT url FROM articles")) == sorted(good)
+    again = runner.invoke(app, ["ingest", *good, "--db", str(db), "-q", "--allow-private"])
+    assert "0 coded, 0 unsupported (not English), 0 duplicates, 3 skipped (already stored), 0 failed" in again.stderr
+    assert all(site.hits[f"/a/{i}.html"] == 1 for i in range(3))  # not fetched again
 
 
 # --- feeds -------------------------------------------------------------------------------------------

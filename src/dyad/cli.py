@@ -150,7 +150,7 @@ def _read_inputs(paths: list[str], meta: dict, options=None, known=None) -> tupl
                 items = list(read(raw, meta))
             for item in items:
                 if isinstance(item, Notice):
-                    _say(f"warning: {item.message}" if "already stored" not in item.message else item.message)
+                    _say(f"warning: {item.message}")
                 else:
                     (errors if isinstance(item, InputError) else articles).append(item)
             _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
@@ -309,8 +309,17 @@ def ingest(
         _fail(str(exc))
     with store:
         try:
-            articles, errors = _read_inputs(inputs, meta, options, known=lambda id: bool(store.stored_ids([id])))
+            not_fetched: list[str] = []  # pages and feed entries stored already: not fetched again
+
+            def known(id: str) -> bool:
+                stored = bool(store.stored_ids([id]))
+                if stored:
+                    not_fetched.append(id)
+                return stored
+
+            articles, errors = _read_inputs(inputs, meta, options, known=known)
             articles, resumed = _not_stored(store, articles)
+            resumed += len(not_fetched)
         except StoreError as exc:
             _fail(str(exc))
         errors = url_errors + errors

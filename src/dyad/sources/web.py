@@ -84,8 +84,7 @@ def read_url(url: str, options: UrlOptions, meta: dict, *, client=None,
     from dyad.sources.feeds import read_feed_page
 
     if known and known(article_id("", url)):
-        yield Notice(f"{url}: already stored, not fetched again")
-        return
+        return  # stored already: the caller counts it
     try:
         page = fetch(url, options.fetch, client=client)
         if looks_like_feed(page):
