@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from tests.site import Site  # noqa: E402
 
 from dyad.pipeline import Coder  # noqa: E402
-from dyad.sources import FetchSettings, SourceOptions, UrlOptions, read_input  # noqa: E402
+from dyad.sources import FetchSettings, SourceOptions, UrlOptions, reader  # noqa: E402
 from dyad.sources.watch import watch  # noqa: E402
 from dyad.store import Store  # noqa: E402
 
@@ -35,7 +35,8 @@ def main() -> None:
     options = SourceOptions(urls=UrlOptions(fetch=FetchSettings(allow_private=True)))
     try:
         start = time.perf_counter()
-        articles = list(read_input(site.url("/feed.xml"), {}, options))
+        with reader(options) as read:  # one HTTP client for all pages, as the CLI does
+            articles = list(read(site.url("/feed.xml"), {}))
         fetched = time.perf_counter() - start
         print(f"fetch + extract {len(articles)} pages: {fetched:.2f} s ({1000 * fetched / len(articles):.1f} ms a page)")
         coder = Coder()

@@ -90,8 +90,8 @@ def poll_feed(url: str, store, get_coder: Callable, options: SourceOptions, meta
     coded = failed = 0
     for start in range(0, len(new), batch_size):
         chunk = new[start:start + batch_size]
-        results = list(entry_articles(chunk, options.urls, meta, client=client,
-                                      known=lambda id: bool(store.stored_ids([id]))))
+        stored = store.stored_ids([entry_id(entry) for entry in chunk])  # one query for the chunk
+        results = list(entry_articles(chunk, options.urls, meta, client=client, known=stored.__contains__))
         articles = [item for _, item in results if isinstance(item, Article)]
         batch: list = [Failure(input=str(item).split(": ", 1)[0], stage="watch", reason=str(item))
                        for _, item in results if isinstance(item, InputError)]
