@@ -43,6 +43,7 @@ class Site:
         self.items = items
         self.name = name
         self.hits: Counter[str] = Counter()
+        self.agents: set[str] = set()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.scheme = "https" if tls else "http"
         if tls:  # (certificate file, key file)
@@ -107,6 +108,7 @@ def _handler(site: Site):
         def do_GET(self):  # noqa: N802 (http.server's name)
             path = self.path.split("?")[0]
             site.hits[path] += 1
+            site.agents.add(self.headers.get("User-Agent", ""))
             status, headers, body = site.answer(path, self.headers)
             self.send_response(status)
             for key, value in headers.items():
