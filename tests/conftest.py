@@ -26,3 +26,13 @@ def code_text(coder):
         return coder.code(make_article(text, date_=published))
 
     return run
+
+
+@pytest.fixture
+def site():
+    """A real HTTP server on 127.0.0.1 (free port) serving pages, a 50-item feed and bad answers (tests/site.py)."""
+    from tests.site import Site
+
+    server = Site().start()
+    yield server
+    server.stop()

@@ -124,35 +124,36 @@ def _coder(extra: Optional[Path] = None):
     return Coder(kb=_kb(extra))
 
 
-def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
-    """Articles and input errors from paths ('-' is standard input); notices go to stderr."""
-    from dyad.ingest import decode, make_article, read_jsonl, read_path
+def _read_inputs(paths: list[str], meta: dict, options=None, known=None) -> tuple[list, list[InputError]]:
+    """Articles and input errors from paths, URLs and folders ('-' is standard input); notices go to stderr.
+
+    `options` are `dyad.sources.SourceOptions`; `known(article_id)` tells a stored article, whose
+    page is then not fetched again.
+    """
+    from dyad.ingest import decode, make_article, read_jsonl
+    from dyad.sources import SourceOptions, reader
 
     articles, errors = [], []
-    for raw in paths:
-        if raw == "-":
-            try:
-                text, notice = decode(sys.stdin.buffer.read(), "<stdin>")
-                items = [notice] if notice else []
-                if text.lstrip().startswith("{"):
-                    items += list(read_jsonl(None, text, **meta))
+    with reader(options or SourceOptions(), known) as read:
+        for raw in paths:
+            if raw == "-":
+                try:
+                    text, notice = decode(sys.stdin.buffer.read(), "<stdin>")
+                    items = [notice] if notice else []
+                    if text.lstrip().startswith("{"):
+                        items += list(read_jsonl(None, text, **meta))
+                    else:
+                        items.append(make_article(text, where="<stdin>", **meta))
+                except InputError as exc:
+                    items = [exc]
+            else:
+                items = list(read(raw, meta))
+            for item in items:
+                if isinstance(item, Notice):
+                    _say(f"warning: {item.message}")
                 else:
-                    items.append(make_article(text, where="<stdin>", **meta))
-            except InputError as exc:
-                items = [exc]
-        else:
-            path = Path(raw)
-            if path.is_dir():
-                items = [i for p in sorted(path.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl")
-                         for i in read_path(p, **meta)]
-            else:
-                items = list(read_path(path, **meta))
-        for item in items:
-            if isinstance(item, Notice):
-                _say(f"warning: {item.message}")
-            else:
-                (errors if isinstance(item, InputError) else articles).append(item)
-        _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
+                    (errors if isinstance(item, InputError) else articles).append(item)
+            _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
     return articles, errors
 
 
@@ -165,7 +166,8 @@ def _say_undated(raw: str, undated: list[Article]) -> None:
          f"resolved and events without a date of their own get date_precision \"unknown\"")
 
 
-PATHS_HELP = "Report files or folders (.txt, .html, .jsonl), or '-' for standard input."
+PATHS_HELP = ("Report files or folders (.txt, .html, .jsonl, .csv, .tsv, .parquet, .warc, .warc.gz, .rss, .atom; "
+              "folders walked recursively), http(s) URLs of pages or feeds, or '-' for standard input.")
 META_HELP = " (.txt and .html: this value; .jsonl: for lines without one)."
 DATE = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD" + META_HELP)
 TITLE = typer.Option(None, "--title", help="Title" + META_HELP)
@@ -173,22 +175,73 @@ URL = typer.Option(None, "--url", help="URL" + META_HELP)
 SOURCE = typer.Option(None, "--source", help="Outlet" + META_HELP)
 
 
+# --- sources: URLs, feeds, tables (dyad.sources) ---------------------------------------------------
+URLS = typer.Option(None, "--urls", metavar="FILE", help="A file of http(s) URLs (pages or feeds), one a line.")
+ALLOW_PRIVATE = typer.Option(False, "--allow-private",
+                             help="Fetch from loopback, private and link-local addresses (refused by default).")
+SUMMARIES_ONLY = typer.Option(False, "--summaries-only", help="Feeds: code each entry's summary, do not fetch its page.")
+SINCE_ENTRIES = typer.Option(None, "--since", help="Feeds: only entries published on or after this date (YYYY-MM-DD).")
+TIMEOUT = typer.Option(20.0, "--timeout", metavar="SECONDS", min=0.1,
+                       help="URLs: give up on a server silent this long (connect: at most 10 s).")
+MAX_BYTES = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="URLs: stop reading a body past this size.")
+TEXT_COL = typer.Option("text", "--text-col", help="CSV/Parquet: the column holding the text.")
+ID_COL = typer.Option(None, "--id-col", help="CSV/Parquet: the id column (default: 'id' if present).")
+DATE_COL = typer.Option(None, "--date-col", help="CSV/Parquet: the date column (default: 'date' if present).")
+URL_COL = typer.Option(None, "--url-col", help="CSV/Parquet: the URL column (default: 'url' if present).")
+
+
+def _sources(paths: Optional[list[str]], urls: Optional[Path], allow_private: bool = False,
+             summaries_only: bool = False, since: Optional[str] = None, timeout: float = 20.0,
+             max_bytes: int = 10 * 1024 * 1024, text_col: str = "text", id_col: Optional[str] = None,
+             date_col: Optional[str] = None, url_col: Optional[str] = None):
+    """The inputs (paths and the URLs of --urls), the errors of the --urls file, and the SourceOptions."""
+    from dyad.sources import Columns, FetchSettings, SourceOptions, UrlOptions, read_url_list
+
+    inputs, errors = list(paths or []), []
+    if urls is not None:
+        if not urls.is_file():
+            _fail(f"{urls}: no such file (--urls)", 2)
+        listed, errors = read_url_list(urls)
+        inputs += listed
+    if not inputs and not errors:
+        _fail("no input: give a PATH, a URL, '-' or --urls FILE", 2)
+    fetching = FetchSettings(allow_private=allow_private, connect_timeout=min(10.0, timeout), read_timeout=timeout,
+                             total_timeout=max(60.0, 3 * timeout), max_bytes=max_bytes)
+    options = SourceOptions(urls=UrlOptions(fetch=fetching, summaries_only=summaries_only,
+                                            since=_date_option(since, "--since")),
+                            columns=Columns(text=text_col, id=id_col, date=date_col, url=url_col))
+    return inputs, errors, options
+
+
 @app.command(cls=Command)
 def code(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH...", help=PATHS_HELP),
     date_: Optional[str] = DATE,
     title: Optional[str] = TITLE,
     url: Optional[str] = URL,
     source: Optional[str] = SOURCE,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line instead of a brief."),
     kb_extra: Optional[Path] = KB_EXTRA,
+    urls: Optional[Path] = URLS,
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    text_col: str = TEXT_COL,
+    id_col: Optional[str] = ID_COL,
+    date_col: Optional[str] = DATE_COL,
+    url_col: Optional[str] = URL_COL,
 ) -> None:
     """Code reports and print a brief: events with evidence, actors, and what is not asserted.
 
-    Example: dyad code report.txt --date 2024-11-04 --source "Wire"
+    Example: dyad code report.txt --date 2024-11-04 --source "Wire"   ·   dyad code https://example.org/news/1
     """
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
-    articles, errors = _read_inputs(paths, meta)
+    inputs, url_errors, options = _sources(paths, urls, allow_private, summaries_only, since, timeout, max_bytes,
+                                           text_col, id_col, date_col, url_col)
+    articles, errors = _read_inputs(inputs, meta, options)
+    errors = url_errors + errors
     for error in errors:
         _say(f"error: {error}")
     if articles:
@@ -213,7 +266,7 @@ def code(
 
 @app.command(cls=Command)
 def ingest(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH...", help=PATHS_HELP),
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into."),
     date_: Optional[str] = DATE,
     title: Optional[str] = TITLE,
@@ -224,23 +277,52 @@ def ingest(
     processes: int = typer.Option(1, "--processes", help="Parser processes (spaCy n_process)."),
     wait: float = _wait_option(30.0),
     kb_extra: Optional[Path] = KB_EXTRA,
+    urls: Optional[Path] = URLS,
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    text_col: str = TEXT_COL,
+    id_col: Optional[str] = ID_COL,
+    date_col: Optional[str] = DATE_COL,
+    url_col: Optional[str] = URL_COL,
 ) -> None:
     """Code reports and store articles, events, actors and failures in DuckDB.
 
     The same text already stored under another id or date is not stored again: it is reported as
     "duplicate of ID". Reports not in English are stored as unsupported, with their language.
 
-    Example: dyad ingest reports/ feed.jsonl --db events.duckdb
+    Articles stored already are neither fetched nor coded again, so the same command run again
+    after an interruption (even kill -9) finishes the job.
+
+    Example: dyad ingest reports/ feed.jsonl --db events.duckdb   ·   dyad ingest --urls urls.txt --db events.duckdb
     """
     from dyad.store import Store, Written
 
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
+    inputs, url_errors, options = _sources(paths, urls, allow_private, summaries_only, since, timeout, max_bytes,
+                                           text_col, id_col, date_col, url_col)
     try:
         store = Store(db, wait=wait)
     except StoreError as exc:
         _fail(str(exc))
     with store:
-        articles, errors = _read_inputs(paths, meta)
+        try:
+            not_fetched: list[str] = []  # pages and feed entries stored already: not fetched again
+
+            def known(id: str) -> bool:
+                stored = bool(store.stored_ids([id]))
+                if stored:
+                    not_fetched.append(id)
+                return stored
+
+            articles, errors = _read_inputs(inputs, meta, options, known=known)
+            articles, resumed = _not_stored(store, articles)
+            resumed += len(not_fetched)
+        except StoreError as exc:
+            _fail(str(exc))
+        errors = url_errors + errors
         for error in errors:
             _say(f"error: {error}")
         failures = [Failure(input=str(e).split(": ", 1)[0], stage="ingest", reason=str(e)) for e in errors]
@@ -277,9 +359,21 @@ def ingest(
         failed = sum(w.failed for w in written)
         _say(f"{stored - unsupported} coded, {unsupported} unsupported (not English), "
              f"{sum(len(w.duplicates) for w in written)} duplicates, "
-             f"{sum(w.skipped for w in written)} skipped (already stored), {failed} failed → {db}")
+             f"{resumed + sum(w.skipped for w in written)} skipped (already stored), {failed} failed → {db}")
     if failed:
         raise typer.Exit(1)
+
+
+def _not_stored(store, articles: list[Article]) -> tuple[list[Article], int]:
+    """The articles not stored yet under their id and date, and how many were (a re-run after an interruption).
+
+    The same id under another date is kept: `Store.write` reports it as a duplicate.
+    """
+    stored: dict = {}
+    for start in range(0, len(articles), 1000):
+        stored |= store.stored_ids([a.id for a in articles[start:start + 1000]])
+    fresh = [a for a in articles if a.id not in stored or stored[a.id] != a.date]
+    return fresh, len(articles) - len(fresh)
 
 
 class _NoProgress:
@@ -698,6 +792,67 @@ def actors(
                  ["as written", "code", "sector", "office", "mentions"],
                  [[r["entity_text"], r["code"] or "?", r["sector"] or "", r["office"] or "", str(r["mentions"])]
                   for r in rows])
+
+
+@app.command(cls=Command)
+def watch(
+    feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="A file of RSS or Atom feed URLs, one a line."),
+    every: str = typer.Option("15m", "--every", help="Time between rounds: 30s, 15m, 2h."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into; it also remembers what each feed gave."),
+    rounds: int = typer.Option(0, "--rounds", min=0, help="Stop after this many rounds (0: poll until stopped)."),
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    source: Optional[str] = typer.Option(None, "--source", help="Outlet, in place of the feed's title."),
+    batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
+    wait: float = _wait_option(30.0),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Poll feeds and code only their new entries into DuckDB, round after round.
+
+    Each feed is asked with its last ETag and Last-Modified; entries already read are skipped,
+    also after a restart. A feed that fails gets a failure row and the others go on.
+
+    Example: dyad watch feeds.txt --every 15m --db events.duckdb
+    """
+    from dyad.sources.watch import parse_every, read_feed_list
+    from dyad.sources.watch import watch as watch_feeds
+    from dyad.store import Store
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    if not feeds.is_file():
+        _fail(f"{feeds}: no such file", 2)
+    urls, errors = read_feed_list(feeds)
+    for error in errors:
+        _say(f"error: {error}")
+    if not urls:
+        _fail(f"{feeds}: no feed URLs in it")
+    _, _, options = _sources(urls, None, allow_private, summaries_only, since, timeout, max_bytes)
+    try:
+        store = Store(db, wait=wait)
+    except StoreError as exc:
+        _fail(str(exc))
+    coder = []
+
+    def get_coder():
+        if not coder:
+            coder.append(_coder(kb_extra))
+        return coder[0]
+
+    try:
+        reports = watch_feeds(urls, store, get_coder, options, {"source": source}, every=seconds, rounds=rounds,
+                              batch_size=batch_size, say=_say)
+    except StoreError as exc:
+        _fail(str(exc))
+    _say(f"{sum(r.coded for r in reports)} coded, {sum(r.failed for r in reports)} failed, "
+         f"{sum(r.status == 'failed' for r in reports)} feed failures → {db}")
+    if errors or any(r.status == "failed" or r.failed for r in reports):
+        raise typer.Exit(1)
 
 
 def main() -> None:

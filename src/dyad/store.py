@@ -50,6 +50,13 @@ _SCHEMA = [
         evidence JSON, facts JSON)""",
     """CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
+    # --- dyad watch: what each feed answered last, and the entries already read (dyad.sources.watch) ---
+    """CREATE TABLE IF NOT EXISTS feeds (
+        url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status VARCHAR, reason VARCHAR,
+        checked_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS feed_entries (
+        feed VARCHAR, entry VARCHAR, article_id VARCHAR, status VARCHAR,
+        seen_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (feed, entry))""",
 ]
 
 
@@ -272,6 +279,46 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         return [{"entity_text": r[0], "code": r[1], "sector": r[2], "office": r[3], "mentions": r[4]} for r in rows]
+
+    # --- sources: skip what is stored, remember feeds (dyad.sources) ---------------------------------
+    def stored_ids(self, ids: list[str]) -> dict[str, date | None]:
+        """Which of these article ids are stored already, with the date each is stored under."""
+        if not ids:
+            return {}
+        with self._connection() as con:
+            rows = con.execute("SELECT id, date FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
+        return dict(rows)
+
+    def feed_state(self, url: str) -> dict | None:
+        """A feed's last ETag, Last-Modified, status and reason, or None if never polled."""
+        with self._connection() as con:
+            row = con.execute("SELECT etag, last_modified, status, reason FROM feeds WHERE url = ?", [url]).fetchone()
+        return dict(zip(("etag", "last_modified", "status", "reason"), row)) if row else None
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None, status: str,
+                        reason: str | None = None) -> None:
+        with self._connection() as con:
+            con.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, current_timestamp)",
+                        [url, etag, last_modified, status, reason])
+
+    def seen_entries(self, feed: str, keys: list[str]) -> set[str]:
+        """Which of these entry keys of a feed were read already."""
+        if not keys:
+            return set()
+        with self._connection() as con:
+            rows = con.execute("SELECT entry FROM feed_entries WHERE feed = ? AND list_contains(?, entry)",
+                               [feed, list(keys)]).fetchall()
+        return {row[0] for row in rows}
+
+    def mark_seen(self, feed: str, entries: list[tuple[str, str | None, str]]) -> None:
+        """Remember entries of a feed as read: (entry key, article id, status) each, in one transaction."""
+        if not entries:
+            return
+        with self._connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            con.executemany("INSERT OR IGNORE INTO feed_entries (feed, entry, article_id, status) VALUES (?, ?, ?, ?)",
+                            [(feed, *entry) for entry in entries])
+            con.execute("COMMIT")
 
     def counts(self) -> dict[str, int]:
         with self._connection() as con:
