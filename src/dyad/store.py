@@ -279,6 +279,19 @@ class Store:
                     for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
 
 
+@contextmanager
+def reading(path: Path | str, wait: float = 0.0):
+    """A read-only connection for one query, closed after; thread-safe (the HTTP API's reads).
+
+    Unlike `Store`, it keeps no state, so threads of one server may each hold one at once.
+    """
+    con = _connect(Path(path), True, wait)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """Open the file; while another process holds its lock, retry with backoff for `wait` seconds."""
     deadline = time.monotonic() + max(wait, 0.0)
