@@ -112,6 +112,10 @@ def decode_cursor(cursor: str, sort: str) -> tuple[object, str]:
         raise InputError(f"cursor {cursor!r}: not a cursor this server gave; start again without one") from None
     if cursor_sort != sort:
         raise InputError(f"cursor {cursor!r}: made for sort {cursor_sort!r}, not {sort!r}")
+    try:
+        key = date.fromisoformat(key) if SORTS[sort][2] == "DATE" else float(key)
+    except (TypeError, ValueError):
+        raise InputError(f"cursor {cursor!r}: not a cursor this server gave; start again without one") from None
     return key, str(event_id)
 
 
@@ -179,13 +183,13 @@ class Reader:
     # events -----------------------------------------------------------------------------------
 
     def _page_sql(self, f: EventFilter, sort: str, cursor: str | None, limit: int) -> tuple[str, list]:
-        key, direction, cast = SORTS[sort]
+        key, direction, _ = SORTS[sort]
         where, args = _conditions(f)
         if cursor:
             last_key, last_id = decode_cursor(cursor, sort)
             op = "<" if direction == "DESC" else ">"
             where += (" AND " if where else " WHERE ") + (
-                f"({key} {op} CAST(? AS {cast}) OR ({key} = CAST(? AS {cast}) AND e.id {op} ?))")
+                f"({key} {op} ? OR ({key} = ? AND e.id {op} ?))")
             args += [last_key, last_key, last_id]
         sql = (f"WITH page AS (SELECT e.id, e.article_id, e.record, {key} AS sort_key FROM events e{where} "
                f"ORDER BY sort_key {direction}, e.id {direction} LIMIT ?) "
