@@ -113,3 +113,17 @@ def test_serve_keeps_answering_while_dyad_ingest_writes(writable, tmp_path):
     assert statuses and set(statuses) == {200}, [s for s in statuses if s != 200][:5]
     assert after > before
     assert len(seen_counts) >= 2, "the reads never saw the ingest's batches land"
+
+
+@pytest.mark.parametrize("args, env, code, message", [
+    (["--allow-write"], {}, 2, "error: --allow-write needs a token: set DYAD_API_TOKEN"),
+    ([], {}, 1, "no such database; run `dyad ingest` or `dyad demo` first"),
+])
+def test_serve_refuses_to_start(tmp_path, args, env, code, message):
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb"), *args],
+                                env={"DYAD_API_TOKEN": "", **env})
+    assert result.exit_code == code and message in result.output
