@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import json
 import math
+import os
 import random
 import socket
 import statistics
@@ -97,6 +98,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds the process has used (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def peak_rss_mib(pid: int) -> float | None:
@@ -229,8 +239,10 @@ def main(argv: list[str] | None = None) -> int:
             if server.poll() is not None or time.monotonic() > deadline:
                 sys.exit(f"error: dyad serve did not start: {server.stderr.read().decode() if server.stderr else ''}")
             time.sleep(0.2)
+        cpu_before, load_before = cpu_seconds(server.pid), os.getloadavg()[0]
         results, wall = asyncio.run(load(url, args.clients, args.seconds, s, args.seed))
-        rss = peak_rss_mib(server.pid)
+        cpu = cpu_seconds(server.pid) - cpu_before
+        rss, load_after = peak_rss_mib(server.pid), os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(10)
@@ -246,11 +258,15 @@ def main(argv: list[str] | None = None) -> int:
                      "mean_ms": round(statistics.fmean(times) * 1000, 1) if times else None})
     summary = {"events": None, "clients": args.clients, "seconds": round(wall, 1), "requests": total,
                "requests_per_s": round(total / wall, 1), "errors": total_errors, "server_peak_rss_mib": rss,
+               "server_cpu_ms_per_request": round(cpu * 1000 / max(total, 1), 1),
+               "load_average": [round(load_before, 1), round(load_after, 1)],
                "build": built, "endpoints": rows}
     with duckdb.connect(str(args.db), read_only=True) as con:
         summary["events"] = con.execute("SELECT count(*) FROM events").fetchone()[0]
     print(f"{summary['events']:,} events · {args.clients} clients · {wall:.1f} s · {total:,} requests · "
-          f"{total / wall:.1f} req/s · {total_errors} errors · server peak RSS {rss:.0f} MiB")
+          f"{total / wall:.1f} req/s · {total_errors} errors · server peak RSS {rss:.0f} MiB · server CPU "
+          f"{summary['server_cpu_ms_per_request']} ms/request · load average {load_before:.1f} → {load_after:.1f} "
+          f"on {os.cpu_count()} cores")
     print("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:

@@ -279,17 +279,12 @@ class Store:
                     for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
 
 
-@contextmanager
-def reading(path: Path | str, wait: float = 0.0):
-    """A read-only connection for one query, closed after; thread-safe (the HTTP API's reads).
+def open_read_only(path: Path | str, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, retried while another process writes; the caller closes it soon.
 
-    Unlike `Store`, it keeps no state, so threads of one server may each hold one at once.
+    For readers that share one connection between threads (the HTTP API) rather than a `Store`.
     """
-    con = _connect(Path(path), True, wait)
-    try:
-        yield con
-    finally:
-        con.close()
+    return _connect(Path(path), True, wait)
 
 
 def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:

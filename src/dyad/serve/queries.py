@@ -1,9 +1,9 @@
 """Serve, read side: the queries the HTTP API and the dashboard answer from the DuckDB store.
 
 Takes filter values already checked by the caller; gives plain dicts in the shapes of
-docs/schema.md (an event is the `dyad code --json` EVENT plus `article_id`). Every query opens the
-file read-only for its own length (`store.reading`), so `dyad ingest` can write between two
-requests; all values reach SQL as bound parameters, never as text pasted into it.
+docs/schema.md (an event is the `dyad code --json` EVENT plus `article_id`). The file is held
+read-only for short spells only (`SharedFile`), so `dyad ingest` can write between them; all
+values reach SQL as bound parameters, never as text pasted into it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from dyad.errors import InputError, StoreError
-from dyad.store import _first_line, _where, reading
+from dyad.store import _first_line, _where, open_read_only
 
 SORTS = {"-date": ("coalesce(e.date, DATE '0001-01-01')", "DESC", "DATE"),
          "date": ("coalesce(e.date, DATE '0001-01-01')", "ASC", "DATE"),
@@ -86,10 +87,11 @@ def _conditions(f: EventFilter) -> tuple[str, list]:
         ("e.modality = ?", f.modality), ("e.date >= ?", f.since), ("e.date <= ?", f.until),
         ("e.article_id = ?", f.article), ("e.gdelt_quad_class = ?", f.quad_class),
     ]
-    if f.place:
-        like = f"%{f.place.lower()}%"
-        pairs.append(("(lower(e.place) LIKE ? OR lower(e.record->>'$.event_loc.resolved_place') LIKE ? "
-                      "OR e.record->>'$.event_loc.country_code' = ?)", (like, like, f.place.upper())))
+    if f.place and len(f.place) == 3 and f.place.isalpha():  # an ISO3 code, or a short name
+        pairs.append(("(lower(e.place) LIKE ? OR e.record->>'$.event_loc.country_code' = ?)",
+                      (f"%{f.place.lower()}%", f.place.upper())))
+    elif f.place:
+        pairs.append(("lower(e.place) LIKE ?", f"%{f.place.lower()}%"))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         pairs.append(("(TRY_CAST(e.record->>'$.event_loc.lon' AS DOUBLE) BETWEEN ? AND ? AND "
@@ -119,58 +121,112 @@ def decode_cursor(cursor: str, sort: str) -> tuple[object, str]:
     return key, str(event_id)
 
 
-class ReadWriteLock:
-    """Many readers or one writer, inside this process.
+class SharedFile:
+    """One read-only DuckDB connection shared by the server's threads, and never held for long.
 
-    DuckDB refuses a read-write connection to a file this process holds read-only (and the
-    reverse), so the server's own writes (`POST /v1/ingest`) wait for its reads to finish.
+    Each request reads through its own cursor of the shared connection, which is opened when a
+    request comes and closed once no request has used it for `linger` seconds, so an idle server
+    holds no lock. Under steady load the file is still let go at least every `hold` seconds:
+    new requests wait while the running ones finish, the file stays free for `gap` seconds (a
+    `dyad ingest` in another process, retrying every ≤ 0.5 s, gets in then), and it is opened
+    again. The server's own writes (`exclusive`) take the file the same way.
     """
 
-    def __init__(self):
+    def __init__(self, path: Path, wait: float, hold: float = 2.0, gap: float = 0.25, linger: float = 0.25):
+        self.path, self.wait, self.hold, self.gap, self.linger = path, wait, hold, gap, linger
         self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._opened = self._last_used = 0.0
+        self._active = 0
+        self._closing = False
+        self._closer: threading.Thread | None = None
 
     @contextmanager
     def read(self):
         with self._cond:
-            while self._writing:
+            while self._closing:
                 self._cond.wait()
-            self._readers += 1
+            if self._con is not None and time.monotonic() - self._opened > self.hold:
+                self._close_for(self.gap)
+            if self._con is None:
+                self._con = open_read_only(self.path, self.wait)
+                self._opened = time.monotonic()
+                self._start_closer()
+            self._active += 1
+            cursor = self._con.cursor()
         try:
-            yield
+            yield cursor
         finally:
+            cursor.close()
             with self._cond:
-                self._readers -= 1
+                self._active -= 1
+                self._last_used = time.monotonic()
                 self._cond.notify_all()
 
     @contextmanager
-    def write(self):
+    def exclusive(self):
+        """No read open in this process while the block runs (DuckDB allows no writer beside a reader)."""
         with self._cond:
-            while self._writing or self._readers:
+            while self._closing:
                 self._cond.wait()
-            self._writing = True
+            self._closing = True
+            while self._active:
+                self._cond.wait()
+            self._close()
         try:
             yield
         finally:
             with self._cond:
-                self._writing = False
+                self._closing = False
                 self._cond.notify_all()
+
+    def _close_for(self, gap: float) -> None:
+        """Let running reads finish, close, keep the file free for `gap` seconds (holding `_cond`)."""
+        self._closing = True
+        while self._active:
+            self._cond.wait()
+        self._close()
+        deadline = time.monotonic() + gap
+        while (left := deadline - time.monotonic()) > 0:
+            self._cond.wait(left)
+        self._closing = False
+        self._cond.notify_all()
+
+    def _close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _start_closer(self) -> None:
+        if self._closer is None or not self._closer.is_alive():
+            self._closer = threading.Thread(target=self._close_when_idle, name="dyad-serve-closer", daemon=True)
+            self._closer.start()
+
+    def _close_when_idle(self) -> None:
+        while True:
+            time.sleep(self.linger / 2)
+            with self._cond:
+                if self._con is None:
+                    return
+                if not self._active and not self._closing and time.monotonic() - self._last_used > self.linger:
+                    self._close()
+                    return
 
 
 class Reader:
     """Read queries over one DuckDB file; safe to share between the server's threads."""
 
-    def __init__(self, path: Path | str, wait: float = 10.0, lock: ReadWriteLock | None = None):
+    def __init__(self, path: Path | str, wait: float = 10.0):
         self.path = Path(path)
         self.wait = wait
-        self.lock = lock or ReadWriteLock()
+        self.file = SharedFile(self.path, wait)
+        self._stats_cache: dict[tuple, tuple] = {}
 
     @contextmanager
     def _con(self):
         if not self.path.exists():
             raise StoreError(f"{self.path}: no such database; run `dyad ingest` first")
-        with self.lock.read(), reading(self.path, self.wait) as con:
+        with self.file.read() as con:
             try:
                 yield con
             except duckdb.Error as exc:
@@ -191,28 +247,33 @@ class Reader:
             where += (" AND " if where else " WHERE ") + (
                 f"({key} {op} ? OR ({key} = ? AND e.id {op} ?))")
             args += [last_key, last_key, last_id]
-        sql = (f"WITH page AS (SELECT e.id, e.article_id, e.record, {key} AS sort_key FROM events e{where} "
-               f"ORDER BY sort_key {direction}, e.id {direction} LIMIT ?) "
-               "SELECT page.article_id, page.record, page.sort_key, page.id, a.url, a.title FROM page "
-               f"LEFT JOIN articles a ON a.id = page.article_id ORDER BY page.sort_key {direction}, page.id {direction}")
+        sql = (f"SELECT e.id, {key} AS sort_key FROM events e{where} "
+               f"ORDER BY sort_key {direction}, e.id {direction} LIMIT ?")
         return sql, [*args, limit + 1]
 
     def events(self, f: EventFilter, sort: str = "-date", cursor: str | None = None,
                limit: int = 100) -> tuple[list[dict], str | None]:
-        """One page of events and the cursor of the next page (None on the last)."""
+        """One page of events and the cursor of the next page (None on the last).
+
+        The page's ids come first (sorting carries no JSON), then their records by primary key.
+        """
         sql, args = self._page_sql(f, sort, cursor, limit)
-        rows = self.rows(sql, args)
+        with self._con() as con:
+            keys = con.execute(sql, args).fetchall()
+            page = [event_id for event_id, _ in keys[:limit]]
+            rows = con.execute(
+                "SELECT e.id, e.article_id, e.record, a.url, a.title FROM events e LEFT JOIN articles a "
+                f"ON a.id = e.article_id WHERE e.id IN ({', '.join('?' * len(page))})", page).fetchall() if page else []
+        by_id = {row[0]: row for row in rows}
         out = []
-        for article_id, record, _, _, url, title in rows[:limit]:
+        for event_id in page:
+            _, article_id, record, url, title = by_id[event_id]
             event = json.loads(record)
             event["article_id"] = article_id
             event["article_url"] = url
             event["article_title"] = title
             out.append(event)
-        next_cursor = None
-        if len(rows) > limit:
-            last = rows[limit - 1]
-            next_cursor = encode_cursor(sort, last[2], last[3])
+        next_cursor = encode_cursor(sort, keys[limit - 1][1], keys[limit - 1][0]) if len(keys) > limit else None
         return out, next_cursor
 
     def events_csv(self, events: list[dict]) -> str:
@@ -352,38 +413,66 @@ class Reader:
               limit: int = 100, offset: int = 0) -> list[dict]:
         where, args = _where([("f.kind = ?", kind), ("f.severity = ?", severity), ("f.article_date >= ?", since)])
         rows = self.rows(
-            "SELECT f.article_id, f.article_date, f.kind, f.severity, f.message, f.evidence, f.facts, a.title, "
-            f"a.text FROM flags f LEFT JOIN articles a ON a.id = f.article_id{where} "
-            "ORDER BY f.article_date DESC NULLS LAST, f.article_id, f.kind LIMIT ? OFFSET ?", [*args, limit, offset])
+            "WITH page AS (SELECT * FROM flags f" + where + " ORDER BY f.article_date DESC NULLS LAST, f.article_id, "
+            "f.kind, f.message LIMIT ? OFFSET ?) SELECT p.article_id, p.article_date, p.kind, p.severity, p.message, "
+            "p.evidence, p.facts, a.title, a.text FROM page p LEFT JOIN articles a ON a.id = p.article_id "
+            "ORDER BY p.article_date DESC NULLS LAST, p.article_id, p.kind, p.message", [*args, limit, offset])
         return [{"article_id": r[0], "article_date": _iso(r[1]), "kind": r[2], "severity": r[3], "message": r[4],
                  "evidence": [dict(e, text=(r[8] or "")[e["start"]:e["end"]]) for e in json.loads(r[5])],
                  "facts": json.loads(r[6]), "article_title": r[7]} for r in rows]
 
+    def _version(self) -> tuple:
+        """What changes when the file does: size and mtime of the database and its write-ahead log."""
+        out = []
+        for path in (self.path, Path(f"{self.path}.wal")):
+            try:
+                st = path.stat()
+                out.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
     def stats(self, top: int = 10, places: int = 500) -> dict:
-        """Counts, events per day by QuadClass and by type, top dyads, and event places for the map."""
+        """`_stats`, kept until the file changes: the overview asks for it on every visit."""
+        version = self._version()
+        cached = self._stats_cache.get((top, places))
+        if cached and cached[0] == version:
+            return cached[1]
+        result = self._stats(top, places)
+        self._stats_cache[(top, places)] = (version, result)
+        return result
+
+    def _stats(self, top: int, places: int) -> dict:
+        """Counts, events per day (per month over long spans) by QuadClass and by type, top dyads, places."""
         with self._con() as con:
             counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("articles", "events", "actors", "quotes", "flags", "failures")}
             first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
-            per_day = con.execute("SELECT date, gdelt_quad_class, count(*) FROM events WHERE date IS NOT NULL "
-                                  "GROUP BY ALL ORDER BY date").fetchall()
+            # over more than ~13 months, days are summed into months (the chart could not show days)
+            unit = "month" if first and last and (last - first).days > 400 else "day"
+            day = "CAST(date_trunc('month', date) AS DATE)" if unit == "month" else "date"
+            per_day = con.execute(f"SELECT {day} AS d, gdelt_quad_class, count(*) FROM events WHERE date IS NOT NULL "
+                                  "GROUP BY ALL ORDER BY d").fetchall()
             by_type = con.execute("SELECT event, count(*) FROM events GROUP BY event ORDER BY count(*) DESC, event"
                                   ).fetchall()
-            per_day_type = con.execute("SELECT date, event, count(*) FROM events WHERE date IS NOT NULL "
-                                       "GROUP BY ALL ORDER BY date").fetchall()
+            per_day_type = con.execute(f"SELECT {day} AS d, event, count(*) FROM events WHERE date IS NOT NULL "
+                                       "GROUP BY ALL ORDER BY d").fetchall()
             dyads = con.execute(
                 "SELECT a.code, r.code, count(DISTINCT a.event_id) AS n FROM actors a JOIN actors r "
                 "ON r.event_id = a.event_id AND r.role = 'recipient' WHERE a.role = 'actor' AND a.code IS NOT NULL "
                 "AND r.code IS NOT NULL AND a.code <> r.code GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", [top]
             ).fetchall()
+            # one location per place name (or, for events naming none, per actor country): reading the
+            # location of every event from its JSON would cost seconds on 100,000 events
             spots = con.execute(
-                "SELECT TRY_CAST(record->>'$.event_loc.lat' AS DOUBLE) AS lat, "
-                "TRY_CAST(record->>'$.event_loc.lon' AS DOUBLE) AS lon, "
-                "TRY_CAST(record->>'$.event_loc.resolution' AS INTEGER) AS resolution, "
-                "record->>'$.event_loc.resolved_place' AS place, "
-                "coalesce(TRY_CAST(record->>'$.event_loc.inferred' AS BOOLEAN), false) AS inferred, count(*) AS n "
-                "FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY ALL ORDER BY n DESC LIMIT ?", [places]
-            ).fetchall()
+                "WITH g AS (SELECT coalesce(place, '?' || coalesce(actor_codes[1], recipient_codes[1], '?')) AS k, "
+                "count(*) AS n, min(id) AS rep FROM events GROUP BY k ORDER BY n DESC, k LIMIT ?) "
+                "SELECT TRY_CAST(e.record->>'$.event_loc.lat' AS DOUBLE) AS lat, "
+                "TRY_CAST(e.record->>'$.event_loc.lon' AS DOUBLE) AS lon, "
+                "TRY_CAST(e.record->>'$.event_loc.resolution' AS INTEGER), e.record->>'$.event_loc.resolved_place', "
+                "coalesce(TRY_CAST(e.record->>'$.event_loc.inferred' AS BOOLEAN), false), g.n FROM g "
+                "JOIN events e ON e.id = g.rep WHERE lat IS NOT NULL AND lon IS NOT NULL ORDER BY g.n DESC, g.k",
+                [places]).fetchall()
             flag_kinds = con.execute("SELECT kind, count(*) FROM flags GROUP BY kind ORDER BY count(*) DESC").fetchall()
         quad: dict[str, dict] = {}
         for day, quad_class, n in per_day:
@@ -391,7 +480,7 @@ class Reader:
         types: dict[str, dict] = {}
         for day, event, n in per_day_type:
             types.setdefault(day.isoformat(), {"date": day.isoformat()})[event] = n
-        return {"counts": counts, "first_date": _iso(first), "last_date": _iso(last),
+        return {"counts": counts, "first_date": _iso(first), "last_date": _iso(last), "unit": unit,
                 "per_day_quad_class": list(quad.values()), "per_day_type": list(types.values()),
                 "by_type": dict(by_type), "flags_by_kind": dict(flag_kinds),
                 "top_dyads": [{"actor": a, "recipient": r, "events": n} for a, r, n in dyads],

@@ -100,7 +100,8 @@ function stackedBars(figure, rows, series, label, unit) {
 }
 
 // Over a long span (historical events reach back years), days are summed into months.
-function binned(rows) {
+function binned(rows, unit) {
+  if (unit === "month") return {rows, unit};
   if (rows.length < 2) return {rows, unit: "day"};
   const span = (Date.parse(rows[rows.length - 1].date) - Date.parse(rows[0].date)) / 86400000;
   if (span <= 400) return {rows, unit: "day"};
@@ -119,12 +120,12 @@ function drawChart(figure, data, by) {
   if (by === "type") {
     const types = Object.keys(data.by_type);
     const series = types.map((t, i) => ({key: t, name: t, fill: TYPE_COLOURS[i % TYPE_COLOURS.length]}));
-    const {rows, unit} = binned(data.per_day_type);
+    const {rows, unit} = binned(data.per_day_type, data.unit);
     stackedBars(figure, rows, series, `Events per ${unit} by PLOVER type`, unit);
     if (title) title.textContent = `Events per ${unit}`;
   } else {
     const series = [1, 2, 3, 4].map((q) => ({key: String(q), name: QUADS[q], cls: "q" + q}));
-    const {rows, unit} = binned(data.per_day_quad_class);
+    const {rows, unit} = binned(data.per_day_quad_class, data.unit);
     stackedBars(figure, rows, series, `Events per ${unit} by GDELT QuadClass`, unit);
     if (title) title.textContent = `Events per ${unit}`;
   }
