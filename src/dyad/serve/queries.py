@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from dyad.errors import InputError, StoreError
-from dyad.store import _first_line, _where, open_read_only
+from dyad.store import _first_line, _where, open_read_only, writer_waiting
 
 SORTS = {"-date": ("coalesce(e.date, DATE '0001-01-01')", "DESC", "DATE"),
          "date": ("coalesce(e.date, DATE '0001-01-01')", "ASC", "DATE"),
@@ -126,14 +126,17 @@ class SharedFile:
 
     Each request reads through its own cursor of the shared connection, which is opened when a
     request comes and closed once no request has used it for `linger` seconds, so an idle server
-    holds no lock. Under steady load the file is still let go at least every `hold` seconds:
-    new requests wait while the running ones finish, the file stays free for `gap` seconds (a
-    `dyad ingest` in another process, retrying every ≤ 0.5 s, gets in then), and it is opened
-    again. The server's own writes (`exclusive`) take the file the same way.
+    holds no lock. A writer in another process (`dyad ingest`) that finds the file locked touches
+    `<db>.writer-waiting` (`store.writer_waiting`); seeing it, the server lets running reads
+    finish, closes and keeps the file free for `gap` seconds (longer than the writer's retry
+    pause), then opens it again, waiting for the writer's batch if need be. A writer that does not
+    signal still finds the file free for `gap` seconds every `hold` seconds. The server's own
+    writes (`exclusive`) take the file the same way.
     """
 
-    def __init__(self, path: Path, wait: float, hold: float = 2.0, gap: float = 0.25, linger: float = 0.25):
+    def __init__(self, path: Path, wait: float, hold: float = 10.0, gap: float = 0.6, linger: float = 0.25):
         self.path, self.wait, self.hold, self.gap, self.linger = path, wait, hold, gap, linger
+        self.signal = writer_waiting(path)
         self._cond = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._opened = self._last_used = 0.0
@@ -141,12 +144,18 @@ class SharedFile:
         self._closing = False
         self._closer: threading.Thread | None = None
 
+    def _writer_waits(self) -> bool:
+        try:
+            return time.time() - self.signal.stat().st_mtime < 2.0
+        except OSError:
+            return False
+
     @contextmanager
     def read(self):
         with self._cond:
             while self._closing:
                 self._cond.wait()
-            if self._con is not None and time.monotonic() - self._opened > self.hold:
+            if self._con is not None and (time.monotonic() - self._opened > self.hold or self._writer_waits()):
                 self._close_for(self.gap)
             if self._con is None:
                 self._con = open_read_only(self.path, self.wait)
