@@ -81,7 +81,8 @@ function stackedBars(figure, rows, series, label, unit) {
     const n = first + day;
     const date = unit === "month" ? `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`
       : new Date(n * 86400000).toISOString().slice(0, 10);
-    el("text", {x: left + (day + 0.5) * slot, y: height - 8, class: "tick", "text-anchor": "middle"}, svg).textContent = date;
+    const anchor = ticks > 1 && t === 0 ? "start" : ticks > 1 && t === ticks - 1 ? "end" : "middle";
+    el("text", {x: left + (day + 0.5) * slot, y: height - 8, class: "tick", "text-anchor": anchor}, svg).textContent = date;
   }
   const legend = document.createElement("p");
   legend.className = "legend";
