@@ -48,6 +48,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500
 	$(BIN)/python bench/kb.py
+	$(BIN)/python bench/longtext.py
 
 bench-api: install
 	$(BIN)/python bench/api_load.py
