@@ -1,11 +1,12 @@
 # dyad — `make run` installs everything into .venv and codes the shipped examples into demo.duckdb;
 # `make test` runs the tests (nothing outside this folder); `make test-reference` tests the reference
-# article, which must lie at ../shared/examples/seoul-borrell.txt.
+# article, which must lie at ../shared/examples/seoul-borrell.txt. `make system-deps` installs the
+# Debian packages the tests need (chromium for the browser tests; needs root, skipped when present).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test test-reference lint bench clean
+.PHONY: install system-deps run test test-reference lint bench bench-api clean
 
 $(BIN)/dyad: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +17,28 @@ $(BIN)/dyad: pyproject.toml requirements.lock
 
 install: $(BIN)/dyad
 
+# Debian packages the tests need (browser tests drive Debian's chromium); installed only when missing.
+SYSTEM_PACKAGES := chromium
+
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
 REFERENCE ?= ../shared/examples/seoul-borrell.txt
 
 run: install
 	$(BIN)/dyad demo --db demo.duckdb
+	@echo
+	@echo "Start the dashboard and API on the demo's database:  $(BIN)/dyad serve --db demo.duckdb"
+	@echo "then open http://127.0.0.1:8000/ (API under /v1, reference at /docs; Ctrl-C stops)."
 
-test: install
+test: install system-deps
 	$(BIN)/python -m pytest -q --ignore=tests/reference
 
-test-reference: install
+test-reference: install system-deps
 	@test -f $(REFERENCE) || { echo "error: $(REFERENCE): reference article missing; test-reference needs it beside the clone" >&2; exit 1; }
 	DYAD_REFERENCE=$(REFERENCE) $(BIN)/python -m pytest -q tests/reference
 
@@ -35,6 +49,9 @@ bench: install
 	$(BIN)/python bench/throughput.py --articles 500
 	$(BIN)/python bench/kb.py
 	$(BIN)/python bench/longtext.py
+
+bench-api: install
+	$(BIN)/python bench/api_load.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb

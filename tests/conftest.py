@@ -36,3 +36,27 @@ def site():
     server = Site().start()
     yield server
     server.stop()
+# --- dyad serve: the examples database and a real browser (tests/serving.py starts the servers) ---
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory, coder) -> Path:
+    """The shipped examples plus an article full of markup, coded and stored once per session."""
+    from tests.serving import build_db, example_articles, xss_article
+
+    return build_db(tmp_path_factory.mktemp("serve") / "examples.duckdb", coder, [*example_articles(), xss_article()])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (no browser download: the project's set-up installs chromium)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("/usr/bin/chromium missing: run `make system-deps` (installs Debian's chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()

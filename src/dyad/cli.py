@@ -855,6 +855,51 @@ def watch(
         raise typer.Exit(1)
 
 
+@app.command(cls=Command)
+def serve(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to serve (dyad ingest or dyad demo made it)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 opens it to the network."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
+    allow_write: bool = typer.Option(False, "--allow-write",
+                                     help="Turn on POST /v1/code and /v1/ingest (they need DYAD_API_TOKEN)."),
+    max_body: int = typer.Option(1_000_000, "--max-body", min=1, metavar="BYTES",
+                                 help="Largest request body; a larger one gets 413."),
+    wait: float = _wait_option(10.0),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Serve the HTTP API (/v1, docs at /docs) and the web dashboard (/) over a database.
+
+    Reads keep working while `dyad ingest` writes to the same file. Writing endpoints are off
+    unless --allow-write is given and DYAD_API_TOKEN holds the token clients must send.
+
+    Example: dyad serve --db demo.duckdb --port 8000
+    """
+    import os
+
+    from dyad.serve import Settings, run
+
+    token = os.environ.get("DYAD_API_TOKEN") or None
+    if allow_write and not token:
+        _fail("--allow-write needs a token: set DYAD_API_TOKEN to a secret that clients send as "
+              "'Authorization: Bearer TOKEN'", 2)
+    if not db.exists() and not allow_write:
+        _fail(f"{db}: no such database; run `dyad ingest` or `dyad demo` first")
+    if kb_extra is not None and not kb_extra.exists():
+        _fail(f"{kb_extra}: no such knowledge-base file")
+    if allow_write and not db.exists():
+        try:
+            from dyad.store import Store
+
+            Store(db, wait=wait)
+        except StoreError as exc:
+            _fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    _say(f"dyad serve: dashboard http://{shown}:{port}/ · API http://{shown}:{port}/v1 · docs /docs · "
+         f"{db} ({'read and write' if allow_write else 'read-only'}); Ctrl-C stops")
+    run(Settings(db=db, allow_write=allow_write, token=token, max_body=max_body, wait=wait, kb_extra=kb_extra),
+        host=host, port=port)
+
+
 def main() -> None:
     try:
         app()

@@ -326,23 +326,54 @@ class Store:
                     for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
 
 
+def open_read_only(path: Path | str, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, retried while another process writes; the caller closes it soon.
+
+    For readers that share one connection between threads (the HTTP API) rather than a `Store`.
+    """
+    return _connect(Path(path), True, wait)
+
+
 def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """Open the file; while another process holds its lock, retry with backoff for `wait` seconds."""
     deadline = time.monotonic() + max(wait, 0.0)
     pause = 0.02
+    signal = writer_waiting(path)
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                _remove(signal)
+            return con
         except duckdb.Error as exc:
             message = _first_line(exc)
             locked = "lock" in message.lower()
+            if locked and not read_only:
+                try:
+                    signal.touch()  # a reader that holds the file long (dyad serve) sees it and lets go
+                except OSError:
+                    pass
             if not locked or time.monotonic() >= deadline:
+                if not read_only:
+                    _remove(signal)
                 if locked:
                     message += f"; waited {wait:g} s, pass --wait SECONDS to wait longer" if wait else \
                         "; pass --wait SECONDS to wait for it"
                 raise StoreError(f"{path}: cannot open the database ({message})") from None
         time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
         pause = min(pause * 2, 0.5)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def writer_waiting(path: Path) -> Path:
+    """The file a writer touches while it waits for the database's lock, and removes once it has it."""
+    return path.with_name(path.name + ".writer-waiting")
 
 
 def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
