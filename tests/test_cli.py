@@ -79,7 +79,7 @@ def test_cli_code_bad_input_is_one_line_and_exit_1(tmp_path, make, message):
     path = make(tmp_path / "bad.txt")
     result = runner.invoke(app, ["code", str(path)])
     assert result.exit_code == 1
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "bad.txt" in lines[0] and message in lines[0]
 
 
