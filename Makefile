@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test test-reference lint bench clean
+.PHONY: install run test test-reference lint bench train clean
 
 $(BIN)/dyad: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,11 @@ test-reference: install
 	DYAD_REFERENCE=$(REFERENCE) $(BIN)/python -m pytest -q tests/reference
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+
+# retrains the second-opinion model from the tuning gold into src/dyad/data/model (deterministic)
+train: install
+	$(BIN)/python scripts/train_model.py
 
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,23 +18,28 @@ from spacy.tokens import Doc
 from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
+from dyad.ingest import looks_english
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.model import EventModel, load_model
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
-from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.places import locate_event
 from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
-from dyad.ingest import looks_english
 
 
 class Coder:
     """Everything loaded once (model, rules, knowledge base), then used for any number of articles."""
 
-    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None):
+    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None,
+                 model: EventModel | None | str = "default"):
+        """`model`: the second opinion for sentences the rules leave silent (`dyad.model`); "default"
+        loads the shipped one when its card enables it or `DYAD_MODEL=on`, and `DYAD_MODEL=off` or
+        None turns it off."""
         self.nlp = nlp or load_nlp()
         self.kb = kb or load_kb()
         self.rules = rules or load_rules()
@@ -44,6 +50,7 @@ class Coder:
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
         self.checker = Checker(self.kb, self.roles, self.resolver)
+        self.model = _default_model() if model == "default" else model
 
     def parse(self, article: Article) -> Doc:
         return self.nlp(parse_text(article))
@@ -66,6 +73,14 @@ class Coder:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
             except (ValueError, KeyError, IndexError, AttributeError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
+
+
+def _default_model() -> EventModel | None:
+    setting = os.environ.get("DYAD_MODEL", "").lower()
+    if setting == "off":
+        return None
+    model = load_model()
+    return model if setting == "on" or model.card.enabled else None
 
 
 def _unsupported(article: Article) -> CodedArticle:
@@ -112,6 +127,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
                               dates=[e for e in sent.ents if e.label_ == "DATE"],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
+        if not drafts and coder.model is not None:  # the second opinion, only where the rules found nothing
+            drafts = coder.model.propose(ctx, coder.extractor)
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
@@ -175,6 +192,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         trigger=draft.trigger.text,
         place=_place(draft, ctx) or article.dateline_place,
         event_loc=locate_event(draft, ctx, article, coder.kb, actors, recipients),
+        coder=draft.coder or f"rule:{draft.rule.id}",
+        confidence=draft.confidence,
     )
 
 

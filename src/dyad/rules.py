@@ -22,7 +22,7 @@ _RULE_KEYS = {
     "complement_needs", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
-    "plural_talk",
+    "plural_talk", "id",
 }
 
 
@@ -81,6 +81,7 @@ class Rule:
     of_role: str | None = None
     of_needs: WordSpec = WordSpec()
     plural_talk: bool = False
+    id: str = ""  # stable name for provenance: the entry's `id`, else "<pos>:<first lemma>#<position>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         of_role=raw.get("of_role"),
         of_needs=_words(raw.get("of_needs"), sets, where),
         plural_talk=bool(raw.get("plural_talk")),
+        id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
     )
 
 
