@@ -3,7 +3,8 @@
 Takes an event draft, its sentence, the document's knowledge-base mentions and the article's
 dateline; gives a `Location`: the place named with the event ("in Kharkiv", "near the DMZ"),
 else a place that is the event's target, else the dateline city, else the country of the
-recipient or actor (then `defaulted` and the capital's coordinates).
+recipient or actor. The last two are `inferred`; an actor's country names no place in the text,
+so its `extracted_place` is None. A country alone is `defaulted` to its capital's coordinates.
 """
 
 from __future__ import annotations
@@ -27,17 +28,33 @@ def _mention_in(tok: Token, ctx: SentenceContext):
     return None
 
 
-def _location(entity: Entity, text: str, kb: KnowledgeBase, defaulted: bool = False) -> Location:
+def _capital(code: str | None, kb: KnowledgeBase) -> Entity | None:
+    name = (kb.capitals.get(code or "") or "").lower()
+    city = kb.cities.get(name) or kb.cities.get(name.split(",")[0].strip())  # "Washington, D.C."
+    return city if city is not None and city.country == code else None
+
+
+def _location(entity: Entity, text: str | None, kb: KnowledgeBase, defaulted: bool = False,
+              inferred: bool = False) -> Location:
     if entity.kind == "country":
-        capital = kb.cities.get((kb.capitals.get(entity.code or "") or "").lower())
+        capital = _capital(entity.code, kb)
         return Location(text, entity.name, entity.code, capital.lat if capital else None,
-                        capital.lon if capital else None, None, "country", 1, True)
+                        capital.lon if capital else None, None, "country", 1, True, inferred)
     if entity.kind == "city":
         return Location(text, entity.name, entity.country, entity.lat, entity.lon,
-                        int(entity.id.split(":")[1]), "city", 4, defaulted)
+                        int(entity.id.split(":")[1]), "city", 4, defaulted, inferred)
     precision = entity.sector or "region"  # places.yaml keeps its precision in `sector`
     return Location(text, entity.name, entity.country, entity.lat, entity.lon, None, precision,
-                    _RESOLUTION.get(precision, 2), defaulted)
+                    _RESOLUTION.get(precision, 2), defaulted, inferred)
+
+
+def _place_of(mention, text: str, kb: KnowledgeBase) -> Location:
+    """A named place; a capital named as a place ("in Nairobi") is the city, not its country."""
+    if mention.role == "capital" and mention.entity.kind == "country":
+        city = _capital(mention.entity.code, kb)
+        if city is not None:
+            return _location(city, text, kb)
+    return _location(mention.entity, text, kb)
 
 
 def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: KnowledgeBase,
@@ -48,26 +65,25 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
                 m = _mention_in(child, ctx)
                 if m is not None:
-                    text = ctx.sent.doc[m.start:m.end].text
-                    return _location(m.entity, text, kb)
+                    return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
     for tok in ctx.sent:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside"):
             m = _mention_in(tok, ctx)
-            if m is not None and m.entity.kind in ("place", "city"):
-                return _location(m.entity, ctx.sent.doc[m.start:m.end].text, kb)
+            if m is not None and (m.entity.kind in ("place", "city") or m.role == "capital"):
+                return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
     for target in recipients:
         if target.kind == "place" and target.start is not None:
             m = _mention_within(ctx, target.start, target.end)
             if m is not None:
-                return _location(m.entity, target.entity_text, kb)
+                return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
     if article.dateline_place:
         city = kb.cities.get(article.dateline_place.split(",")[0].strip().lower())
         if city is not None:
-            return _location(city, article.dateline_place, kb, defaulted=True)
+            return _location(city, article.dateline_place, kb, defaulted=True, inferred=True)
     for actor in (*recipients, *actors):
         country = kb.country(actor.code) if actor.code else None
         if country is not None:
-            return _location(country, actor.entity_text, kb)
+            return _location(country, None, kb, inferred=True)
     return None
 
 

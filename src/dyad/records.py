@@ -97,7 +97,7 @@ class Attribution:
 class Location:
     """Where an event happened (PLOVER `event_loc`); resolution 1 country, 2 region, 4 city, 5 sub-city."""
 
-    extracted_place: str
+    extracted_place: str | None  # the place as the text names it; None when inferred from an actor
     resolved_place: str | None
     country_code: str | None
     lat: float | None
@@ -106,6 +106,7 @@ class Location:
     feature: str | None = None  # country | region | city | zone | sea | strait | facility | ...
     resolution: int = 1
     defaulted: bool = False  # only the country is known: the coordinates are its capital's
+    inferred: bool = False  # not named with the event: from the dateline or an actor's country
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,42 @@
+"""Event locations: a place named in the text, or an inferred one that says so."""
+
+from datetime import date
+
+import pytest
+
+
+def _locations(coded):
+    return [(e.event, e.event_loc) for e in coded.events if e.event_loc is not None]
+
+
+def test_places_capital_named_as_a_place_is_the_city(code_text):
+    [(event, loc)] = _locations(code_text("Thousands of Kenyans marched in Nairobi against the new tax."))
+    assert event == "PROTEST"
+    assert (loc.extracted_place, loc.feature, loc.resolution, loc.country_code) == ("Nairobi", "city", 4, "KEN")
+    assert not loc.inferred and not loc.defaulted
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The United States accused Venezuela of rigging the vote.", "VEN"),
+    ("Washington condemned the missile test by North Korea.", "PRK"),
+    ("Brazil's president praised Argentina's new government.", "ARG"),
+])
+def test_places_inferred_from_an_actor_name_no_text_place_and_carry_coordinates(code_text, text, country):
+    locations = _locations(code_text(text, date(2025, 2, 3)))
+    assert locations
+    for _, loc in locations:
+        assert loc.inferred and loc.extracted_place is None
+        assert loc.feature == "country" and loc.resolution == 1
+        assert loc.lat is not None and loc.lon is not None
+
+
+def test_places_united_states_has_coordinates(code_text):
+    [(_, loc)] = _locations(code_text("Mexico's foreign minister criticised the United States over the border wall."))
+    assert loc.country_code == "USA" and loc.lat == pytest.approx(38.9, abs=0.2)
+
+
+def test_places_never_an_actor_phrase(code_text):
+    coded = code_text("British Prime Minister Keir Starmer, a former human rights lawyer, met French President "
+                      "Emmanuel Macron on Monday.", date(2025, 2, 3))
+    for _, loc in _locations(coded):
+        assert loc.extracted_place is None or "Starmer" not in loc.extracted_place
