@@ -21,12 +21,24 @@ from pathlib import Path
 from dyad.evaluate import load_gold
 from dyad.parse import load_nlp
 from dyad.pipeline import Coder
-from dyad.train import Settings, choose, cross_validate, item_features, measure, save_model, sha256, train, training_set
+from dyad.train import (
+    Settings,
+    choose,
+    cross_validate,
+    item_features,
+    key_of,
+    measure,
+    save_model,
+    sha256,
+    train,
+    training_set,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ["tests/gold/gold-a.jsonl", "tests/gold/gold-b.jsonl", "tests/gold/news-tune.jsonl",
            "tests/gold/wcep/wcep-tune.jsonl"]
-THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]  # 1.0: never fill (scores stay below 1)
+VETOES = [None, 0.6, 0.7, 0.8, 0.9]
 TEAM_FILES = {"gold-a.jsonl", "gold-b.jsonl"}  # sentences the team wrote; every other tuning file is real text
 
 
@@ -42,12 +54,13 @@ def main() -> int:
     nlp = load_nlp()
     words = item_features(items, nlp)
     coder = Coder(nlp=nlp, model=None)
-    coded = cross_validate(items, words, coder, settings, progress=lambda m: print(m, file=sys.stderr))
-    results = {"union": measure(items, coded, THRESHOLDS)}
+    coded, scores = cross_validate(items, words, coder, settings, progress=lambda m: print(m, file=sys.stderr))
+    results = {"union": measure(items, coded, scores, THRESHOLDS, VETOES)}
     for path, file_items in by_file.items():
-        results[path.name] = measure(file_items, coded, THRESHOLDS)
-    threshold, beats = choose(results["union"])
-    key = f"model@{threshold:g}"
+        results[path.name] = measure(file_items, coded, scores, THRESHOLDS, VETOES)
+    threshold, veto = choose(results["union"])
+    key = key_of(threshold, veto)
+    beats = results["union"][key]["macro_f1"] > results["union"]["rules"]["macro_f1"]
     real = [name for name in results if name not in TEAM_FILES and name != "union"]
     real_beats = {name: results[name][key]["macro_f1"] > results[name]["rules"]["macro_f1"] for name in real}
     enabled = beats and bool(real) and all(real_beats.values())
@@ -57,11 +70,11 @@ def main() -> int:
         "seed": settings.seed,
         "settings": {k: getattr(settings, k) for k in settings.__slots__},
         "features": "lemmas (entities as their type, numbers as #) and verb>dep=word pairs; spaCy TextCatBOW.v3",
-        "decision": {"threshold": threshold, "beats_rules_on_union": beats, "beats_rules_on_real_text": real_beats,
+        "decision": {"threshold": threshold, "veto": veto, "beats_rules_on_union": beats, "beats_rules_on_real_text": real_beats,
                      "enabled": enabled},
         "cross_validation": results,
     }
-    model = save_model(train(items, words, settings), args.out, threshold, enabled, extra)
+    model = save_model(train(items, words, settings), args.out, threshold, veto, enabled, extra)
     print(json.dumps(extra["decision"]), file=sys.stderr)
     print(f"wrote {args.out} ({model.coder})", file=sys.stderr)
     return 0

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.errors import DataError
 from dyad.extract import Draft, Extractor, SentenceContext
+from dyad.records import Evidence, Flag
 from dyad.rules import RecipientSpec, Rule
 
 NONE = "none"
@@ -41,7 +42,8 @@ class ModelCard:
     name: str
     version: str
     labels: tuple[str, ...]
-    threshold: float
+    threshold: float  # a type scoring at least this fills a silent sentence
+    veto: float | None  # a rule event in a sentence where "none" scores at least this is dropped
     enabled: bool  # whether `Coder()` uses it unless told otherwise (decided by measurement)
     raw: dict
 
@@ -75,9 +77,36 @@ class EventModel:
             return None
         return label, cats[label]
 
+    def review(self, ctx: SentenceContext, drafts: list[Draft], extractor: Extractor,
+               index: int) -> tuple[list[Draft], Flag | None]:
+        """The sentence's drafts after the second opinion, and a `model_veto` flag when it vetoed.
+
+        A silent sentence may get a model draft (when its type scores at least the threshold);
+        rule drafts are dropped where the card sets a veto and "none" scores at least that. The
+        flag names the dropped events and their rules, so every decision of the model is in the
+        output: model events by their `coder`, vetoes by their flag.
+        """
+        if not drafts:
+            return self.propose(ctx, extractor), None
+        if self.card.veto is None:
+            return drafts, None
+        none = self.scores(ctx.sent).get(NONE, 0.0)
+        if none < self.card.veto:
+            return drafts, None
+        dropped = ", ".join(f"{d.event} ({d.coder or 'rule:' + d.rule.id}, trigger '{d.trigger.text}')" for d in drafts)
+        text = ctx.sent.text
+        start = ctx.sent.start_char + len(text) - len(text.lstrip())
+        end = ctx.sent.end_char - (len(text) - len(text.rstrip()))
+        message = (f"{self.coder} vetoed {dropped}: it scores this sentence as no event "
+                   f"({none:.3f} >= veto {self.card.veto:g})")
+        return [], Flag(kind="model_veto", severity="low", message=message,
+                        evidence=(Evidence(sentence=index, start=start, end=end),))
+
     def propose(self, ctx: SentenceContext, extractor: Extractor, threshold: float | None = None) -> list[Draft]:
         """One model draft for a sentence the rules left silent, when the model is confident enough."""
         limit = self.card.threshold if threshold is None else threshold
+        if limit >= 1.0:  # a threshold of 1 turns filling off
+            return []
         found = self.best(ctx.sent)
         if found is None or found[1] < limit:
             return []
@@ -146,7 +175,8 @@ def read_card(path: Path) -> ModelCard:
     try:
         raw = json.loads((path / "card.json").read_text("utf-8"))
         return ModelCard(name=raw["name"], version=str(raw["version"]), labels=tuple(raw["labels"]),
-                         threshold=float(raw["threshold"]), enabled=bool(raw.get("enabled", False)), raw=raw)
+                         threshold=float(raw["threshold"]),
+                         veto=None if raw.get("veto") is None else float(raw["veto"]), enabled=bool(raw.get("enabled", False)), raw=raw)
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(f"{path}/card.json: cannot read the model card ({exc}); run `make train` to rebuild it") from None
 

@@ -26,7 +26,7 @@ from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import load_nlp
 from dyad.places import locate_event
 from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Flag, Quote
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
@@ -50,7 +50,7 @@ class Coder:
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
         self.checker = Checker(self.kb, self.roles, self.resolver)
-        self.model = _default_model() if model == "default" else model
+        self.model = default_model() if model == "default" else model
 
     def parse(self, article: Article) -> Doc:
         return self.nlp(parse_text(article))
@@ -75,7 +75,7 @@ class Coder:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
 
 
-def _default_model() -> EventModel | None:
+def default_model() -> EventModel | None:
     setting = os.environ.get("DYAD_MODEL", "").lower()
     if setting == "off":
         return None
@@ -120,6 +120,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
     events: list[Event] = []
+    model_flags: list[Flag] = []
     sentences = [s for s in doc.sents if s.text.strip()]
     for index, sent in enumerate(sentences):
         places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
@@ -127,8 +128,9 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
                               dates=[e for e in sent.ents if e.label_ == "DATE"],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
-        if not drafts and coder.model is not None:  # the second opinion, only where the rules found nothing
-            drafts = coder.model.propose(ctx, coder.extractor)
+        if coder.model is not None:  # the second opinion (dyad.model): may fill a silent sentence or veto
+            drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
+            model_flags += [veto] if veto is not None else []
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
@@ -138,7 +140,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
     flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
-    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records, flags=tuple(flags))
+    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records,
+                        flags=(*flags, *model_flags))
 
 
 def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:

@@ -98,64 +98,97 @@ def folds_of(items: list[GoldItem], settings: Settings) -> list[list[GoldItem]]:
 
 
 def cross_validate(items: list[GoldItem], words: dict[str, list[str]], coder, settings: Settings,
-                   progress: Callable[[str], None] = lambda _: None) -> dict[str, list]:
-    """The events of every item, coded by rules plus a model trained on the other folds.
+                   progress: Callable[[str], None] = lambda _: None) -> tuple[dict[str, list], dict[str, list]]:
+    """Every item coded by rules plus a model trained on the other folds, and that model's scores.
 
-    The model runs at threshold 0, so every proposal is kept with its score: `measure` then
-    applies thresholds. Model events only come from sentences without a rule event, so dropping
-    them afterwards gives what coding at that threshold (or without the model) would give.
+    Gives the events of each item (the model at threshold 0 and without veto, so every proposal
+    is kept with its score) and the scores of each of its sentences (by the sentence index of
+    `text_info`): `measure` then applies thresholds and vetoes. Model events only come from
+    sentences without a rule event, so filtering afterwards gives what coding with that setting
+    would give.
     """
     saved = coder.model
     coded: dict[str, list] = {}
+    scores: dict[str, list] = {}
     try:
         for k, fold in enumerate(folds_of(items, settings)):
             rest = [item for item in items if item not in fold]
-            nlp = train(rest, words, settings)
-            coder.model = EventModel(nlp, _card(0.0, True, {}))
+            model = EventModel(train(rest, words, settings), _card(0.0, None, True, {}))
+            coder.model = model
             coded.update(code_items(fold, coder))
+            articles = [make_article(item.text, id=item.id, date_=item.date, where=item.id) for item in fold]
+            for article, doc in zip(articles, coder.nlp.pipe([parse_text(a) for a in articles])):
+                scores[article.id] = [model.scores(s) for s in doc.sents if s.text.strip()]
             progress(f"fold {k + 1}/{settings.folds}: {len(fold)} items coded")
     finally:
         coder.model = saved
-    return coded
+    return coded, scores
 
 
-def measure(items: list[GoldItem], coded: dict[str, list], thresholds: list[float]) -> dict:
-    """Scores of rules alone and of rules with the model events scoring at least each threshold."""
-    rules_only = {i: [e for e in events if not e.coder.startswith("model:")] for i, events in coded.items()}
-    results = {"rules": _summary(score_items(items, rules_only)[0])}
-    for t in thresholds:
-        kept = {i: [e for e in events if e.confidence is None or e.confidence >= t] for i, events in coded.items()}
-        added = sum(1 for i in {item.id for item in items} for e in kept.get(i, ()) if e.coder.startswith("model:"))
-        results[f"model@{t:g}"] = {**_summary(score_items(items, kept)[0]), "model_events": added}
+def apply(coded: dict[str, list], scores: dict[str, list], threshold: float, veto: float | None) -> dict[str, list]:
+    """The events coding with this threshold and veto gives, from `cross_validate`'s output."""
+    out = {}
+    for item_id, events in coded.items():
+        kept = []
+        for event in events:
+            if event.confidence is not None and (event.confidence < threshold or threshold >= 1.0):
+                continue
+            if veto is not None and event.confidence is None and scores[item_id][event.text_info.sentence][NONE] >= veto:
+                continue
+            kept.append(event)
+        out[item_id] = kept
+    return out
+
+
+def measure(items: list[GoldItem], coded: dict[str, list], scores: dict[str, list], thresholds: list[float],
+            vetoes: list[float | None]) -> dict:
+    """Scores of rules alone and of rules with the model at each threshold (fill) and veto."""
+    ids = {item.id for item in items}
+    results = {"rules": _summary(score_items(items, apply(coded, scores, 2.0, None))[0])}
+    for veto in vetoes:
+        for t in thresholds:
+            kept = apply(coded, scores, t, veto)
+            added = sum(1 for i in ids for e in kept.get(i, ()) if e.confidence is not None)
+            vetoed = sum(1 for i in ids for e in coded.get(i, ()) if e.confidence is None) - \
+                sum(1 for i in ids for e in kept.get(i, ()) if e.confidence is None)
+            results[key_of(t, veto)] = {**_summary(score_items(items, kept)[0]), "model_events": added,
+                                      "vetoed": vetoed}
     return results
+
+
+def key_of(threshold: float, veto: float | None) -> str:
+    return f"fill@{threshold:g}" + (f"+veto@{veto:g}" if veto is not None else "")
 
 
 def _summary(report: dict) -> dict:
     return {key: report[key] for key in ("macro_f1", "micro_f1", "silent_rate", "noisy_rate", "actor_code_accuracy")}
 
 
-def choose(results: dict) -> tuple[float, bool]:
-    """The threshold with the best macro-F1 (ties: the higher threshold), and whether it beats rules alone."""
-    best_key = max((k for k in results if k.startswith("model@")),
-                   key=lambda k: (results[k]["macro_f1"], float(k.split("@")[1])))
-    threshold = float(best_key.split("@")[1])
-    return threshold, results[best_key]["macro_f1"] > results["rules"]["macro_f1"]
+def choose(results: dict) -> tuple[float, float | None]:
+    """The threshold and veto with the best macro-F1 (ties: fewer model decisions, then the higher threshold)."""
+    def rank(key: str):
+        row = results[key]
+        return (row["macro_f1"], -row["model_events"] - row["vetoed"], float(key.split("+")[0].removeprefix("fill@")))
+    best = max((k for k in results if k != "rules"), key=rank)
+    fill, _, veto = best.partition("+veto@")
+    return float(fill.removeprefix("fill@")), float(veto) if veto else None
 
 
-def _card(threshold: float, enabled: bool, extra: dict) -> ModelCard:
-    raw = {"name": NAME, "version": VERSION, "labels": labels(), "threshold": threshold, "enabled": enabled, **extra}
-    return ModelCard(NAME, VERSION, tuple(raw["labels"]), threshold, enabled, raw)
+def _card(threshold: float, veto: float | None, enabled: bool, extra: dict) -> ModelCard:
+    raw = {"name": NAME, "version": VERSION, "labels": labels(), "threshold": threshold, "veto": veto,
+           "enabled": enabled, **extra}
+    return ModelCard(NAME, VERSION, tuple(raw["labels"]), threshold, veto, enabled, raw)
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def save_model(nlp: Language, out: Path, threshold: float, enabled: bool, extra: dict) -> EventModel:
+def save_model(nlp: Language, out: Path, threshold: float, veto: float | None, enabled: bool, extra: dict) -> EventModel:
     """Write the pipeline and its card under `out` (`pipeline/`, `card.json`)."""
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out / "pipeline")
-    card = _card(threshold, enabled, extra)
+    card = _card(threshold, veto, enabled, extra)
     (out / "card.json").write_text(json.dumps(card.raw, indent=2, sort_keys=False) + "\n", "utf-8")
     return EventModel(nlp, card)
 
