@@ -20,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from dyad.errors import DataError
 from dyad.extract import Draft, Extractor, SentenceContext
@@ -33,6 +34,7 @@ _REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "con
 _RECIPIENT = RecipientSpec(dobj=True, dative=True, preps=frozenset({"to", "against", "on", "at", "into", "toward",
                                                                     "towards", "with", "over"}))
 _ENTITY_TYPES = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
+_VOCAB_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,10 @@ class EventModel:
         self.nlp = nlp
         self.card = card
         self.pipe = nlp.get_pipe(PIPE)
+        self.labels = tuple(self.pipe.labels)
+        # Feature words go into a plain vocabulary of our own, renewed when it grows large: the
+        # classifier reads only their hashes, and the pipeline's vocabulary would grow without end.
+        self._vocab = Vocab()
 
     @property
     def coder(self) -> str:
@@ -66,8 +72,10 @@ class EventModel:
 
     def scores(self, sent: Span) -> dict[str, float]:
         """The score of every label (16 types and "none") for one parsed sentence."""
-        doc = self.pipe(feature_doc(self.nlp, sent))
-        return dict(doc.cats)
+        if len(self._vocab.strings) > _VOCAB_LIMIT:
+            self._vocab = Vocab()
+        row = self.pipe.predict([Doc(self._vocab, words=features(sent))])[0]
+        return {label: float(score) for label, score in zip(self.labels, row)}
 
     def best(self, sent: Span) -> tuple[str, float] | None:
         """The highest-scoring type and its score, or None when "none" scores higher."""
@@ -165,10 +173,6 @@ def features(sent: Span) -> list[str]:
                 word = child.ent_type_ if child.ent_type_ in _ENTITY_TYPES else child.lemma_.lower()
                 out.append(f"{verb}>{child.dep_}={word}")
     return out or ["<empty>"]
-
-
-def feature_doc(nlp: Language, sent: Span) -> Doc:
-    return Doc(nlp.vocab, words=features(sent))
 
 
 def read_card(path: Path) -> ModelCard:
