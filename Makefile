@@ -38,6 +38,7 @@ train: install
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500
 	$(BIN)/python bench/kb.py
+	$(BIN)/python bench/longtext.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb

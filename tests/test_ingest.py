@@ -3,7 +3,17 @@ from datetime import date
 import pytest
 
 from dyad.errors import InputError
-from dyad.ingest import MAX_CHARS, decode, looks_english, make_article, read_html, read_jsonl, read_path, read_text
+from dyad.ingest import (
+    MAX_CHARS,
+    decode,
+    detect_language,
+    looks_english,
+    make_article,
+    read_html,
+    read_jsonl,
+    read_path,
+    read_text,
+)
 from tests.conftest import RESOURCES
 
 
@@ -52,9 +62,12 @@ def test_ingest_binary_file(tmp_path):
         read_text(path)
 
 
-def test_ingest_non_utf8_names_the_byte():
-    with pytest.raises(InputError, match=r"^latin\.txt: not valid UTF-8 \(byte 0xe9 at offset 3\)$"):
-        decode("Caf\xe9 talks".encode("latin-1"), "latin.txt")
+def test_ingest_non_utf8_is_replaced_and_the_notice_names_the_byte():
+    text, notice = decode("Talks.\nCaf\xe9 talks, caf\xe9".encode("latin-1"), "latin.txt")
+    assert text == "Talks.\nCaf\ufffd talks, caf\ufffd"
+    assert notice.message == ("latin.txt: not valid UTF-8 at byte offset 10 (0xe9, line 2); "
+                              "2 invalid byte sequences replaced with U+FFFD")
+    assert decode(b"Caf\xc3\xa9", "ok.txt") == ("Caf\u00e9", None)
 
 
 def test_ingest_over_size_limit_names_the_limit():
@@ -99,3 +112,14 @@ def test_ingest_read_path_txt_takes_metadata(tmp_path):
     path.write_text("LIMA (Andes Wire) – Police detained 12 protesters.")
     [article] = list(read_path(path, date_=date(2024, 1, 5), source="Andes Wire", title="T", url=None))
     assert article.date == date(2024, 1, 5) and article.dateline_place == "Lima"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Saudi warplanes bombed a market in Yemen's Saada province.", "en"),
+    ("Kim Jong Un met Putin in Vostochny.", "en"),
+    ("El presidente de México se reunió con su homólogo estadounidense en Washington.", "es"),
+    ("Der deutsche Außenminister traf seinen französischen Amtskollegen in Berlin.", "de"),
+    ("Путин встретился с Си Цзиньпином в Пекине.", "ru"),
+])
+def test_ingest_detect_language_keeps_short_english(text, language):
+    assert detect_language(text) == language

@@ -152,3 +152,49 @@ def test_kb_user_tenure_replaces_the_shipped_one(tmp_path):
                                  "--kb-extra", str(extra)])
     assert result.exit_code == 0, result.output
     assert "Kim Yong-hyun" not in [h["name"] for h in json.loads(result.stdout)["holders"]]
+
+
+@pytest.mark.parametrize(
+    "office, of, on, holder",
+    [
+        ("head_of_state", "CHN", "2010-06-01", "Hu Jintao"),  # team curation, before the 2013 curated rows
+        ("head_of_state", "TUR", "2010-06-01", "Abdullah Gul"),
+        ("head_of_government", "IND", "2010-06-01", "Manmohan Singh"),  # REIGN spell, name from Phoenix
+        ("head_of_state", "NGA", "2012-06-01", "Goodluck Jonathan"),
+        ("head_of_government", "CAN", "2010-06-01", "Stephen Harper"),
+        ("head_of_state", "GHA", "1995-06-01", "Jerry John Rawlings"),  # a state the curated rows do not cover
+        ("secretary_general", "UN", "2000-06-01", "Kofi Annan"),
+    ],
+)
+def test_kb_office_history_goes_back(kb, office, of, on, holder):
+    result = holders_of(kb, office, of, date.fromisoformat(on))
+    assert holder in [h["name"] for h in result["holders"]]
+
+
+def test_kb_verify_passes_on_the_shipped_kb():
+    result = runner.invoke(app, ["kb", "verify"])
+    assert result.exit_code == 0, result.output
+
+
+def test_kb_verify_reports_each_problem(tmp_path):
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(
+        "persons:\n  - {id: ana-ruiz, name: Ana Ruiz, country: FJI, source: test, born: 1990}\n"
+        "  - {id: ben-ola, name: Ben Ola, aliases: [Ola], country: FJI}\n"
+        "tenures:\n  - {person_id: ana-ruiz, office_id: FJI.head_of_government, start: '2000-01-01', end: '2001-01-01',"
+        " source: test}\n"
+        "  - {person_id: ben-ola, office_id: FJI.head_of_government, start: '2000-06-01', end: '2002-01-01'}\n")
+    result = runner.invoke(app, ["kb", "verify", "--warnings", "--kb-extra", str(extra)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("error\toverlap\tFJI.head_of_government: ana-ruiz") for line in lines), lines
+    assert any(line.startswith("error\toutside_life\ttenure ana-ruiz") for line in lines)
+    assert any(line.startswith("error\tno_source\tperson ben-ola") for line in lines)
+    assert any(line.startswith("error\tno_source\ttenure ben-ola") for line in lines)
+    assert any(line.startswith("warning\tno_name_variant\tperson ana-ruiz") for line in lines)
+
+
+def test_kb_stats_show_the_oldest_known_until(kb):
+    counts = stats(kb)
+    assert counts["oldest_known_until"] == "2021-03-31"
+    assert kb.known_until("USA.head_of_state") >= date(2025, 10, 31)

@@ -40,3 +40,25 @@ def test_places_never_an_actor_phrase(code_text):
                       "Emmanuel Macron on Monday.", date(2025, 2, 3))
     for _, loc in _locations(coded):
         assert loc.extracted_place is None or "Starmer" not in loc.extracted_place
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ontario's premier criticised the new tariffs on Canadian steel.", "CAN"),
+    ("The governor of Borno state condemned the attack on the market.", "NGA"),
+    ("Bavaria's interior minister praised the police.", "DEU"),
+])
+def test_actors_regions_and_their_leaders_give_the_country(code_text, text, code):
+    coded = code_text(text, date(2025, 3, 4))
+    assert coded.events
+    assert code in {a.code for e in coded.events for a in e.actor}
+
+
+def test_actors_unnamed_take_the_country_of_the_place_and_say_so(code_text):
+    coded = code_text("Gunmen attacked a checkpoint in Borno state, killing five soldiers.", date(2025, 3, 4))
+    gunmen = [a for e in coded.events if e.event == "ASSAULT" for a in e.actor]
+    assert gunmen and {(a.code, a.country_from) for a in gunmen} == {("NGA", "context")}
+
+
+def test_actors_named_countries_say_they_come_from_the_text(code_text):
+    coded = code_text("Kenya condemned the coup in Niger.", date(2025, 3, 4))
+    assert [(a.code, a.country_from) for e in coded.events for a in e.actor] == [("KEN", "text")]

@@ -3,8 +3,10 @@
 Takes a coded article (events, quotes), its parsed doc and KB mentions, and the knowledge base;
 gives `Flag`s, each with a kind, a severity, a plain message, the evidence spans and the
 knowledge-base facts used:
-- role_conflict: a person given a role they did not hold on the event's date;
-- stale_title: the title is one the person held only before, or only after, that date;
+- role_conflict: a person given a role someone else held on that date, which they never held or
+  while they held another office;
+- stale_title / premature_title: the title is one the person held only before / only after it;
+- unverified_role (low): a title on a date past the office's `known_until`: the KB cannot tell;
 - contradiction: one office given two different holders in one report (narrative, quotes, posts);
 - date_anomaly: an event dated after publication without future modality, an impossible date,
   or a weekday that does not match its date;
@@ -14,12 +16,14 @@ knowledge-base facts used:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from dyad.kb import KnowledgeBase, covers, precision_window
+from dyad.quotes import QuoteIndex
 from dyad.records import Event, Evidence, Flag, Quote
 from dyad.resolve import Mention, Resolver
 from dyad.roles import RoleResolver, normalise
@@ -73,6 +77,7 @@ class Checker:
         """Every flag for one coded article."""
         if published is None:
             return []
+        sentences = _Sentences(sentences)
         titled = self.titled_mentions(doc, mentions, events, quotes, published, sentences)
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)
@@ -86,30 +91,54 @@ class Checker:
     def titled_mentions(self, doc, mentions, events, quotes, published, sentences) -> list[TitledMention]:
         out = []
         seen: set[int] = set()
+        in_quotes = QuoteIndex(quotes)
+        by_sentence: dict[int, list[Event]] = {}
+        for event in events:
+            by_sentence.setdefault(event.text_info.sentence, []).append(event)
         for tok in doc:
             m = mentions.get(tok.i)
             if m is None or m.entity.kind != "person" or m.start in seen:
                 continue
             seen.add(m.start)
             head = doc[m.end - 1]
-            title_tokens = self._title_tokens(doc, m, head)
+            title_tokens, phrase, leading = self._title_segment(doc, m, head)
             title = " ".join(t.text for t in title_tokens)
-            phrase = self.roles.lex.match(title)
             before = doc.text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
+            # "former", "then-", "late", "acting"… count only inside the noun phrase that holds the title:
+            # in "Prime Minister X, a former lawyer" the "former" belongs to the apposition
             if not phrase or phrase in self.roles.lex.loose or _NOT_NOW.search(title) \
-                    or _NOT_NOW.search(" ".join(before.split()[-3:])):
+                    or (leading and _NOT_NOW.search(" ".join(before.split()[-3:]))):
                 continue
             person_id = m.entity.id.split(":", 1)[1]
             office = self._office(title_tokens, mentions, phrase, person_id)
             if office is None:
                 continue
-            index = _sentence_index(sentences, tok.idx)
-            quote = next((q for q in quotes if q.start <= tok.idx < q.end), None)
-            when, precision = self._date(index, person_id, events, quote, published)
+            index = sentences.index(tok.idx)
+            quote = in_quotes.at(tok.idx)
+            when, precision = self._date(person_id, by_sentence.get(index, ()), quote, published,
+                                         _frame(head.sent.text, published))
             out.append(TitledMention(person_id, m.entity.name, title, office.id, when, precision_window(when, precision),
                                      doc[m.start].idx, head.idx + len(head.text), index,
                                      quote.kind if quote else "narrative"))
         return out
+
+    def _title_segment(self, doc: Doc, m: Mention, head: Token) -> tuple[list[Token], str | None, bool]:
+        """The one noun phrase around a name that holds a role phrase: its tokens, the phrase, and
+        whether it is the run of words right before the name (where "former X" can precede it)."""
+        tokens = self._title_tokens(doc, m, head)
+        before = [t for t in tokens if t.i < m.start]
+        segments: list[tuple[list[Token], bool]] = [(before, True)] if before else []
+        rest = [t for t in tokens if t.i >= m.end]
+        for t in rest:  # appositions after the name, split where the token run breaks
+            if segments and not segments[-1][1] and t.i - segments[-1][0][-1].i <= 2:
+                segments[-1][0].append(t)
+            else:
+                segments.append(([t], False))
+        for segment, leading in segments:
+            phrase = self.roles.lex.match(" ".join(t.text for t in segment))
+            if phrase:
+                return segment, phrase, leading
+        return tokens, None, False
 
     def _title_tokens(self, doc: Doc, m: Mention, head: Token) -> list[Token]:
         """Title words around a name: "Defence Minister X", "X, Japan's foreign minister", "the EU's chief X"."""
@@ -160,47 +189,72 @@ class Checker:
                     return office
         return None
 
-    def _date(self, index: int, person_id: str, events, quote, published) -> tuple[date, str]:
+    def _date(self, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
+        """The date a title holds on: that of a past event of the person in the same sentence (`events`),
+        the quote's date, or a historical frame of the sentence ("In 2010, …")."""
         for event in events:  # a past event dates the title; a title in a plan is today's title
-            if event.text_info.sentence == index and event.date and event.date_precision != "article" \
+            if event.date and event.date_precision != "article" \
                     and event.date <= published:
                 if any(a.entity_id == f"person:{person_id}" for a in (*event.actor, *event.recipient)):
                     return event.date, event.date_precision
         if quote is not None and quote.date is not None:
             return quote.date, "day"
+        if frame is not None:
+            return frame
         return published, "day"
 
     # --- flags ---------------------------------------------------------------------------------
     def role_flags(self, titled: list[TitledMention]) -> list[Flag]:
+        """One flag per titled mention the KB contradicts, or a note where the KB's knowledge ends.
+
+        role_conflict: someone else held the office then, and the person never held it or held another
+        office that day; stale_title: the person held it only before; premature_title: only after.
+        A date past the office's `known_until` gives only a low-severity `unverified_role` note.
+        """
         flags = []
+        seen: set[tuple[int, int]] = set()
         for t in titled:
-            if t.person_id is None or _held_during(self.kb, t.person_id, t.office_id, t.window):
+            if t.person_id is None or (t.start, t.end) in seen \
+                    or _held_during(self.kb, t.person_id, t.office_id, t.window):
                 continue
+            seen.add((t.start, t.end))
             office = self.kb.offices[t.office_id]
-            holders = [h for h in self.kb.holders(office.id, t.when)]
+            evidence = (Evidence(t.sentence, t.start, t.end),)
+            known = office.known_until
+            if known is not None and t.window[0] > known:
+                flags.append(Flag(
+                    kind="unverified_role", severity="low",
+                    message=(f"The report calls {t.name} \"{t.title}\" on {t.when.isoformat()}; the knowledge base "
+                             f"knows {office.label} only until {known.isoformat()}, so it cannot confirm this."),
+                    evidence=evidence, facts=(f"{office.label}: known until {known.isoformat()} ({office.source})",)))
+                continue
+            holders = self.kb.holders(office.id, t.when)
             if not holders:
                 continue  # the KB knows nobody in that office then: it cannot say the report is wrong
             names = ", ".join(f"{self._name(h.person_id)} (since {h.start.isoformat() if h.start else '?'})" for h in holders)
-            own = [self.kb.offices[r.office_id].label for r in self.kb.roles_of(t.person_id, t.when) if r.office_id in self.kb.offices]
-            held_then = "; ".join(own) if own else "no office the knowledge base records"
-            evidence = (Evidence(t.sentence, t.start, t.end),)
             facts = tuple(f"{self._name(h.person_id)} held {office.label} from {h.start} to {h.end or 'present'} ({h.source})"
                           for h in holders)
+            terms = [r for r in self.kb.by_person.get(t.person_id, ()) if r.office_id == t.office_id]
+            facts += tuple(f"{t.name} held {office.label} from {r.start} to {r.end or 'present'} ({r.source})" for r in terms)
+            own = [self.kb.offices[r.office_id].label for r in self.kb.roles_of(t.person_id, t.when)
+                   if r.office_id in self.kb.offices]
+            before = [r for r in terms if r.end and r.end < t.window[0]]
+            if terms and not own:
+                kind = "stale_title" if before else "premature_title"
+                when = (f"left it on {before[-1].end.isoformat()}" if before else
+                        f"only took it on {terms[0].start.isoformat() if terms[0].start else '?'}")
+                flags.append(Flag(
+                    kind=kind, severity="medium",
+                    message=(f"{t.name} is given the title \"{t.title}\" on {t.when.isoformat()} but {when}; "
+                             f"{names} held {office.label} then."),
+                    evidence=evidence, facts=facts))
+                continue
+            held_then = "; ".join(own) if own else "no office the knowledge base records"
             flags.append(Flag(
                 kind="role_conflict", severity="high",
                 message=(f"The report calls {t.name} \"{t.title}\" on {t.when.isoformat()}, but {names} held "
                          f"{office.label} then; {t.name} held {held_then} on that date."),
                 evidence=evidence, facts=facts))
-            terms = [r for r in self.kb.by_person.get(t.person_id, ()) if r.office_id == t.office_id]
-            if terms:
-                before = [r for r in terms if r.end and r.end < t.window[0]]
-                when = (f"left it on {before[-1].end.isoformat()}" if before else
-                        f"only took it on {terms[0].start.isoformat() if terms[0].start else '?'}")
-                flags.append(Flag(
-                    kind="stale_title", severity="medium",
-                    message=f"{t.name} is given the title \"{t.title}\" on {t.when.isoformat()} but {when}.",
-                    evidence=evidence,
-                    facts=tuple(f"{t.name} held {office.label} from {r.start} to {r.end or 'present'} ({r.source})" for r in terms)))
         return flags
 
     def contradictions(self, titled: list[TitledMention]) -> list[Flag]:
@@ -257,7 +311,7 @@ class Checker:
                                 kind="contradiction", severity="high",
                                 message=(f"The narrative has {actor.identifier_text or actor.entity_text} at this "
                                          f"{mine.event.lower()}, but the quoted post about it is by {post.speaker.identifier_text or post.speaker_text}."),
-                                evidence=(theirs.text_info, Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                                evidence=(theirs.text_info, Evidence(sentences.index(post.start), post.start, post.end)),
                                 facts=self._office_facts(key[7:], author[7:])))
                             return flags
         return flags
@@ -268,10 +322,10 @@ class Checker:
 
         flags = []
         for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id and q.date):
-            before = [s for s in sentences if s.end_char <= post.start]
-            if not before:
+            before = sentences.last_before(post.start)
+            if before is None:
                 continue
-            for tok in before[-1]:
+            for tok in before:
                 if tok.lemma_.lower() in ("post", "write", "tweet", "say", "share") and tok.pos_ == "VERB":
                     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subject is None or subject.pos_ == "PRON":
@@ -288,8 +342,8 @@ class Checker:
                             message=(f"The narrative gives the post to {subject.text if subject.pos_ == 'PROPN' else actor.entity_text} "
                                      f"({actor.identifier_text} on {post.date.isoformat()}), but it is signed by "
                                      f"{post.speaker.identifier_text or post.speaker_text}."),
-                            evidence=(Evidence(_sentence_index(sentences, tok.idx), before[-1].start_char, before[-1].end_char),
-                                      Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                            evidence=(Evidence(sentences.index(tok.idx), before.start_char, before.end_char),
+                                      Evidence(sentences.index(post.start), post.start, post.end)),
                             facts=self._office_facts(named[7:], author[7:])))
                     break
         return flags
@@ -317,7 +371,7 @@ class Checker:
             if quote.kind == "post" and quote.date and quote.date > published:
                 flags.append(Flag(kind="date_anomaly", severity="medium",
                                   message=f"A quoted post is dated {quote.date.isoformat()}, after the publication date {published.isoformat()}.",
-                                  evidence=(Evidence(_sentence_index(sentences, quote.start), quote.start, quote.end),)))
+                                  evidence=(Evidence(sentences.index(quote.start), quote.start, quote.end),)))
         for match in _DAY_DATE.finditer(text):
             month = _MONTHS.index(match["month"].lower()) + 1
             day = int(match["day"])
@@ -327,7 +381,7 @@ class Checker:
             except ValueError:
                 flags.append(Flag(kind="date_anomaly", severity="high",
                                   message=f"\"{match.group(0)}\" is not a date that exists.",
-                                  evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                  evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
                 continue
             if match["weekday"]:
                 if year is None:
@@ -336,7 +390,7 @@ class Checker:
                 if _WEEKDAYS[found.weekday()] != match["weekday"].lower():
                     flags.append(Flag(kind="date_anomaly", severity="medium",
                                       message=f"\"{match.group(0)}\": {found.isoformat()} is a {_WEEKDAYS[found.weekday()].title()}.",
-                                      evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                      evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
         return flags
 
     def unverified(self, events) -> list[Flag]:
@@ -359,14 +413,41 @@ class Checker:
         return person.name if person else person_id
 
 
+_FRAME = re.compile(r"^\W*(?:in|by|during|back in|since)\s+(?:(?:early|late|mid-?)\s*)?"
+                    r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?"
+                    r"(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _frame(sentence: str, published: date) -> tuple[date, str] | None:
+    """A sentence's historical frame ("In 2010, President X visited…"): the date its titles are checked on."""
+    found = _FRAME.match(sentence)
+    if found is None or int(found["year"]) > published.year:
+        return None
+    if found["month"]:
+        return date(int(found["year"]), _MONTHS.index(found["month"].lower()) + 1, 1), "month"
+    return date(int(found["year"]), 1, 1), "year"
+
+
 def _who(actor) -> str:
     """A participant's identity: its KB id, else code and words."""
     return actor.entity_id if actor.entity_id and actor.entity_id.startswith("person:") else \
         f"{actor.code}:{actor.identifier_text or actor.entity_text}"
 
 
-def _sentence_index(sentences: list, char: int) -> int:
-    for index, sent in enumerate(sentences):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return -1
+class _Sentences:
+    """The article's sentences (in order, not overlapping), found by character offset in log(n)."""
+
+    def __init__(self, sentences: list):
+        self.sentences = sentences
+        self._starts = [s.start_char for s in sentences]
+        self._ends = [s.end_char for s in sentences]
+
+    def index(self, char: int) -> int:
+        """The index of the sentence that holds the offset, else -1."""
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and char < self._ends[i] else -1
+
+    def last_before(self, char: int):
+        """The last sentence that ends at or before the offset, else None."""
+        i = bisect_right(self._ends, char)
+        return self.sentences[i - 1] if i else None

@@ -2,6 +2,8 @@
 
 Data goes to stdout (briefs or JSON lines), messages and progress to stderr. Exit codes: 0
 success, 1 a runtime or data failure (one line naming the input and the reason), 2 usage.
+Listings (`events`, `flags`, `actors`, `eval`, `kb stats`) print a table on a terminal and
+tab-separated rows with a header line when stdout is a pipe or a file, never cut to a width.
 """
 
 from __future__ import annotations
@@ -9,20 +11,67 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from dyad.errors import EngineError, InputError, StoreError
-from dyad.records import CodedArticle, Failure, coded_to_dict
+from dyad.records import Article, CodedArticle, Failure, Notice, coded_to_dict
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="dyad: news reports into PLOVER event data, with the evidence for every record.")
+
+class _Help:
+    """Help that reads like the commands: flags as `--json` (no `<bool>`), arguments as `PATH...`."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""  # typer's rich help would print the flag's type, <bool>
+        return params
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or param.name.upper()
+                if param.nargs != 1 and not name.endswith("..."):
+                    name += "..."
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+class Command(_Help, TyperCommand):
+    pass
+
+
+class Group(_Help, TyperGroup):
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return [*super().collect_usage_pieces(ctx), self.subcommand_metavar]
+
+
+def _typer(**kwargs) -> typer.Typer:
+    return typer.Typer(cls=Group, no_args_is_help=True, add_completion=False, rich_markup_mode="rich", **kwargs)
+
+
+app = _typer(epilog="Example: dyad code report.txt --date 2024-11-04   ·   dyad ingest reports/ --db events.duckdb")
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"dyad {metadata.version('dyad')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """dyad: news reports into PLOVER event data, with the evidence for every record."""
 
 DEFAULT_DB = Path("dyad.duckdb")
 DEMO_DB = Path("demo.duckdb")
@@ -76,18 +125,19 @@ def _coder(extra: Optional[Path] = None):
 
 
 def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
-    """Articles and input errors from paths ('-' is standard input)."""
+    """Articles and input errors from paths ('-' is standard input); notices go to stderr."""
     from dyad.ingest import decode, make_article, read_jsonl, read_path
 
     articles, errors = [], []
     for raw in paths:
         if raw == "-":
             try:
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
+                text, notice = decode(sys.stdin.buffer.read(), "<stdin>")
+                items = [notice] if notice else []
                 if text.lstrip().startswith("{"):
-                    items = list(read_jsonl(None, text))
+                    items += list(read_jsonl(None, text, **meta))
                 else:
-                    items = [make_article(text, where="<stdin>", **meta)]
+                    items.append(make_article(text, where="<stdin>", **meta))
             except InputError as exc:
                 items = [exc]
         else:
@@ -98,17 +148,38 @@ def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
             else:
                 items = list(read_path(path, **meta))
         for item in items:
-            (errors if isinstance(item, InputError) else articles).append(item)
+            if isinstance(item, Notice):
+                _say(f"warning: {item.message}")
+            else:
+                (errors if isinstance(item, InputError) else articles).append(item)
+        _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
     return articles, errors
 
 
-@app.command()
+def _say_undated(raw: str, undated: list[Article]) -> None:
+    """Say which date relative expressions were read against when an input has none: none at all."""
+    if not undated:
+        return
+    what = undated[0].origin if len(undated) == 1 else f"{raw}: {len(undated)} articles"
+    _say(f"note: {what}: no publication date (give --date); relative dates such as \"Monday\" are not "
+         f"resolved and events without a date of their own get date_precision \"unknown\"")
+
+
+PATHS_HELP = "Report files or folders (.txt, .html, .jsonl), or '-' for standard input."
+META_HELP = " (.txt and .html: this value; .jsonl: for lines without one)."
+DATE = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD" + META_HELP)
+TITLE = typer.Option(None, "--title", help="Title" + META_HELP)
+URL = typer.Option(None, "--url", help="URL" + META_HELP)
+SOURCE = typer.Option(None, "--source", help="Outlet" + META_HELP)
+
+
+@app.command(cls=Command)
 def code(
-    paths: list[str] = typer.Argument(..., help="Report files (.txt, .html, .jsonl) or '-' for standard input."),
-    date_: Optional[str] = typer.Option(None, "--date", help="Publication date of a .txt report (YYYY-MM-DD)."),
-    title: Optional[str] = typer.Option(None, help="Title of a .txt report."),
-    url: Optional[str] = typer.Option(None, help="URL of a .txt report."),
-    source: Optional[str] = typer.Option(None, help="Outlet of a .txt report."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
+    date_: Optional[str] = DATE,
+    title: Optional[str] = TITLE,
+    url: Optional[str] = URL,
+    source: Optional[str] = SOURCE,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line instead of a brief."),
     kb_extra: Optional[Path] = KB_EXTRA,
 ) -> None:
@@ -126,7 +197,11 @@ def code(
             if isinstance(coded, Failure):
                 errors.append(coded)
                 _say(f"error: {coded.input}: {coded.reason}")
-            elif as_json:
+                continue
+            if coded.status == "unsupported":
+                _say(f"note: {coded.article.origin or coded.article.id}: language {coded.language!r}, not English: "
+                     "not coded (status unsupported)")
+            if as_json:
                 sys.stdout.write(json.dumps(coded_to_dict(coded), ensure_ascii=False) + "\n")
             else:
                 from dyad.brief import render_brief
@@ -136,12 +211,14 @@ def code(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files or folders of reports (.txt, .html, .jsonl), or '-'."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into."),
-    date_: Optional[str] = typer.Option(None, "--date", help="Publication date for .txt reports."),
-    source: Optional[str] = typer.Option(None, help="Outlet for .txt reports."),
+    date_: Optional[str] = DATE,
+    title: Optional[str] = TITLE,
+    url: Optional[str] = URL,
+    source: Optional[str] = SOURCE,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
     processes: int = typer.Option(1, "--processes", help="Parser processes (spaCy n_process)."),
@@ -150,11 +227,14 @@ def ingest(
 ) -> None:
     """Code reports and store articles, events, actors and failures in DuckDB.
 
+    The same text already stored under another id or date is not stored again: it is reported as
+    "duplicate of ID". Reports not in English are stored as unsupported, with their language.
+
     Example: dyad ingest reports/ feed.jsonl --db events.duckdb
     """
-    from dyad.store import Store
+    from dyad.store import Store, Written
 
-    meta = {"date_": _date_option(date_, "--date"), "title": None, "url": None, "source": source}
+    meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
     try:
         store = Store(db, wait=wait)
     except StoreError as exc:
@@ -164,10 +244,16 @@ def ingest(
         for error in errors:
             _say(f"error: {error}")
         failures = [Failure(input=str(e).split(": ", 1)[0], stage="ingest", reason=str(e)) for e in errors]
-        stored = skipped = failed = 0
+        written: list[Written] = []
+
+        def write(batch: list) -> None:
+            result = store.write(batch)
+            for item, copy in result.duplicates:
+                _say(f"{item}: duplicate of {copy}")
+            written.append(result)
+
         try:
-            s, k, f = store.write(failures)
-            failed += f
+            write(failures)
             if articles:
                 coder = _coder(kb_extra)
                 batch: list = []
@@ -181,15 +267,17 @@ def ingest(
                         if bar:
                             bar.advance(task)
                         if len(batch) >= batch_size:
-                            s, k, f = store.write(batch)
-                            stored, skipped, failed = stored + s, skipped + k, failed + f
+                            write(batch)
                             batch = []
                     if batch:
-                        s, k, f = store.write(batch)
-                        stored, skipped, failed = stored + s, skipped + k, failed + f
+                        write(batch)
         except StoreError as exc:
             _fail(str(exc))
-        _say(f"{stored} coded, {skipped} skipped (already stored), {failed} failed → {db}")
+        stored, unsupported = sum(w.stored for w in written), sum(w.unsupported for w in written)
+        failed = sum(w.failed for w in written)
+        _say(f"{stored - unsupported} coded, {unsupported} unsupported (not English), "
+             f"{sum(len(w.duplicates) for w in written)} duplicates, "
+             f"{sum(w.skipped for w in written)} skipped (already stored), {failed} failed → {db}")
     if failed:
         raise typer.Exit(1)
 
@@ -220,6 +308,29 @@ def _print_jsonl(rows: list[dict]) -> None:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def _none_match(rows: list, what: str) -> bool:
+    """Say on stderr that nothing matched (stdout stays empty); True when so."""
+    if not rows:
+        _say(f"no {what} match")
+    return not rows
+
+
+def _print_table(title: str, columns: list[str], rows: list[list[str]], fold: bool = False) -> None:
+    """A table on a terminal; tab-separated rows under a header line when stdout is piped."""
+    if not out.is_terminal:
+        for row in [columns, *rows]:
+            sys.stdout.write("\t".join(" ".join(str(v).split()) for v in row) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=title, expand=fold, show_lines=fold)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
 def _progress(total: int, quiet: bool):
     if quiet or not err.is_terminal:
         return _NoProgress()
@@ -229,7 +340,7 @@ def _progress(total: int, quiet: bool):
                     TimeRemainingColumn(), console=err, transient=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def events(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
     actor: Optional[str] = typer.Option(None, help="ISO3 / organisation code, or part of a name."),
@@ -254,25 +365,23 @@ def events(
         _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
     since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
     rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit), wait)
+    if _none_match(rows, "events"):
+        return
     if as_json:
         return _print_jsonl(rows)
-    from rich.table import Table
 
-    table = Table(title=f"{len(rows)} events", expand=True, show_lines=True)
-    for column in ("date", "type", "mode", "actor → recipient", "modality", "evidence"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        actors = "; ".join(f"{a['entity_text']} [{a['code'] or '?'}]" for a in row["actor"])
-        recipients = "; ".join(f"{a['entity_text']} [{a['code'] or '?'}]" for a in row["recipient"])
-        table.add_row(row["date"] or "?", row["event"], ", ".join(row["mode"]),
-                      actors + (f" → {recipients}" if recipients else ""), row["modality"], row["text"])
-    out.print(table)
+    def names(actors: list[dict]) -> str:
+        return "; ".join(f"{a['entity_text']} [{a['code'] or '?'}]" for a in actors)
+
+    _print_table(f"{len(rows)} events", ["date", "type", "mode", "actor", "recipient", "modality", "evidence"],
+                 [[row["date"] or "?", row["event"], ", ".join(row["mode"]), names(row["actor"]),
+                   names(row["recipient"]), row["modality"], row["text"]] for row in rows], fold=True)
 
 
-@app.command()
+@app.command(cls=Command)
 def flags(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
-    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, contradiction, date_anomaly or unverified_claim."),
+    kind: Optional[str] = typer.Option(None, help="role_conflict, stale_title, premature_title, unverified_role, contradiction, date_anomaly or unverified_claim."),
     since: Optional[str] = typer.Option(None, help="Articles published on or after this date (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON flag per line."),
     wait: float = _wait_option(10.0),
@@ -282,19 +391,26 @@ def flags(
     Example: dyad flags --kind role_conflict --since 2024-01-01
     """
 
-    kinds = ("role_conflict", "stale_title", "contradiction", "date_anomaly", "unverified_claim")
+    kinds = ("role_conflict", "stale_title", "premature_title", "unverified_role", "contradiction", "date_anomaly",
+             "unverified_claim")
     if kind and kind not in kinds:
         _fail(f"--kind {kind!r} is not one of {', '.join(kinds)}", 2)
     since_date = _date_option(since, "--since")
     rows = _query(db, lambda store: store.flags(kind, since_date), wait)
+    if _none_match(rows, "flags"):
+        return
     if as_json:
         return _print_jsonl(rows)
+    if not out.is_terminal:
+        return _print_table("flags", ["kind", "severity", "article_date", "article_id", "message"],
+                            [[r["kind"], r["severity"], r["article_date"] or "", r["article_id"], r["message"]]
+                             for r in rows])
     for row in rows:
         out.print(f"[bold]{row['kind']}[/bold] ({row['severity']}) {row['article_date'] or ''} {row['article_id']}")
         out.print(f"  {row['message']}", markup=False)
 
 
-@app.command("eval")
+@app.command("eval", cls=Command)
 def eval_(
     gold: list[Path] = typer.Argument(..., metavar="GOLD...", help="Gold JSONL files (format in docs/gold.md)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON: each file and their union."),
@@ -326,27 +442,17 @@ def eval_(
         sys.stdout.write(json.dumps({name: report for name, (report, _) in reports.items()}
                                     if len(files) > 1 else reports[str(gold[0])][0]) + "\n")
         return
-    from rich.table import Table
-
     for name, (report, score) in reports.items():
-        table = Table(title=f"{name}: {report['items']} gold items — macro-F1 {report['macro_f1']:.3f}")
-        for column in ("type", "precision", "recall", "F1", "gold", "predicted"):
-            table.add_column(column, justify="right" if column != "type" else "left")
-        for type_name, row in report["per_type"].items():
-            table.add_row(type_name, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
-                          str(row["support"]), str(row["predicted"]))
-        out.print(table)
-        out.print(_eval_summary(report))
+        _print_table(f"{name}: {report['items']} gold items — macro-F1 {report['macro_f1']:.3f}",
+                     ["type", "precision", "recall", "F1", "gold", "predicted"],
+                     [[t, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["support"]),
+                       str(row["predicted"])] for t, row in report["per_type"].items()])
+        (out.print if out.is_terminal else _say)(f"{name}: {_eval_summary(report)}")
     last_report, last_score = list(reports.values())[-1]
     if confusion:
         names, rows = confusion_rows(last_score)
-        table = Table(title="type confusion: gold (rows) × coded (columns)")
-        table.add_column("gold")
-        for column in names:
-            table.add_column(column[:4], justify="right")
-        for name, row in zip(names, rows):
-            table.add_row(name, *[str(n) if n else "·" for n in row])
-        out.print(table)
+        _print_table("type confusion: gold (rows) × coded (columns)", ["gold", *[n[:4] for n in names]],
+                     [[name, *[str(n) if n else "·" for n in row]] for name, row in zip(names, rows)])
     if errors:
         out.file.flush()
         for item_id, what, event, detail, text in last_score.errors:
@@ -364,7 +470,7 @@ def _eval_summary(report: dict) -> str:
             f"{show(report['silent_rate'])} · items without one coded with some {show(report['noisy_rate'])}")
 
 
-@app.command()
+@app.command(cls=Command)
 def demo(
     db: Path = typer.Option(DEMO_DB, help="DuckDB file of the demo: created by it, and never one it did not create."),
     kb_extra: Optional[Path] = KB_EXTRA,
@@ -410,11 +516,12 @@ def demo(
     _say(f"{stored} example reports coded: {counts['events']} events, {counts['actors']} actor rows → {db}")
 
 
-kb_app = typer.Typer(no_args_is_help=True, help="Look into the knowledge base: entities, office holders, counts.")
+kb_app = _typer(help="Look into the knowledge base: entities, office holders, counts.",
+                epilog='Example: dyad kb lookup "Kim Yong Hyun" --on 2024-11-04')
 app.add_typer(kb_app, name="kb")
 
 
-@kb_app.command("lookup")
+@kb_app.command("lookup", cls=Command)
 def kb_lookup(
     name: str = typer.Argument(..., help="A name or alias: a person, country, organisation, group or place."),
     on: Optional[str] = typer.Option(None, help="Mark the roles held on this date (YYYY-MM-DD)."),
@@ -443,7 +550,7 @@ def kb_lookup(
             out.print(f"  {role['office']}{acting}: {role['start'] or '?'} – {role['end'] or 'present'}{mark}")
 
 
-@kb_app.command("holder")
+@kb_app.command("holder", cls=Command)
 def kb_holder(
     office: str = typer.Argument(..., help="Office key (defence_minister, head_of_state, ...) or office words."),
     of: str = typer.Option(..., "--of", help="ISO3 code, country name, or organisation name or acronym."),
@@ -472,7 +579,7 @@ def kb_holder(
         out.print(f"  {holder['name']}{acting}: {holder['start'] or '?'} – {holder['end'] or 'present'}")
 
 
-@kb_app.command("stats")
+@kb_app.command("stats", cls=Command)
 def kb_stats(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     kb_extra: Optional[Path] = KB_EXTRA,
@@ -487,15 +594,50 @@ def kb_stats(
     if as_json:
         sys.stdout.write(json.dumps(result) + "\n")
         return
+    if not out.is_terminal:
+        return _print_table("knowledge base", ["kind", "count"], [[k, str(v)] for k, v in result.items()])
     for key, value in result.items():
         out.print(f"{key:>20}  {value}")
 
 
-import_app = typer.Typer(no_args_is_help=True, help="Import knowledge-base rows into your user layer.")
+@kb_app.command("verify", cls=Command)
+def kb_verify(
+    max_gap_days: int = typer.Option(400, "--max-gap-days", help="Report a gap between two terms longer than this."),
+    warnings: bool = typer.Option(False, "--warnings", help="Also print warnings (gaps, persons without a variant)."),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Check the knowledge base itself: overlaps, gaps, impossible terms, missing names and sources.
+
+    Prints one line per problem; exits 1 if any is an error.
+
+    Example: dyad kb verify --max-gap-days 400 --warnings
+    """
+    from dyad.kb import verify_kb
+
+    problems = verify_kb(_kb(kb_extra), max_gap_days)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity == "error" or warnings:
+            sys.stdout.write(f"{problem.severity}\t{problem.kind}\t{problem.message}\n")
+    _say(f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    if errors:
+        raise typer.Exit(1)
+
+
+import_app = _typer(help="Import knowledge-base rows into your user layer.",
+                    epilog="Example: dyad kb import wikidata holders.json --out kb-user.yaml")
 kb_app.add_typer(import_app, name="import")
 
 
-@import_app.command("wikidata")
+def _wikidata_epilog() -> str:
+    from dyad.wikidata import HOLDERS_QUERY, SAVE_ANSWERS
+
+    return ("Save this query as holders.rq (put your offices' Wikidata ids in VALUES):\n\n\b\n" + HOLDERS_QUERY
+            + "\n\nthen save its answers (one query at a time; the service allows 60 s per query) with:\n\n\b\n"
+            + SAVE_ANSWERS)
+
+
+@import_app.command("wikidata", cls=Command, epilog=_wikidata_epilog())
 def kb_import_wikidata(
     path: Path = typer.Argument(..., help="SPARQL JSON results (.json) or entity JSON lines (dump or EntityData)."),
     out_path: Path = typer.Option(Path("kb-user.yaml"), "--out", help="User-layer YAML to merge the rows into."),
@@ -533,10 +675,11 @@ def kb_import_wikidata(
          f"tenures added to {out_path}; {len(result.conflicts)} conflicts (curated rows kept)")
 
 
-@app.command()
+@app.command(cls=Command)
 def actors(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
-    unresolved: bool = typer.Option(False, "--unresolved", help="Only actors the knowledge base could not resolve."),
+    unresolved: bool = typer.Option(False, "--unresolved",
+                                    help="Only named persons and organisations the knowledge base does not hold."),
     limit: int = typer.Option(50, help="At most this many rows."),
     as_json: bool = typer.Option(False, "--json", help="One JSON row per line."),
     wait: float = _wait_option(10.0),
@@ -547,16 +690,14 @@ def actors(
     """
 
     rows = _query(db, lambda store: store.actors(unresolved=unresolved, limit=limit), wait)
+    if _none_match(rows, "unresolved actors" if unresolved else "actors"):
+        return
     if as_json:
         return _print_jsonl(rows)
-    from rich.table import Table
-
-    table = Table(title=("unresolved " if unresolved else "") + f"actors ({len(rows)})")
-    for column in ("as written", "code", "sector", "office", "mentions"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row["entity_text"], row["code"] or "?", row["sector"] or "", row["office"] or "", str(row["mentions"]))
-    out.print(table)
+    _print_table(("unresolved " if unresolved else "") + f"actors ({len(rows)})",
+                 ["as written", "code", "sector", "office", "mentions"],
+                 [[r["entity_text"], r["code"] or "?", r["sector"] or "", r["office"] or "", str(r["mentions"])]
+                  for r in rows])
 
 
 def main() -> None:

@@ -171,8 +171,10 @@ class Extractor:
             if not recipients and obj is not None and _is_actor_like(obj, ctx):
                 recipients += self._resolve_all([obj], ctx) if rule.object and obj.lemma_ not in rule.object.lemmas else []
         if spec.poss and obj is not None:  # "froze Russia's assets", "accepted a Brazilian proposal"
+            owned_by = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "U.S. assets of those targeted"
             recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
-                                             (c.dep_ in ("amod", "compound") and c.i in ctx.mentions)], ctx)
+                                             (c.dep_ in ("amod", "compound") and c.i in ctx.mentions and not owned_by)],
+                                            ctx)
         if spec.preps:
             recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
         if rule.meeting:
@@ -386,7 +388,7 @@ class Extractor:
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
-            post = next((q for q in ctx.memory.quotes if q.kind == "post" and q.start <= tok.idx < q.end), None)
+            post = ctx.memory.quotes.at(tok.idx, kind="post")
             if post is not None:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []
@@ -416,12 +418,13 @@ class Extractor:
         return out
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
-        """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z"."""
+        """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
+        "negotiators from X and Y"."""
         countries: list[Token] = []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.mentions:
                 countries = [child] + [c for c in child.children if c.dep_ == "conj" and c.i in ctx.mentions]
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in ctx.mentions:
                         countries = self.resolver.heads(pobj)

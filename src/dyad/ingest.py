@@ -1,8 +1,9 @@
 """Ingest: files, standard input and JSONL lines → `Article` records.
 
 Takes a path (`.txt`, `.html`, `.jsonl`) or text and the metadata the user gives; gives
-Articles, or a one-line `InputError` that names the input and the reason. Datelines
-("NAIROBI (Agency) –") are recognised here and kept apart from the first sentence.
+Articles, `Notice`s (bytes that were not UTF-8 and were replaced) or a one-line `InputError` that
+names the input and the reason. Datelines ("NAIROBI (Agency) –") are recognised here and kept
+apart from the first sentence. `detect_language` tells which language an article is in.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from dyad.errors import InputError
-from dyad.records import Article
+from dyad.records import Article, Notice
 
 MAX_CHARS = 1_000_000  # spaCy's own limit for one document
 _DATELINE = re.compile(
@@ -40,6 +42,9 @@ _OTHER = frozenset(
     "het een zijn niet voor werd "  # Dutch
     .split()
 )
+# Below this confidence the detector is guessing (short texts full of names, "Kim met Putin in
+# Vostochny."); then the function words decide.
+_SURE = 0.9
 
 
 def article_id(text: str, url: str | None = None) -> str:
@@ -64,7 +69,8 @@ def make_article(text: str, *, id: str | None = None, date_: date | None = None,
         raise InputError(f"{where}: empty input, nothing to code")
     if len(text) > MAX_CHARS:
         raise InputError(f"{where}: text is {len(text):,} characters, over the limit of {MAX_CHARS:,}; split it into articles")
-    article = Article(id=id or article_id(text, url), text=text, date=date_, title=title, url=url, source=source)
+    article = Article(id=id or article_id(text, url), text=text, date=date_, title=title, url=url, source=source,
+                      origin=where)
     return with_dateline(article)
 
 
@@ -84,16 +90,39 @@ def with_dateline(article: Article) -> Article:
                    source=article.source or (source.strip() if source else None))
 
 
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the language a text is written in ("en", "fr", ...).
+
+    py3langid (a naive Bayes model over byte n-grams, shipped in its wheel) judges the whole
+    text. When it is not sure, as on a short sentence made mostly of names, English function
+    words decide, so that short English reports stay English.
+    """
+    code, confidence = _language_identifier().classify(text)
+    if code == "en" or (confidence < _SURE and looks_english(text)):
+        return "en"
+    return code
+
+
+@cache
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
 def looks_english(text: str) -> bool:
-    """False when function words of another language clearly outnumber English ones."""
+    """True when a text is mostly Latin letters and its English function words are not outnumbered."""
+    letters = re.findall(r"[^\W\d_]", text)
+    if sum(1 for c in letters if c.isascii()) < len(letters) / 2:
+        return False
     words = re.findall(r"[^\W\d_]+", text.lower())
     english = sum(1 for w in words if w in _ENGLISH)
     other = sum(1 for w in words if w in _OTHER)
-    return not (other > english and other >= 3)
+    return other <= english
 
 
-def read_text(path: Path) -> str:
-    """The text of a file, or an InputError saying why it cannot be read."""
+def read_text(path: Path) -> tuple[str, Notice | None]:
+    """The text of a file and a notice if bytes had to be replaced, or an InputError saying why it cannot be read."""
     where = str(path)
     if not path.exists():
         raise InputError(f"{where}: no such file")
@@ -106,15 +135,24 @@ def read_text(path: Path) -> str:
     return decode(data, where)
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str) -> tuple[str, Notice | None]:
+    """UTF-8 text; invalid bytes become U+FFFD and the notice names the first one's offset and line.
+
+    Empty and binary input (a NUL byte near the start) is refused with an InputError.
+    """
     if not data.strip():
         raise InputError(f"{where}: empty input, nothing to code")
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        first = exc.start
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    line = data.count(b"\n", 0, first) + 1
+    return text, Notice(f"{where}: not valid UTF-8 at byte offset {first} (0x{data[first]:02x}, line {line}); "
+                        f"{bad} invalid byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD")
 
 
 def read_html(path: Path, html: str | None = None) -> Article:
@@ -122,7 +160,7 @@ def read_html(path: Path, html: str | None = None) -> Article:
     import trafilatura
 
     where = str(path)
-    html = html if html is not None else read_text(path)
+    html = html if html is not None else read_text(path)[0]
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     if extracted is None or not getattr(extracted, "text", None):
         raise InputError(f"{where}: no article text found in the HTML page")
@@ -134,10 +172,17 @@ def read_html(path: Path, html: str | None = None) -> Article:
     )
 
 
-def read_jsonl(path: Path | None, text: str | None = None) -> Iterator[Article | InputError]:
-    """One Article per line; a bad line yields an InputError naming the line, and reading goes on."""
+def read_jsonl(path: Path | None, text: str | None = None, *, date_: date | None = None, title: str | None = None,
+               url: str | None = None, source: str | None = None) -> Iterator[Article | InputError | Notice]:
+    """One Article per line; a bad line yields an InputError naming the line, and reading goes on.
+
+    `date_`, `title`, `url` and `source` fill in what a line does not give.
+    """
     where = str(path) if path else "<stdin>"
-    text = text if text is not None else read_text(path)
+    if text is None:
+        text, notice = read_text(path)
+        if notice:
+            yield notice
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -145,7 +190,7 @@ def read_jsonl(path: Path | None, text: str | None = None) -> Iterator[Article |
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(f"{here}: malformed JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(f"{here}: malformed JSON at column {exc.colno}: {json_problem(exc)}")
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield InputError(f"{here}: expected an object with a \"text\" string")
@@ -153,31 +198,44 @@ def read_jsonl(path: Path | None, text: str | None = None) -> Iterator[Article |
         try:
             yield make_article(
                 row["text"], id=str(row["id"]) if row.get("id") is not None else None,
-                date_=parse_date(row.get("date"), here), title=row.get("title"), url=row.get("url"),
-                source=row.get("source"), where=here,
+                date_=parse_date(row.get("date"), here) or date_, title=row.get("title") or title,
+                url=row.get("url") or url, source=row.get("source") or source, where=here,
             )
         except InputError as exc:
             yield exc
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The JSON library's reason without its dangling position words ("Unterminated string starting at")."""
+    reason = exc.msg.removesuffix(" at").removesuffix(" starting")
+    return reason[:1].lower() + reason[1:]
+
+
 def read_path(path: Path, *, date_: date | None = None, title: str | None = None, url: str | None = None,
-              source: str | None = None) -> Iterator[Article | InputError]:
-    """Articles from one input path, chosen by its suffix (.jsonl, .html/.htm, anything else as text)."""
+              source: str | None = None) -> Iterator[Article | InputError | Notice]:
+    """Articles from one input path, chosen by its suffix (.jsonl, .html/.htm, anything else as text).
+
+    The metadata given is used for a .txt file, replaces what an HTML page says, and fills in what
+    a JSONL line lacks.
+    """
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         try:
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, date_=date_, title=title, url=url, source=source)
         except InputError as exc:
             yield exc
         return
     try:
+        text, notice = read_text(path)
+        if notice:
+            yield notice
         if suffix in (".html", ".htm"):
-            article = read_html(path)
+            article = read_html(path, text)
             if date_ or title or url or source:
                 article = replace(article, date=date_ or article.date, title=title or article.title,
                                   url=url or article.url, source=source or article.source)
             yield article
         else:
-            yield make_article(read_text(path), date_=date_, title=title, url=url, source=source, where=str(path))
+            yield make_article(text, date_=date_, title=title, url=url, source=source, where=str(path))
     except InputError as exc:
         yield exc

@@ -99,10 +99,15 @@ def stats(kb: KnowledgeBase) -> dict:
         kinds[kind] = kinds.get(kind, 0) + 1
     kinds.pop("person", None)
     starts = [t.start for t in kb.tenures if t.start]
+    horizons = [(o.known_until, o.id) for o in kb.offices.values() if o.known_until and kb.by_office.get(o.id)]
     return {"countries": kinds.get("country", 0), "metonyms": kinds.get("metonym", 0), "organisations": kinds.get("igo", 0), "ngos": kinds.get("ngo", 0),
             "armed_groups": kinds.get("group", 0), "places": kinds.get("place", 0), "cities": len(kb.cities),
             "persons": len(kb.persons), "offices": len(kb.offices), "tenures": len(kb.tenures),
-            "newest_tenure_start": max(starts).isoformat() if starts else None, "version": kb.version}
+            "newest_tenure_start": max(starts).isoformat() if starts else None,
+            "oldest_known_until": min(horizons)[0].isoformat() if horizons else None,
+            "oldest_known_until_office": min(horizons)[1] if horizons else None,
+            "offices_known_until_before_2025": sum(1 for d, _ in horizons if d.year < 2025),
+            "version": kb.version}
 
 
 def _iso(value: date | None) -> str | None:

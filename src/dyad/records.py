@@ -24,6 +24,14 @@ class Article:
     dateline_place: str | None = None
     dateline_source: str | None = None
     body_start: int = 0  # offset where the body starts, after the dateline
+    origin: str | None = None  # where it was read from (file, file:line, <stdin>), for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something to tell the user about an input that was still read (bytes replaced, no date)."""
+
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +44,7 @@ class Person:
     country: str | None = None
     wikidata: str | None = None
     source: str | None = None
+    born: int | None = None  # year of birth, where a source gives it (REIGN's birthyear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +59,7 @@ class Office:
     secondary_sector: str | None = None
     wikidata: str | None = None
     source: str | None = None
+    known_until: date | None = None  # the last date the KB knows this office's holders; later dates are unverified
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,7 @@ class ActorRef:
     end: int | None = None
     entity_id: str | None = None  # knowledge-base id of a person
     role: str | None = None  # office role named by the title: defence_minister, head_of_state, ...
+    country_from: str | None = None  # "text": the phrase names it; "context": the sentence's place, dateline or article
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +214,7 @@ def actor_to_dict(actor: ActorRef) -> dict:
         "identifier_id": actor.identifier_id,
         "identifier_text": actor.identifier_text,
         "office": actor.office,
+        "country_from": actor.country_from,
     }
 
 

@@ -93,6 +93,8 @@ class ActorLexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    organisation_anaphors: frozenset[str] = frozenset()
+    plural_sectors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +220,8 @@ def _actor_lexicon(raw: dict) -> ActorLexicon:
         person_pronouns=frozenset(pronouns["person"]),
         group_pronouns=frozenset(pronouns["group"]),
         speaker_pronouns=frozenset(pronouns["speaker"]),
+        organisation_anaphors=frozenset(raw.get("organisation_anaphors") or ()),
+        plural_sectors=dict(raw.get("plural_sectors") or {}),
     )
 
 

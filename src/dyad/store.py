@@ -17,6 +17,7 @@ import time
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -50,6 +51,30 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
 ]
+
+
+class _Counts(NamedTuple):
+    stored: int
+    skipped: int
+    failed: int
+
+
+class Written(_Counts):
+    """What one `Store.write` did: a `(stored, skipped, failed)` tuple, plus who was a duplicate.
+
+    `duplicates` are inputs whose text is stored already under another id or date, as
+    (input, id of the stored copy); they are not stored again and not counted in `skipped`,
+    which counts re-runs of the same input. `unsupported` counts stored articles not in English.
+    """
+
+    duplicates: tuple[tuple[str, str], ...]
+    unsupported: int
+
+    def __new__(cls, stored: int = 0, skipped: int = 0, failed: int = 0,
+                duplicates: tuple[tuple[str, str], ...] = (), unsupported: int = 0):
+        self = super().__new__(cls, stored, skipped, failed)
+        self.duplicates, self.unsupported = duplicates, unsupported
+        return self
 
 
 class Store:
@@ -117,8 +142,8 @@ class Store:
         return bool(self.con.execute("SELECT 1 FROM articles WHERE content_hash = ? OR id = ?",
                                      [digest, coded.article.id]).fetchone())
 
-    def write(self, batch: list[CodedArticle | Failure]) -> tuple[int, int, int]:
-        """Write a batch in one transaction; returns (stored, skipped as already stored, failures)."""
+    def write(self, batch: list[CodedArticle | Failure]) -> Written:
+        """Write a batch in one transaction; says what was stored, skipped, failed or a duplicate."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         with self._connection():
@@ -128,21 +153,30 @@ class Store:
                 self.con.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: write failed, batch rolled back ({_first_line(exc)})") from None
 
-    def _write(self, batch: list[CodedArticle | Failure]) -> tuple[int, int, int]:
-        stored = skipped = failed = 0
+    def _write(self, batch: list[CodedArticle | Failure]) -> Written:
+        stored = skipped = failed = unsupported = 0
+        duplicates = []
         self.con.execute("BEGIN TRANSACTION")
         for item in batch:
             if isinstance(item, Failure):
                 self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
                                  [item.input, item.stage, item.reason])
                 failed += 1
-            elif self._has(item):
-                skipped += 1
-            else:
+            elif (copy := self._stored_copy(item)) is None:
                 self._write_article(item)
                 stored += 1
+                unsupported += item.status == "unsupported"
+            elif copy == (item.article.id, item.article.date):
+                skipped += 1
+            else:
+                duplicates.append((item.article.origin or item.article.id, copy[0]))
         self.con.execute("COMMIT")
-        return stored, skipped, failed
+        return Written(stored, skipped, failed, tuple(duplicates), unsupported)
+
+    def _stored_copy(self, coded: CodedArticle) -> tuple[str, date | None] | None:
+        """(id, date) of the stored article with the same id or text, if any."""
+        return self.con.execute("SELECT id, date FROM articles WHERE content_hash = ? OR id = ? ORDER BY id = ? DESC "
+                                "LIMIT 1", [_content_hash(coded), coded.article.id, coded.article.id]).fetchone()
 
     def _write_article(self, coded: CodedArticle) -> None:
         art = coded.article
@@ -228,8 +262,8 @@ class Store:
         return out
 
     def actors(self, unresolved: bool = False, limit: int = 50) -> list[dict]:
-        """Actors by number of mentions; unresolved ones are those with no knowledge-base entity."""
-        where = "WHERE kb_id IS NULL" if unresolved else ""
+        """Actors by number of mentions; unresolved ones are named persons and organisations the KB lacks."""
+        where = "WHERE kb_id IS NULL AND kind IN ('person', 'organisation')" if unresolved else ""
         sql = (f"SELECT entity_text, any_value(code), any_value(sector), any_value(office), count(*) AS n "
                f"FROM actors {where} GROUP BY entity_text ORDER BY n DESC, entity_text LIMIT {int(limit)}")
         try:

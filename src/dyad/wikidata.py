@@ -26,6 +26,27 @@ import yaml
 from dyad.errors import DataError
 from dyad.records import Office, Person, Tenure
 
+# The query whose SPARQL JSON answers `parse_sparql_json` reads: every holder of a list of offices
+# (put the Wikidata ids of your offices in VALUES). Shown by `dyad kb import wikidata --help` and
+# in docs/kb.md, with the command that saves its answers.
+HOLDERS_QUERY = """\
+SELECT ?position ?positionLabel ?person ?personLabel ?statement ?rank
+       ?start ?startPrecision ?end ?endPrecision
+WHERE {
+  VALUES ?position { wd:Q81066 wd:Q634291 wd:Q12592405 wd:Q12592509 }
+  ?person p:P39 ?statement . ?statement ps:P39 ?position ; wikibase:rank ?rank .
+  FILTER(?rank != wikibase:DeprecatedRank)
+  OPTIONAL { ?statement pqv:P580 [ wikibase:timeValue ?start ;
+                                   wikibase:timePrecision ?startPrecision ] }
+  OPTIONAL { ?statement pqv:P582 [ wikibase:timeValue ?end ;
+                                   wikibase:timePrecision ?endPrecision ] }
+  SERVICE wikibase:label { bd:serviceParam wikibase:language "en,mul". }
+}"""
+SAVE_ANSWERS = """\
+curl -sG https://query.wikidata.org/sparql --data-urlencode query@holders.rq \\
+     -H 'Accept: application/sparql-results+json' \\
+     -A 'dyad-kb-refresh (you@example.org)' -o holders.json"""
+
 ENTITY = "http://www.wikidata.org/entity/"
 GENID = "/.well-known/genid/"  # WDQS writes "unknown value" as a blank-node IRI, not a literal
 LANGS = ("en", "mul")
