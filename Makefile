@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install system-deps run test test-reference lint bench bench-api clean
+.PHONY: install system-deps run test test-reference lint bench bench-api train clean
 
 $(BIN)/dyad: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,11 @@ test-reference: install system-deps
 	DYAD_REFERENCE=$(REFERENCE) $(BIN)/python -m pytest -q tests/reference
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+
+# retrains the second-opinion model from the tuning gold into src/dyad/data/model (deterministic)
+train: install
+	$(BIN)/python scripts/train_model.py
 
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500

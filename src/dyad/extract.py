@@ -37,6 +37,8 @@ class Draft:
     recipient: list[ActorRef] = field(default_factory=list)
     mode: list[str] = field(default_factory=list)
     absorbed_by: Draft | None = None
+    coder: str | None = None  # who proposed it when not `rule` itself: "model:<name>@<version>"
+    confidence: float | None = None  # the proposer's score; None for rules
 
     @property
     def clause(self) -> Token:
@@ -91,6 +93,17 @@ class Extractor:
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
         return kept
+
+    def draft_at(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
+        """A draft of `rule` at the verb `tok`, with its mode, or None when it names no actor.
+
+        The hook for a second opinion (`dyad.model`): it proposes a type for a sentence the rules
+        left silent, and the rules' own subject and object logic finds who did what to whom.
+        """
+        draft = self._try_verb(tok, rule, ctx)
+        if draft is not None and not draft.mode:
+            self._mode(draft)
+        return draft
 
     # --- verbs ---------------------------------------------------------------------------------
     def _lemma(self, tok: Token) -> str:

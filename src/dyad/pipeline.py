@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -21,11 +22,12 @@ from dyad.extract import Draft, Extractor, SentenceContext
 from dyad.ingest import detect_language
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.model import EventModel, load_model
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
 from dyad.parse import CHUNK_CHARS, load_nlp, parse_doc
 from dyad.places import locate_event
 from dyad.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Flag, Quote
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
@@ -34,7 +36,11 @@ from dyad.rules import Rules, load_rules
 class Coder:
     """Everything loaded once (model, rules, knowledge base), then used for any number of articles."""
 
-    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None):
+    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None,
+                 model: EventModel | None | str = "default"):
+        """`model`: the second opinion for sentences the rules leave silent (`dyad.model`); "default"
+        loads the shipped one when its card enables it or `DYAD_MODEL=on`, and `DYAD_MODEL=off` or
+        None turns it off."""
         self.nlp = nlp or load_nlp()
         self.kb = kb or load_kb()
         self.rules = rules or load_rules()
@@ -45,6 +51,7 @@ class Coder:
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
         self.checker = Checker(self.kb, self.roles, self.resolver)
+        self.model = default_model() if model == "default" else model
 
     def parse(self, article: Article) -> Doc:
         return parse_doc(self.nlp, parse_text(article))
@@ -72,6 +79,15 @@ class Coder:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
             except (ValueError, KeyError, IndexError, AttributeError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
+
+
+def default_model() -> EventModel | None:
+    """The shipped second-opinion model when `DYAD_MODEL` or its card turns it on, else None."""
+    setting = os.environ.get("DYAD_MODEL", "").lower()
+    if setting == "off":
+        return None
+    model = load_model()
+    return model if setting == "on" or model.card.enabled else None
 
 
 def _unsupported(article: Article, language: str) -> CodedArticle:
@@ -118,6 +134,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.default_country = city.country if city else None
     memory.default_country = memory.default_country or _main_country(mentions)
     events: list[Event] = []
+    model_flags: list[Flag] = []
     sentences = [s for s in doc.sents if s.text.strip()]
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
     for index, sent in enumerate(sentences):
@@ -125,6 +142,9 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
+        if coder.model is not None:  # the second opinion (dyad.model): may fill a silent sentence or veto
+            drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
+            model_flags += [veto] if veto is not None else []
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
@@ -134,7 +154,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
     flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
-    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records, flags=tuple(flags))
+    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records,
+                        flags=(*flags, *model_flags))
 
 
 def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:
@@ -190,6 +211,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         trigger=draft.trigger.text,
         place=_place(draft, ctx) or article.dateline_place,
         event_loc=locate_event(draft, ctx, article, coder.kb, actors, recipients),
+        coder=draft.coder or f"rule:{draft.rule.id}",
+        confidence=draft.confidence,
     )
 
 

@@ -22,7 +22,7 @@ _RULE_KEYS = {
     "complement_needs", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
-    "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase",
+    "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
 }
 
 
@@ -87,6 +87,7 @@ class Rule:
     threat_if_future: bool = False  # codes only when said of the future: "Tehran would respond"
     subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
+    id: str = ""  # stable name for provenance: the entry's `id`, else "<pos>:<first lemma>#<position>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         threat_if_future=bool(raw.get("threat_if_future")),
         subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
+        id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
     )
 
 
