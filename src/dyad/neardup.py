@@ -6,6 +6,9 @@ index lives in DuckDB (table `article_bands`, one row per band): it persists acr
 second ingest writing into the same file sees the first one's articles, which an in-memory index
 built at start would not. Signatures are stored beside it (`article_minhash`) so a candidate's
 similarity is estimated from the signatures, not by re-reading texts. Choices: docs/design.md.
+
+datasketch is imported on the first signature, not with the module: it loads scipy (about 2 s),
+which `dyad events` and the other readers of the store never need.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 SCHEME = "minhash.v1"  # shingles, permutations and seed: changing any of them changes every signature
 SHINGLE = 3  # words per shingle
@@ -92,6 +94,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 def signature(text: str) -> Signature:
     """The MinHash of a text's shingles (`NUM_PERM` permutations, fixed seed: same text, same signature)."""
+    from datasketch import MinHash
+
     grams = shingles(text)
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(sorted(grams))
@@ -101,6 +105,8 @@ def signature(text: str) -> Signature:
 @lru_cache(maxsize=4)
 def bands(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """(bands, rows per band) that datasketch's MinHashLSH picks for the threshold (equal weight to misses and false hits)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
