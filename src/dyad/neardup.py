@@ -24,6 +24,7 @@ SCHEME = "minhash.v1"  # shingles, permutations and seed: changing any of them c
 SHINGLE = 3  # words per shingle
 NUM_PERM = 128
 SEED = 1
+PERMUTATION = "affine32"  # datasketch's permutation scheme, named so a later default cannot change stored signatures
 LSH_THRESHOLD = 0.3  # Jaccard similarity the LSH bands are tuned to: candidates worth comparing
 THRESHOLD = 0.7  # overlap (shared shingles / shingles of the shorter text) at and above which a text is a copy
 MIN_SHINGLES = 30  # a shorter text is compared by Jaccard: a one-line lead inside a longer report is no copy
@@ -31,7 +32,7 @@ _WORD = re.compile(r"\w+")
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS article_minhash (
-        article_id VARCHAR PRIMARY KEY, scheme VARCHAR, shingles INTEGER, signature BLOB)""",
+        article_id VARCHAR PRIMARY KEY, first_copy VARCHAR, scheme VARCHAR, shingles INTEGER, signature BLOB)""",
     """CREATE TABLE IF NOT EXISTS article_bands (key BIGINT, article_id VARCHAR)""",
     """CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands (key)""",
     """ALTER TABLE articles ADD COLUMN IF NOT EXISTS dup_of VARCHAR""",
@@ -94,12 +95,23 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 def signature(text: str) -> Signature:
     """The MinHash of a text's shingles (`NUM_PERM` permutations, fixed seed: same text, same signature)."""
-    from datasketch import MinHash
-
     grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = _minhash()
     minhash.update_batch(sorted(grams))
     return Signature(minhash.hashvalues.astype(np.uint64), len(grams))
+
+
+def _minhash():
+    """An empty MinHash sharing the permutations drawn once (drawing them costs more than hashing a text)."""
+    from datasketch import MinHash
+
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=PERMUTATION).permutations
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=PERMUTATION, permutations=_PERMUTATIONS)
+
+
+_PERMUTATIONS = None
 
 
 @lru_cache(maxsize=4)
@@ -122,31 +134,33 @@ def band_keys(sig: Signature, threshold: float = LSH_THRESHOLD) -> list[int]:
     return keys
 
 
-def find_copy(con, sig: Signature, threshold: float = THRESHOLD) -> Match | None:
+def find_copy(con, sig: Signature, threshold: float | None = None) -> Match | None:
     """The stored article `sig` is a near-copy of: the LSH candidate of largest overlap, at or above `threshold`.
 
     A candidate that is itself a copy gives its own first copy, so `dup_of` always names a first copy.
     """
+    threshold = THRESHOLD if threshold is None else threshold
     if not sig.shingles:
         return None
-    rows = con.execute(
-        "SELECT m.article_id, m.signature, m.shingles, a.dup_of FROM article_minhash m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.article_id IN (SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT unnest(?)))",
-        [band_keys(sig)]).fetchall()
+    # two plain queries: a join of the bands with the signatures costs three times as much in DuckDB
+    candidates = [row[0] for row in con.execute(
+        "SELECT DISTINCT article_id FROM article_bands WHERE key IN (SELECT unnest(?))", [band_keys(sig)]).fetchall()]
+    if not candidates:
+        return None
+    rows = con.execute("SELECT article_id, first_copy, shingles, signature FROM article_minhash WHERE article_id IN "
+                       f"({', '.join('?' for _ in candidates)})", candidates).fetchall()
     best = None
-    for article_id, blob, count, dup_of in rows:
-        similarity = sig.overlap(Signature.from_bytes(blob, count))
-        if similarity >= threshold and (best is None or similarity > best.similarity
-                                        or (similarity == best.similarity and (dup_of or article_id) < best.first)):
-            best = Match(dup_of or article_id, similarity)
+    for _, first, count, blob in sorted(rows):
+        overlap = sig.overlap(Signature.from_bytes(blob, count))
+        if overlap >= threshold and (best is None or overlap > best.similarity):
+            best = Match(first, overlap)
     return best
 
 
-def index_article(con, article_id: str, sig: Signature) -> None:
-    """Store the signature and the LSH band keys of a stored article."""
-    con.execute("INSERT OR REPLACE INTO article_minhash VALUES (?, ?, ?, ?)",
-                [article_id, SCHEME, sig.shingles, sig.to_bytes()])
-    con.execute("DELETE FROM article_bands WHERE article_id = ?", [article_id])
+def index_article(con, article_id: str, sig: Signature, first_copy: str | None = None) -> None:
+    """Store the signature and the LSH band keys of a newly stored article (`first_copy`: the one it copies)."""
+    con.execute("INSERT INTO article_minhash VALUES (?, ?, ?, ?, ?)",
+                [article_id, first_copy or article_id, SCHEME, sig.shingles, sig.to_bytes()])
     con.execute("INSERT INTO article_bands SELECT unnest(?), ?", [band_keys(sig), article_id])
 
 
@@ -158,7 +172,7 @@ def mark_copies(con, article_id: str, text: str) -> Match | None:
     """
     sig = signature(text)
     match = find_copy(con, sig)
-    index_article(con, article_id, sig)
+    index_article(con, article_id, sig, match.first if match else None)
     if match is not None:
         con.execute("UPDATE articles SET dup_of = ?, dup_similarity = ? WHERE id = ?",
                     [match.first, round(match.similarity, 4), article_id])
