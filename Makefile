@@ -34,6 +34,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/throughput.py --articles 500
 	$(BIN)/python bench/kb.py
+	$(BIN)/python bench/longtext.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb

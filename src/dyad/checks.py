@@ -16,12 +16,14 @@ knowledge-base facts used:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from dyad.kb import KnowledgeBase, covers, precision_window
+from dyad.quotes import QuoteIndex
 from dyad.records import Event, Evidence, Flag, Quote
 from dyad.resolve import Mention, Resolver
 from dyad.roles import RoleResolver, normalise
@@ -75,6 +77,7 @@ class Checker:
         """Every flag for one coded article."""
         if published is None:
             return []
+        sentences = _Sentences(sentences)
         titled = self.titled_mentions(doc, mentions, events, quotes, published, sentences)
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)
@@ -88,6 +91,10 @@ class Checker:
     def titled_mentions(self, doc, mentions, events, quotes, published, sentences) -> list[TitledMention]:
         out = []
         seen: set[int] = set()
+        in_quotes = QuoteIndex(quotes)
+        by_sentence: dict[int, list[Event]] = {}
+        for event in events:
+            by_sentence.setdefault(event.text_info.sentence, []).append(event)
         for tok in doc:
             m = mentions.get(tok.i)
             if m is None or m.entity.kind != "person" or m.start in seen:
@@ -106,9 +113,10 @@ class Checker:
             office = self._office(title_tokens, mentions, phrase, person_id)
             if office is None:
                 continue
-            index = _sentence_index(sentences, tok.idx)
-            quote = next((q for q in quotes if q.start <= tok.idx < q.end), None)
-            when, precision = self._date(index, person_id, events, quote, published, _frame(head.sent.text, published))
+            index = sentences.index(tok.idx)
+            quote = in_quotes.at(tok.idx)
+            when, precision = self._date(person_id, by_sentence.get(index, ()), quote, published,
+                                         _frame(head.sent.text, published))
             out.append(TitledMention(person_id, m.entity.name, title, office.id, when, precision_window(when, precision),
                                      doc[m.start].idx, head.idx + len(head.text), index,
                                      quote.kind if quote else "narrative"))
@@ -181,9 +189,11 @@ class Checker:
                     return office
         return None
 
-    def _date(self, index: int, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
+    def _date(self, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
+        """The date a title holds on: that of a past event of the person in the same sentence (`events`),
+        the quote's date, or a historical frame of the sentence ("In 2010, …")."""
         for event in events:  # a past event dates the title; a title in a plan is today's title
-            if event.text_info.sentence == index and event.date and event.date_precision != "article" \
+            if event.date and event.date_precision != "article" \
                     and event.date <= published:
                 if any(a.entity_id == f"person:{person_id}" for a in (*event.actor, *event.recipient)):
                     return event.date, event.date_precision
@@ -301,7 +311,7 @@ class Checker:
                                 kind="contradiction", severity="high",
                                 message=(f"The narrative has {actor.identifier_text or actor.entity_text} at this "
                                          f"{mine.event.lower()}, but the quoted post about it is by {post.speaker.identifier_text or post.speaker_text}."),
-                                evidence=(theirs.text_info, Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                                evidence=(theirs.text_info, Evidence(sentences.index(post.start), post.start, post.end)),
                                 facts=self._office_facts(key[7:], author[7:])))
                             return flags
         return flags
@@ -312,10 +322,10 @@ class Checker:
 
         flags = []
         for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id and q.date):
-            before = [s for s in sentences if s.end_char <= post.start]
-            if not before:
+            before = sentences.last_before(post.start)
+            if before is None:
                 continue
-            for tok in before[-1]:
+            for tok in before:
                 if tok.lemma_.lower() in ("post", "write", "tweet", "say", "share") and tok.pos_ == "VERB":
                     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subject is None or subject.pos_ == "PRON":
@@ -332,8 +342,8 @@ class Checker:
                             message=(f"The narrative gives the post to {subject.text if subject.pos_ == 'PROPN' else actor.entity_text} "
                                      f"({actor.identifier_text} on {post.date.isoformat()}), but it is signed by "
                                      f"{post.speaker.identifier_text or post.speaker_text}."),
-                            evidence=(Evidence(_sentence_index(sentences, tok.idx), before[-1].start_char, before[-1].end_char),
-                                      Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                            evidence=(Evidence(sentences.index(tok.idx), before.start_char, before.end_char),
+                                      Evidence(sentences.index(post.start), post.start, post.end)),
                             facts=self._office_facts(named[7:], author[7:])))
                     break
         return flags
@@ -361,7 +371,7 @@ class Checker:
             if quote.kind == "post" and quote.date and quote.date > published:
                 flags.append(Flag(kind="date_anomaly", severity="medium",
                                   message=f"A quoted post is dated {quote.date.isoformat()}, after the publication date {published.isoformat()}.",
-                                  evidence=(Evidence(_sentence_index(sentences, quote.start), quote.start, quote.end),)))
+                                  evidence=(Evidence(sentences.index(quote.start), quote.start, quote.end),)))
         for match in _DAY_DATE.finditer(text):
             month = _MONTHS.index(match["month"].lower()) + 1
             day = int(match["day"])
@@ -371,7 +381,7 @@ class Checker:
             except ValueError:
                 flags.append(Flag(kind="date_anomaly", severity="high",
                                   message=f"\"{match.group(0)}\" is not a date that exists.",
-                                  evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                  evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
                 continue
             if match["weekday"]:
                 if year is None:
@@ -380,7 +390,7 @@ class Checker:
                 if _WEEKDAYS[found.weekday()] != match["weekday"].lower():
                     flags.append(Flag(kind="date_anomaly", severity="medium",
                                       message=f"\"{match.group(0)}\": {found.isoformat()} is a {_WEEKDAYS[found.weekday()].title()}.",
-                                      evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                      evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
         return flags
 
     def unverified(self, events) -> list[Flag]:
@@ -424,8 +434,20 @@ def _who(actor) -> str:
         f"{actor.code}:{actor.identifier_text or actor.entity_text}"
 
 
-def _sentence_index(sentences: list, char: int) -> int:
-    for index, sent in enumerate(sentences):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return -1
+class _Sentences:
+    """The article's sentences (in order, not overlapping), found by character offset in log(n)."""
+
+    def __init__(self, sentences: list):
+        self.sentences = sentences
+        self._starts = [s.start_char for s in sentences]
+        self._ends = [s.end_char for s in sentences]
+
+    def index(self, char: int) -> int:
+        """The index of the sentence that holds the offset, else -1."""
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and char < self._ends[i] else -1
+
+    def last_before(self, char: int):
+        """The last sentence that ends at or before the offset, else None."""
+        i = bisect_right(self._ends, char)
+        return self.sentences[i - 1] if i else None
