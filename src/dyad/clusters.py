@@ -66,11 +66,12 @@ def cluster_article(con, article_id: str, window: int = WINDOW_DAYS) -> set[str]
     for event_id, event, actors, recipients, day, loc in new:
         place = json.loads(loc) if loc else None
         candidates = con.execute(
-            "SELECT e.cluster_id, e.record->'event_loc' FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.cluster_id IS NOT NULL AND e.id <> ? AND e.event = ? AND list_sort(list_distinct(e.actor_codes)) = ? "
-            "AND list_sort(list_distinct(e.recipient_codes)) = ? AND e.date BETWEEN ? AND ? AND a.dup_of IS NULL",
-            [event_id, event, _codes(actors), _codes(recipients), day - timedelta(days=window),
-             day + timedelta(days=window)]).fetchall()
+            # copies are never clustered, so a cluster_id already means a first copy: no join with articles
+            "SELECT cluster_id, record->'event_loc' FROM events "
+            "WHERE cluster_id IS NOT NULL AND event = ? AND date BETWEEN ? AND ? AND id <> ? "
+            "AND list_sort(list_distinct(actor_codes)) = ? AND list_sort(list_distinct(recipient_codes)) = ?",
+            [event, day - timedelta(days=window), day + timedelta(days=window), event_id, _codes(actors),
+             _codes(recipients)]).fetchall()
         linked = {cid for cid, other in candidates if compatible_places(place, json.loads(other) if other else None)}
         cluster_id = min(linked) if linked else "c" + event_id
         for old in linked - {cluster_id}:
