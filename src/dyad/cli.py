@@ -291,7 +291,9 @@ def ingest(
     """Code reports and store articles, events, actors and failures in DuckDB.
 
     The same text already stored under another id or date is not stored again: it is reported as
-    "duplicate of ID". Reports not in English are stored as unsupported, with their language.
+    "duplicate of ID". A near-copy (syndicated, other boilerplate, a few words edited) is stored
+    with dup_of naming the first copy, and its events are not listed. Reports not in English are
+    stored as unsupported, with their language.
 
     Articles stored already are neither fetched nor coded again, so the same command run again
     after an interruption (even kill -9) finishes the job.
@@ -332,6 +334,8 @@ def ingest(
             result = store.write(batch)
             for item, copy in result.duplicates:
                 _say(f"{item}: duplicate of {copy}")
+            for item, first, overlap in result.near_duplicates:
+                _say(f"{item}: near-duplicate of {first} (overlap {overlap:.2f}): stored, its events not listed")
             written.append(result)
 
         try:
@@ -359,7 +363,8 @@ def ingest(
         failed = sum(w.failed for w in written)
         _say(f"{stored - unsupported} coded, {unsupported} unsupported (not English), "
              f"{sum(len(w.duplicates) for w in written)} duplicates, "
-             f"{resumed + sum(w.skipped for w in written)} skipped (already stored), {failed} failed → {db}")
+             f"{resumed + sum(w.skipped for w in written)} skipped (already stored), {failed} failed, "
+             f"{sum(len(w.near_duplicates) for w in written)} near-duplicates → {db}")
     if failed:
         raise typer.Exit(1)
 
@@ -434,6 +439,25 @@ def _progress(total: int, quiet: bool):
                     TimeRemainingColumn(), console=err, transient=False)
 
 
+INCLUDE_DUPLICATES = typer.Option(False, "--include-duplicates",
+                                  help="Also the events of near-duplicate articles (syndicated copies).")
+CLUSTER = typer.Option(None, "--cluster", help="Only the events of this cluster id (see dyad clusters).")
+
+
+def _event_filters(actor, type_, since, until, modality, limit, include_duplicates=False, cluster=None) -> dict:
+    """`Store.events` keyword arguments from the CLI's filters; a bad type, modality or date is exit 2."""
+    from dyad.ontology import load_ontology
+
+    ontology = load_ontology()
+    if type_ and type_.upper() not in ontology.types:
+        _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
+    if modality and modality.lower() not in ontology.modalities:
+        _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
+    return {"actor": actor, "type_": type_, "since": _date_option(since, "--since"),
+            "until": _date_option(until, "--until"), "modality": modality, "limit": limit,
+            "include_duplicates": include_duplicates, "cluster": cluster}
+
+
 @app.command(cls=Command)
 def events(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
@@ -444,21 +468,16 @@ def events(
     modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
     as_json: bool = typer.Option(False, "--json", help="One JSON event per line."),
+    include_duplicates: bool = INCLUDE_DUPLICATES,
+    cluster: Optional[str] = CLUSTER,
     wait: float = _wait_option(10.0),
 ) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered; events of near-duplicate articles only with --include-duplicates.
 
     Example: dyad events --actor PRK --type MOBILIZE --since 2024-01-01 --json
     """
-    from dyad.ontology import load_ontology
-
-    ontology = load_ontology()
-    if type_ and type_.upper() not in ontology.types:
-        _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
-    if modality and modality.lower() not in ontology.modalities:
-        _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
-    since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
-    rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit), wait)
+    filters = _event_filters(actor, type_, since, until, modality, limit, include_duplicates, cluster)
+    rows = _query(db, lambda store: store.events(**filters), wait)
     if _none_match(rows, "events"):
         return
     if as_json:
@@ -898,6 +917,102 @@ def serve(
          f"{db} ({'read and write' if allow_write else 'read-only'}); Ctrl-C stops")
     run(Settings(db=db, allow_write=allow_write, token=token, max_body=max_body, wait=wait, kb_extra=kb_extra),
         host=host, port=port)
+
+
+SUPPORTS = ("asserted", "partly_hedged", "hedged")
+
+
+@app.command("clusters", cls=Command)
+def clusters_(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    actor: Optional[str] = typer.Option(None, help="ISO3 or organisation code of an actor or recipient."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, help="Clusters with an event on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Clusters with an event on or before this date (YYYY-MM-DD)."),
+    support: Optional[str] = typer.Option(None, help="asserted (every report asserts it), partly_hedged or hedged."),
+    min_articles: Optional[int] = typer.Option(None, "--min-articles", min=1, help="Reported by at least this many articles."),
+    limit: Optional[int] = typer.Option(None, help="At most this many clusters."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON cluster per line."),
+    wait: float = _wait_option(10.0),
+) -> None:
+    """List event clusters: one event as several articles and outlets report it.
+
+    Events share a cluster when they have the same type, actor and recipient codes, dates at most
+    a day apart and compatible places. Each cluster gives its first report, its numbers of
+    articles and of distinct sources, and its support: asserted by every report, or partly_hedged
+    when some reports only hedge it (hedged: all do). List a cluster's events with
+    `dyad events --cluster ID`.
+
+    Example: dyad clusters --actor KEN --min-articles 2 --json
+    """
+    filters = _event_filters(actor, type_, since, until, None, limit)
+    if support and support not in SUPPORTS:
+        _fail(f"--support {support!r} is not one of {', '.join(SUPPORTS)}", 2)
+    rows = _query(db, lambda store: store.clusters(
+        actor=actor, type_=type_, since=filters["since"], until=filters["until"], support=support,
+        min_articles=min_articles, limit=limit), wait)
+    if _none_match(rows, "clusters"):
+        return
+    if as_json:
+        return _print_jsonl(rows)
+    _print_table(f"{len(rows)} clusters", ["id", "type", "actors", "recipients", "dates", "articles", "sources",
+                                           "support", "first report", "place"],
+                 [[r["id"], r["event"], ", ".join(r["actor_codes"]), ", ".join(r["recipient_codes"]),
+                   r["first_date"] if r["first_date"] == r["last_date"] else f"{r['first_date']} – {r['last_date']}",
+                   str(r["n_articles"]), str(r["n_sources"]), r["support"],
+                   f"{r['first_source'] or ''} {r['first_article_id']}".strip(), r["place"] or ""] for r in rows])
+
+
+@app.command("export", cls=Command)
+def export_(
+    fmt: str = typer.Option(..., "--format", help="jsonl, csv, parquet, plover (PLOVER JSON lines) or gdelt "
+                                                  "(GDELT 2.0 event table, tab-separated)."),
+    out_path: str = typer.Option(..., "--out", help="File to write, or '-' for standard output (not parquet)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    actor: Optional[str] = typer.Option(None, help="ISO3 / organisation code, or part of a name."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, help="Earliest event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Latest event date (YYYY-MM-DD)."),
+    modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    include_duplicates: bool = INCLUDE_DUPLICATES,
+    cluster: Optional[str] = CLUSTER,
+    wait: float = _wait_option(10.0),
+) -> None:
+    """Write the stored events (the rows of `dyad events`, same filters) to a file in one format.
+
+    jsonl is `dyad events --json`; csv and parquet a flat table (lists ';'-joined in csv); plover
+    the PLOVER record fields; gdelt the 61 columns of the GDELT 2.0 event table (empty where dyad
+    has no value). Columns: docs/schema.md.
+
+    Example: dyad export --format parquet --out events.parquet --db events.duckdb --since 2024-01-01
+    """
+    from dyad.export import FORMATS, article_meta, write_export
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}", 2)
+    out = None if out_path == "-" else Path(out_path)
+    if out is None and fmt == "parquet":
+        _fail("--format parquet needs a file for --out, not standard output", 2)
+    if out is not None and out.exists() and not force:
+        _fail(f"{out}: exists; pass --force to replace it")
+    if out is not None and not out.parent.is_dir():
+        _fail(f"{out}: no such folder {out.parent}")
+    filters = _event_filters(actor, type_, since, until, modality, limit, include_duplicates, cluster)
+
+    def ask(store):
+        rows = store.events(**filters)
+        meta = store.query(lambda con: article_meta(con, [r["article_id"] for r in rows]))
+        clusters = {c["id"]: c for c in store.clusters()} if fmt == "gdelt" else {}
+        return rows, meta, clusters
+
+    rows, meta, clusters = _query(db, ask, wait)
+    try:
+        count = write_export(rows, fmt, out, meta, clusters)
+    except OSError as exc:
+        _fail(f"{out_path}: cannot write ({exc.strerror or exc})")
+    _say(f"{count} events → {out_path} ({fmt})")
 
 
 def main() -> None:

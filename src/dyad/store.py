@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import duckdb
 
+from dyad import clusters, neardup
 from dyad.errors import StoreError
 from dyad.ingest import article_id
 from dyad.records import CodedArticle, Failure, actor_to_dict, event_to_dict
@@ -57,6 +58,9 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS feed_entries (
         feed VARCHAR, entry VARCHAR, article_id VARCHAR, status VARCHAR,
         seen_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (feed, entry))""",
+    # near-duplicates (dup_of, signatures, LSH bands) and event clusters: their own modules say how
+    *neardup.SCHEMA,
+    *clusters.SCHEMA,
 ]
 
 
@@ -72,15 +76,19 @@ class Written(_Counts):
     `duplicates` are inputs whose text is stored already under another id or date, as
     (input, id of the stored copy); they are not stored again and not counted in `skipped`,
     which counts re-runs of the same input. `unsupported` counts stored articles not in English.
+    `near_duplicates` are stored inputs marked as copies of an earlier text (syndicated, edited):
+    (input, id of the first copy, estimated similarity); their events are not listed by default.
     """
 
     duplicates: tuple[tuple[str, str], ...]
     unsupported: int
+    near_duplicates: tuple[tuple[str, str, float], ...]
 
     def __new__(cls, stored: int = 0, skipped: int = 0, failed: int = 0,
-                duplicates: tuple[tuple[str, str], ...] = (), unsupported: int = 0):
+                duplicates: tuple[tuple[str, str], ...] = (), unsupported: int = 0,
+                near_duplicates: tuple[tuple[str, str, float], ...] = ()):
         self = super().__new__(cls, stored, skipped, failed)
-        self.duplicates, self.unsupported = duplicates, unsupported
+        self.duplicates, self.unsupported, self.near_duplicates = duplicates, unsupported, near_duplicates
         return self
 
 
@@ -162,8 +170,10 @@ class Store:
 
     def _write(self, batch: list[CodedArticle | Failure]) -> Written:
         stored = skipped = failed = unsupported = 0
-        duplicates = []
+        duplicates, near = [], []
         self.con.execute("BEGIN TRANSACTION")
+        for earlier in neardup.index_unindexed(self.con):  # stored before dup_of and clusters existed
+            clusters.cluster_article(self.con, earlier)
         for item in batch:
             if isinstance(item, Failure):
                 self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
@@ -173,12 +183,17 @@ class Store:
                 self._write_article(item)
                 stored += 1
                 unsupported += item.status == "unsupported"
+                # near-duplicates and clusters (neardup.py, clusters.py): a copy's events join no cluster
+                if (match := neardup.mark_copies(self.con, item.article.id, item.article.text)) is not None:
+                    near.append((item.article.origin or item.article.id, match.first, match.similarity))
+                else:
+                    clusters.cluster_article(self.con, item.article.id)
             elif copy == (item.article.id, item.article.date):
                 skipped += 1
             else:
                 duplicates.append((item.article.origin or item.article.id, copy[0]))
         self.con.execute("COMMIT")
-        return Written(stored, skipped, failed, tuple(duplicates), unsupported)
+        return Written(stored, skipped, failed, tuple(duplicates), unsupported, tuple(near))
 
     def _stored_copy(self, coded: CodedArticle) -> tuple[str, date | None] | None:
         """(id, date) of the stored article with the same id or text, if any."""
@@ -197,7 +212,10 @@ class Store:
         for event in coded.events:
             record = event_to_dict(event)
             self.con.execute(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO events (id, article_id, date, date_precision, event, mode, context, actor_codes, "
+                "recipient_codes, modality, attribution, quad_code, gdelt_quad_class, event_scale, cameo_root, text, "
+                "sentence, start_char, end_char, place, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [event.id, art.id, event.date, event.date_precision, event.event, list(event.mode),
                  list(event.context), [a.code for a in event.actor if a.code],
                  [a.code for a in event.recipient if a.code], event.modality,
@@ -242,8 +260,12 @@ class Store:
                  "message": r[4], "evidence": json.loads(r[5]), "facts": json.loads(r[6])} for r in rows]
 
     def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
-               until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
-        """Stored events as dicts (the `dyad code --json` event shape), newest first."""
+               until: date | None = None, modality: str | None = None, limit: int | None = None,
+               include_duplicates: bool = False, cluster: str | None = None) -> list[dict]:
+        """Stored events as dicts (the `dyad code --json` event shape plus `article_id`, `cluster_id`), newest first.
+
+        Events of near-duplicate articles (`dup_of` set) are left out unless `include_duplicates`.
+        """
         like = f"%{actor.lower()}%" if actor else None
         where, args = _where([
             ("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?) OR id IN "
@@ -252,8 +274,10 @@ class Store:
             ("event = ?", type_.upper() if type_ else None),
             ("date >= ?", since), ("date <= ?", until),
             ("modality = ?", modality.lower() if modality else None),
+            ("cluster_id = ?", cluster),
+            ("article_id NOT IN (SELECT id FROM articles WHERE dup_of IS NOT NULL)", None if include_duplicates else ()),
         ])
-        sql = f"SELECT article_id, record FROM events{where} ORDER BY date DESC, article_id, sentence, id"
+        sql = f"SELECT article_id, record, cluster_id FROM events{where} ORDER BY date DESC, article_id, sentence, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
@@ -262,11 +286,24 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         out = []
-        for article, record in rows:
+        for article, record, cluster_id in rows:
             event = json.loads(record)
             event["article_id"] = article
+            event["cluster_id"] = cluster_id
             out.append(event)
         return out
+
+    def clusters(self, **filters) -> list[dict]:
+        """Stored event clusters (`clusters.read_clusters` filters)."""
+        return self.query(lambda con: clusters.read_clusters(con, **filters))
+
+    def query(self, ask):
+        """`ask(connection)` on the file opened for it; a DuckDB error is a one-line `StoreError`."""
+        try:
+            with self._connection() as con:
+                return ask(con)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
 
     def actors(self, unresolved: bool = False, limit: int = 50) -> list[dict]:
         """Actors by number of mentions; unresolved ones are named persons and organisations the KB lacks."""
