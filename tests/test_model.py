@@ -21,8 +21,8 @@ from tests.conftest import GOLD
 # No rule fires on "walked off the job"; the model reads a strike (PROTEST) into it.
 MODEL_ONLY = "Thousands of teachers walked off the job in Nairobi on Monday over unpaid wages."
 RULE_ONLY = "Senegal expelled two Gambian diplomats."
-# A rule codes the killing as ASSAULT; the model scores the sentence as no event (an accident).
-ACCIDENT = "A passenger plane crashed in Nepal, killing all 72 people on board."
+# A rule codes the killing as ASSAULT; a veto level just under the model's "none" score drops it.
+KILLING = "Gunmen killed two guards at a bank in Lagos."
 
 
 def _with(coder, **card) -> Coder:
@@ -80,7 +80,7 @@ def test_model_rule_events_say_their_rule(model_coder):
 
 
 def test_model_veto_drops_rule_events_and_flags_it(coder):
-    article = make_article(ACCIDENT, date_=date(2025, 3, 14))
+    article = make_article(KILLING, date_=date(2025, 3, 14))
     [event] = Coder(nlp=coder.nlp, kb=coder.kb, rules=coder.rules, model=None).code(article).events
     assert event.event == "ASSAULT" and event.coder.startswith("rule:verb:kill#")
     none = load_model().scores(next(coder.parse(article).sents))[NONE]
@@ -88,9 +88,9 @@ def test_model_veto_drops_rule_events_and_flags_it(coder):
     coded = vetoing.code(article)
     assert coded.events == ()
     [flag] = [f for f in coded.flags if f.kind == "model_veto"]
-    assert flag.message == (f"model:plover-bow@1 vetoed ASSAULT ({event.coder}, trigger 'killing'): it scores this "
+    assert flag.message == (f"model:plover-bow@1 vetoed ASSAULT ({event.coder}, trigger 'killed'): it scores this "
                             f"sentence as no event ({none:.3f} >= veto {round(none - 0.01, 3):g})")
-    assert (flag.evidence[0].start, flag.evidence[0].end) == (0, len(ACCIDENT))
+    assert (flag.evidence[0].start, flag.evidence[0].end) == (0, len(KILLING))
     assert _with(coder, threshold=1.0, veto=round(none + 0.01, 3)).code(article).events != ()
 
 
