@@ -735,7 +735,7 @@ def spark_(
     if kb_extra is not None and not kb_extra.exists():
         _fail(f"{kb_extra}: no such knowledge-base file")
     try:
-        spark = session(master, memory=memory)
+        spark = session(master, memory=memory, kb_extra=str(kb_extra) if kb_extra else None)
         summary = run(spark, inputs, out_dir, meta=meta, batch_size=batch_size, partitions=partitions,
                       kb_extra=str(kb_extra) if kb_extra else None, force=force)
     except (EngineError, InputError) as exc:
@@ -746,7 +746,7 @@ def spark_(
     _say(f"{summary.read} articles read, {summary.duplicates} duplicates dropped; {rows['articles']} coded "
          f"({rows['events']} events, {rows['actors']} actor rows, {rows['quotes']} quotes, {rows['flags']} flags), "
          f"{rows['failures']} failed → {out_dir} ({summary.partitions} partitions, model loaded by "
-         f"{summary.coder_loads} worker processes)")
+         f"{summary.coder_loads} processes)")
     if rows["failures"]:
         _say(f"failures are rows of {out_dir.rstrip('/')}/failures; see them with `dyad load` and the failures table")
         raise typer.Exit(1)

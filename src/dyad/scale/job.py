@@ -35,14 +35,15 @@ class Summary:
     notices: int  # inputs read with invalid UTF-8 replaced
     rows: dict  # table → rows written
     partitions: int
-    coder_loads: int  # worker processes that loaded the model and knowledge base
+    coder_loads: int  # processes that loaded the model and knowledge base (one per executor: its daemon)
 
 
-def session(master: str | None = None, memory: str = "1g", app: str = "dyad"):
+def session(master: str | None = None, memory: str = "1g", app: str = "dyad", kb_extra: str | None = None):
     """A SparkSession: the active one if there is one (spark-submit, a notebook), else a new one.
 
     `master` None means spark-submit's master, or local[2] when run on its own. A local session is
-    bound to 127.0.0.1, runs no web UI and its Python workers are this interpreter.
+    bound to 127.0.0.1, runs no web UI and its Python workers are this interpreter. Each executor's
+    Python daemon loads the Coder (with `kb_extra`) before it forks its workers (`dyad.scale.daemon`).
     """
     try:
         from pyspark.sql import SparkSession
@@ -53,7 +54,9 @@ def session(master: str | None = None, memory: str = "1g", app: str = "dyad"):
         return active
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit: its master and conf stand
     builder = (SparkSession.builder.appName(app).config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false"))
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.python.daemon.module", "dyad.scale.daemon")
+               .config("spark.executorEnv.DYAD_KB_EXTRA", kb_extra or ""))
     master = master or (None if submitted else LOCAL)
     if master:
         builder = builder.master(master)
@@ -76,11 +79,24 @@ def session(master: str | None = None, memory: str = "1g", app: str = "dyad"):
 
 @cache
 def worker_coder(kb_extra: str | None):
-    """The Coder of this worker process, loaded on first use and kept for every later task."""
+    """The Coder of this worker process, loaded on first use (or by the daemon before the fork) and kept."""
     from dyad.kb import load_kb
     from dyad.pipeline import Coder
 
-    return Coder(kb=load_kb(extra=kb_extra))
+    coder = Coder(kb=load_kb(extra=kb_extra))
+    coder.loaded_by = os.getpid()  # which process paid for the load: the daemon, or this worker
+    return coder
+
+
+class _PidSet:
+    """Accumulator of process ids (a set union)."""
+
+    def zero(self, value):
+        return set()
+
+    def addInPlace(self, a, b):
+        a |= b
+        return a
 
 
 def code_batch(coder, articles: list[Article], batch_size: int) -> list:
@@ -100,7 +116,7 @@ def code_batch(coder, articles: list[Article], batch_size: int) -> list:
 def code_partition(items, batch_size: int, kb_extra: str | None, loads=None):
     """(table, row) for a partition of (seq, Article | Failure): batches through the worker's Coder.
 
-    `loads` (an accumulator) counts the worker processes that had to load the Coder.
+    `loads` (an accumulator of a set) collects the ids of the processes that loaded the Coder.
     """
     from dyad.store import MEMORY, Store
 
@@ -111,9 +127,10 @@ def code_partition(items, batch_size: int, kb_extra: str | None, loads=None):
             articles = [a for a in batch if isinstance(a, Article)]
             done = [f for f in batch if isinstance(f, Failure)]
             if articles:
-                if loads is not None and not worker_coder.cache_info().currsize:
-                    loads.add(1)
-                done += code_batch(worker_coder(kb_extra), articles, batch_size)
+                coder = worker_coder(kb_extra)
+                if loads is not None:
+                    loads.add({coder.loaded_by})
+                done += code_batch(coder, articles, batch_size)
             yield from list(rows_of(store, done))
     finally:
         store.close()
@@ -136,7 +153,7 @@ def run(spark, paths: list[str], out: str, *, meta: dict | None = None, batch_si
     _check_out(spark, out, force)
     inputs = expand(spark, paths)
     parts = partitions or 2 * sc.defaultParallelism
-    read, notices, loads = sc.accumulator(0), sc.accumulator(0), sc.accumulator(0)
+    read, notices, loads = sc.accumulator(0), sc.accumulator(0), sc.accumulator(set(), _PidSet())
 
     def parse(raws):
         for raw in raws:
@@ -164,7 +181,7 @@ def run(spark, paths: list[str], out: str, *, meta: dict | None = None, batch_si
         rows.unpersist()
     written = {t: sum(n for key, n in counts.items() if key.split(":")[0] == t) for t in TABLES}
     return Summary(read=read.value, duplicates=read.value - written["articles"] - counts.get("failures:code", 0),
-                   notices=notices.value, rows=written, partitions=parts, coder_loads=loads.value)
+                   notices=notices.value, rows=written, partitions=parts, coder_loads=len(loads.value))
 
 
 def _key(seq_item: tuple, by_text: bool):
