@@ -67,7 +67,7 @@ def test_scale_spark_codes_what_ingest_codes(spark, tmp_path):
     coded = runner.invoke(app, ["spark", *inputs, "--out", str(out), "--partitions", "4"])
     assert coded.exit_code == 0, coded.output
     assert "40 articles read, 1 duplicates dropped; 39 coded" in coded.output
-    assert "(4 partitions, model loaded by 1 processes)" in coded.output  # by the executor's daemon, before it forks
+    assert "(4 partitions, model loaded in 1 process)" in coded.output  # by the executor's daemon, before it forks
     assert runner.invoke(app, ["load", str(out), "--db", str(spark_db)]).exit_code == 0
     ingested = runner.invoke(app, ["ingest", *inputs, "--db", str(ingest_db), "-q"])
     assert ingested.exit_code == 0, ingested.output

@@ -745,8 +745,8 @@ def spark_(
         _say(f"warning: {summary.notices} inputs had invalid UTF-8, replaced with U+FFFD")
     _say(f"{summary.read} articles read, {summary.duplicates} duplicates dropped; {rows['articles']} coded "
          f"({rows['events']} events, {rows['actors']} actor rows, {rows['quotes']} quotes, {rows['flags']} flags), "
-         f"{rows['failures']} failed → {out_dir} ({summary.partitions} partitions, model loaded by "
-         f"{summary.coder_loads} processes)")
+         f"{rows['failures']} failed → {out_dir} ({summary.partitions} partitions, model loaded in "
+         f"{summary.coder_loads} process{'es' if summary.coder_loads != 1 else ''})")
     if rows["failures"]:
         _say(f"failures are rows of {out_dir.rstrip('/')}/failures; see them with `dyad load` and the failures table")
         raise typer.Exit(1)

@@ -108,32 +108,40 @@ def expand(spark, paths: list[str]) -> list[Input]:
     conf = sc._jsc.hadoopConfiguration()
     hadoop = sc._jvm.org.apache.hadoop.fs
     inputs: list[Input] = []
-    for raw in paths:
-        path = hadoop.Path(raw)
-        fs = path.getFileSystem(conf)
-        if not fs.exists(path):
-            raise InputError(f"{raw}: no such file or folder")
-        status = fs.getFileStatus(path)
-        reader = reader_for(raw.rstrip("/"))
-        uri = fs.makeQualified(path).toString()
-        if not status.isDirectory():
-            inputs.append(Input(raw, uri, len(inputs), reader or TEXT))
-            continue
-        if reader is not None and reader.kind == "row":
-            inputs.append(Input(raw, uri, len(inputs), reader))
-            continue
-        found = 0
-        for child in sorted(fs.listStatus(path), key=lambda s: s.getPath().getName()):
-            name = child.getPath().getName()
-            child_reader = reader_for(name)
-            if child.isDirectory() or child_reader is None or name.startswith((".", "_")):
-                continue
-            inputs.append(Input(f"{raw.rstrip('/')}/{name}", child.getPath().toString(), len(inputs), child_reader))
-            found += 1
-        if not found:
-            suffixes = ", ".join(s for r in READERS for s in r.suffixes)
-            raise InputError(f"{raw}: no files to read in the folder (suffixes read: {suffixes})")
+    for given in paths:
+        pattern = hadoop.Path(given)
+        fs = pattern.getFileSystem(conf)
+        matches = fs.globStatus(pattern) or []  # a plain path matches itself; a glob (*.jsonl) what it names
+        if not matches:
+            raise InputError(f"{given}: no such file or folder")
+        literal = len(matches) == 1 and not any(c in given for c in "*?[{")
+        for status in sorted(matches, key=lambda s: s.getPath().toString()):
+            uri = status.getPath().toString()
+            _expand_one(fs, status, given if literal else uri, uri, inputs)
     return inputs
+
+
+def _expand_one(fs, status, raw: str, uri: str, inputs: list[Input]) -> None:
+    """Add the inputs of one matched path: itself, or the readable files of a folder."""
+    path = status.getPath()
+    reader = reader_for(raw.rstrip("/"))
+    if not status.isDirectory():
+        inputs.append(Input(raw, uri, len(inputs), reader or TEXT))
+        return
+    if reader is not None and reader.kind == "row":
+        inputs.append(Input(raw, uri, len(inputs), reader))
+        return
+    found = 0
+    for child in sorted(fs.listStatus(path), key=lambda s: s.getPath().getName()):
+        name = child.getPath().getName()
+        child_reader = reader_for(name)
+        if child.isDirectory() or child_reader is None or name.startswith((".", "_")):
+            continue
+        inputs.append(Input(f"{raw.rstrip('/')}/{name}", child.getPath().toString(), len(inputs), child_reader))
+        found += 1
+    if not found:
+        suffixes = ", ".join(s for r in READERS for s in r.suffixes)
+        raise InputError(f"{raw}: no files to read in the folder (suffixes read: {suffixes})")
 
 
 def raw_items(spark, inputs: list[Input]):
