@@ -8,7 +8,9 @@ and from scripts/data/:
   COW codes collide with other states' ISO codes, e.g. COW AUS is Austria, ISO AUS is Australia);
 - reign_roles.yaml: which office REIGN's leader held (head of state or head of government);
 - office_history_curated.csv: the team's rows (second offices, ministers, organisation heads,
-  and everything after March 2021 for the states the curated KB did not already cover).
+  and everything after March 2021 for the states the curated KB did not already cover);
+- ministers_curated.csv: the team's foreign and defence ministers from 2000 (G20, P5, both Koreas,
+  the Gulf states, Israel, Iran) up to the first term the shipped curated files already hold.
 
 Writes src/dyad/data/kb/{offices,persons,tenures}-history.csv. Every row carries a `source`
 ("reign-leaders 2021-03", "phoenix-actors 2014-01", "team curation") and, where something is
@@ -29,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pycountry
 import yaml
@@ -42,6 +45,7 @@ TEAM_SOURCE = "team curation"
 REIGN_HORIZON = "2021-03-31"
 CURATED_HORIZON = "2025-10-31"  # the shipped curated offices were written up to late 2025
 SINCE = 1990
+CURATED_FILES = ("office_history_curated.csv", "ministers_curated.csv")  # the team's rows, same columns
 IGO_OFFICES = {"IMF.managing_director": ("Managing Director of the International Monetary Fund", "imf", "managing_director"),
                "WORLD_BANK.president": ("President of the World Bank Group", "world_bank", "president")}
 SURNAME_FIRST = {"SGP", "CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG"}
@@ -165,6 +169,15 @@ def clean_leader(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def wiki_name(notes: str) -> str | None:
+    """The leader's name from the English Wikipedia link REIGN gives in its notes ("…/wiki/Jimmy_Morales")."""
+    found = re.search(r"en\.wikipedia\.org/wiki/([^\s,?#]+)", notes)
+    if found is None:
+        return None
+    title = unquote(found.group(1)).replace("_", " ")
+    return re.sub(r"\s*\(.*\)$", "", title).strip() or None
+
+
 def match_phoenix(leader: str, iso3: str, start: date, end: date, phoenix) -> PhoenixActor | None:
     """The Phoenix person in that state whose name holds REIGN's words and whose GOV window overlaps the spell."""
     words = [w for w in re.split(r"[\s.]+", fold(leader).lower()) if len(w) > 1]
@@ -188,10 +201,20 @@ def match_phoenix(leader: str, iso3: str, start: date, end: date, phoenix) -> Ph
     return best if best_overlap >= timedelta(days=30) else None
 
 
+# Phoenix writes some aliases with the title in them ("Defense Minister Ehud Barak"): a name matched
+# with its title would hide the title from the checks, so the words up to the last title word go
+_TITLE_WORDS = re.compile(r"^.*\b(?:Minister|President|Premier|Secretary|Chancellor|Chairman|Leader|Defen[cs]e|"
+                          r"Foreign|Prime|Ministry|Spokesman|Commander|Chief|Governor|Ambassador|Envoy)\b\s*", re.I)
+
+
 def aliases_for(name: str, extra: list[str]) -> list[str]:
     out = []
     for text in [*extra, fold(name), name.replace("-", " "), fold(name).replace("-", " ")]:
         text = _TITLES.sub("", text).strip()
+        bare = _TITLE_WORDS.sub("", text).strip()
+        if bare != text and len(bare.split()) < 2 and bare not in name.split():
+            continue  # what is left of a titled alias is not a name of this person
+        text = bare
         if text and text != name and text not in out:
             out.append(text)
     return out
@@ -288,6 +311,11 @@ def main() -> None:
         if end is not None and end.year < SINCE:
             continue
         clean = names_cfg.get(f"{iso3}|{leader}") or clean_leader(leader)
+        wiki = wiki_name(r.get("notes") or "")
+        from_wiki = (f"{iso3}|{leader}" not in names_cfg and wiki is not None and len(clean.split()) == 1
+                     and fold(clean).lower() in fold(wiki).lower().split())
+        if from_wiki:  # a surname alone matches any namesake in Phoenix ("Morales"): REIGN's own link names the leader
+            clean = wiki
         actor = match_phoenix(clean, iso3, start, end or date(2021, 3, 31), phoenix)
         source = REIGN_SOURCE
         if f"{iso3}|{leader}" in names_cfg:
@@ -299,6 +327,8 @@ def main() -> None:
             report["phoenix_names"] += 1
         else:
             name, extra = clean, []
+            if from_wiki:
+                source = f"{REIGN_SOURCE}; full name from its Wikipedia link"
         if len(name.split()) < 2:
             report["no_full_name"].append(f"{iso3} {leader} {start}")
             continue  # a surname alone would match every namesake in a report
@@ -314,7 +344,8 @@ def main() -> None:
                                      end.isoformat() if end else "", "month" if end else "",
                                      "acting" in leader.lower() or "acting" in note.lower(), source, note))
 
-    for row in csv.DictReader((INPUTS / "office_history_curated.csv").open(encoding="utf-8")):
+    curated_rows = [row for name in CURATED_FILES for row in csv.DictReader((INPUTS / name).open(encoding="utf-8"))]
+    for row in curated_rows:
         jurisdiction, role = row["office_id"].split(".", 1)
         if row["office_id"] not in curated_offices and row["office_id"] not in offices:
             if row["office_id"] in IGO_OFFICES:
@@ -325,7 +356,7 @@ def main() -> None:
             elif len(jurisdiction) == 3 and jurisdiction.isupper():
                 office_for(jurisdiction, role, TEAM_SOURCE)
             else:
-                raise SystemExit(f"office_history_curated.csv: unknown office {row['office_id']}")
+                raise SystemExit(f"{' or '.join(CURATED_FILES)}: unknown office {row['office_id']}")
         extra = [a.strip() for a in row["aliases"].split(";") if a.strip()]
         pid = row.get("person_id") or person_id_for(row["name"], row["country"], aliases_for(row["name"], extra), TEAM_SOURCE)
         tenures.append(TenureRow(pid, row["office_id"], row["start"], row["start_precision"] or "day", row["end"],

@@ -10,7 +10,7 @@ from tests.conftest import RESOURCES, ROOT
 
 runner = CliRunner()
 COMMANDS = ["code", "ingest", "events", "eval", "demo", "flags", "actors", "kb lookup", "kb holder", "kb stats", "kb verify",
-            "kb import wikidata", "spark", "load"]
+            "kb import wikidata", "watch", "serve", "clusters", "export", "spark", "load"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -190,8 +190,8 @@ def test_cli_help_shows_flags_without_a_type_and_arguments_by_metavar(command):
     assert "--help " in result.output
 
 
-@pytest.mark.parametrize("command, usage", [("code", "dyad code [OPTIONS] PATH..."),
-                                            ("ingest", "dyad ingest [OPTIONS] PATH..."),
+@pytest.mark.parametrize("command, usage", [("code", "dyad code [OPTIONS] [PATH...]"),
+                                            ("ingest", "dyad ingest [OPTIONS] [PATH...]"),
                                             ("eval", "dyad eval [OPTIONS] GOLD..."),
                                             ("kb", "dyad kb [OPTIONS] COMMAND [ARGS]...")])
 def test_cli_usage_line_names_the_arguments(command, usage):

@@ -10,7 +10,9 @@ from dyad.errors import DataError
 from dyad.evaluate import evaluate, load_gold
 from tests.conftest import GOLD
 
-MACRO_F1_FLOOR = 0.88  # measured 0.900 on gold-a + gold-b (2026-11-28); raise as the rules improve
+MACRO_F1_FLOOR = 0.90  # measured 0.914 on gold-a + gold-b (2026-12-03; 0.900 on 2026-11-28); raise as the rules improve
+# Real-text and wire-shaped tuning splits (2026-12-03): WCEP tune measured 0.573, news-tune 0.652.
+REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.55, "news-tune.jsonl": 0.62}
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
@@ -32,6 +34,13 @@ def test_eval_macro_f1_floor(coder):
     report, _ = evaluate(items, coder)
     assert report["macro_f1"] >= MACRO_F1_FLOOR, json.dumps(report["per_type"], indent=1)
     assert report["modality_accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize("name", sorted(REAL_TEXT_FLOORS))
+def test_eval_real_text_tune_floor(coder, name):
+    report, _ = evaluate(load_gold(GOLD / name), coder)
+    assert report["macro_f1"] >= REAL_TEXT_FLOORS[name], json.dumps(report["per_type"], indent=1)
+    assert report["noisy_rate"] <= 0.15  # items with no political event that get one
 
 
 def test_eval_cli_json(tmp_path):

@@ -181,9 +181,15 @@ def test_kb_verify_reports_each_problem(tmp_path):
     extra.write_text(
         "persons:\n  - {id: ana-ruiz, name: Ana Ruiz, country: FJI, source: test, born: 1990}\n"
         "  - {id: ben-ola, name: Ben Ola, aliases: [Ola], country: FJI}\n"
+        "  - {id: josefa-tikoduadua, name: Josefa Tikoduadua, aliases: [Tikoduadua], country: FJI, source: test}\n"
+        "  - {id: josefa-tikoduaduaa, name: Josefa Tikoduaduaa, aliases: [Tikoduaduaa], country: FJI, source: test}\n"
         "tenures:\n  - {person_id: ana-ruiz, office_id: FJI.head_of_government, start: '2000-01-01', end: '2001-01-01',"
         " source: test}\n"
-        "  - {person_id: ben-ola, office_id: FJI.head_of_government, start: '2000-06-01', end: '2002-01-01'}\n")
+        "  - {person_id: ben-ola, office_id: FJI.head_of_government, start: '2000-06-01', end: '2002-01-01'}\n"
+        "  - {person_id: josefa-tikoduadua, office_id: FJI.head_of_government, start: '1990-01-01', end: '1991-01-01',"
+        " source: test}\n"
+        "  - {person_id: josefa-tikoduaduaa, office_id: FJI.head_of_government, start: '1992-01-01', end: '1993-01-01',"
+        " source: test}\n")
     result = runner.invoke(app, ["kb", "verify", "--warnings", "--kb-extra", str(extra)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -192,6 +198,7 @@ def test_kb_verify_reports_each_problem(tmp_path):
     assert any(line.startswith("error\tno_source\tperson ben-ola") for line in lines)
     assert any(line.startswith("error\tno_source\ttenure ben-ola") for line in lines)
     assert any(line.startswith("warning\tno_name_variant\tperson ana-ruiz") for line in lines)
+    assert "warning\tnear_duplicate\tpersons josefa-tikoduadua and josefa-tikoduaduaa (FJI) have nearly the same name: one person?" in lines
 
 
 def test_kb_stats_show_the_oldest_known_until(kb):

@@ -45,3 +45,10 @@ def test_timex_no_date_in_plain_words():
     (date(2023, 6, 1), "day", True), (date(2024, 10, 1), "day", False)])
 def test_timex_historical_is_well_before_the_article(found, precision, historical):
     assert is_historical(found, precision, BASE) is historical
+
+
+def test_timex_weekday_of_a_planned_event_is_the_next_one(code_text):
+    coded = code_text("The foreign minister arrived in Nairobi on Tuesday and is scheduled to fly on to Djibouti "
+                      "on Wednesday.", date(2025, 3, 4))  # published on a Tuesday
+    [flight] = [e for e in coded.events if e.trigger == "fly"]
+    assert flight.modality == "future" and (flight.date, flight.date_precision) == (date(2025, 3, 5), "day")

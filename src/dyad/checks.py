@@ -16,20 +16,26 @@ knowledge-base facts used:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from dyad.kb import KnowledgeBase, covers, precision_window
+from dyad.quotes import QuoteIndex
 from dyad.records import Event, Evidence, Flag, Quote
 from dyad.resolve import Mention, Resolver
 from dyad.roles import RoleResolver, normalise
 from dyad.timex import resolve_date
 
+# words that move a title away from the report's date ("former", "then-", "late", "incoming") or to
+# another office ("deputy", "vice"): such a title is not checked
 _NOT_NOW = re.compile(r"\b(former|ex|then|outgoing|incoming|predecessor|successor|designate|elect|late|"
-                      r"previous|future|next|would-be|acting|interim|deputy|vice|first|last|longtime|"
-                      r"long-serving|erstwhile|one-time|onetime)\b", re.I)
+                      r"previous|future|next|would-be|deputy|vice|first|last|erstwhile|one-time|onetime)\b", re.I)
+# "acting", "interim", "caretaker": the title still says the person holds the office on that date, so it
+# is checked; but the KB records few acting terms, so only a term of theirs at another time can refute it
+_ACTING = re.compile(r"\b(acting|interim|caretaker|provisional|transitional)\b", re.I)
 _KEY_EVENTS = {"ASSAULT", "MOBILIZE", "COERCE", "AID", "SANCTION", "RETREAT", "COOPERATE", "PROTEST", "THREATEN",
                "AGREE", "CONSULT"}
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -54,6 +60,7 @@ class TitledMention:
     end: int
     sentence: int
     source: str  # narrative | quote | post
+    acting: bool = False  # "acting President X", "interim Prime Minister X"
 
 
 def _held_during(kb: KnowledgeBase, person_id: str, office_id: str, window: tuple[date, date]) -> bool:
@@ -75,6 +82,7 @@ class Checker:
         """Every flag for one coded article."""
         if published is None:
             return []
+        sentences = _Sentences(sentences)
         titled = self.titled_mentions(doc, mentions, events, quotes, published, sentences)
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)
@@ -88,6 +96,10 @@ class Checker:
     def titled_mentions(self, doc, mentions, events, quotes, published, sentences) -> list[TitledMention]:
         out = []
         seen: set[int] = set()
+        in_quotes = QuoteIndex(quotes)
+        by_sentence: dict[int, list[Event]] = {}
+        for event in events:
+            by_sentence.setdefault(event.text_info.sentence, []).append(event)
         for tok in doc:
             m = mentions.get(tok.i)
             if m is None or m.entity.kind != "person" or m.start in seen:
@@ -95,7 +107,7 @@ class Checker:
             seen.add(m.start)
             head = doc[m.end - 1]
             title_tokens, phrase, leading = self._title_segment(doc, m, head)
-            title = " ".join(t.text for t in title_tokens)
+            title = _title_text(title_tokens)
             before = doc.text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
             # "former", "then-", "late", "acting"… count only inside the noun phrase that holds the title:
             # in "Prime Minister X, a former lawyer" the "former" belongs to the apposition
@@ -106,12 +118,14 @@ class Checker:
             office = self._office(title_tokens, mentions, phrase, person_id)
             if office is None:
                 continue
-            index = _sentence_index(sentences, tok.idx)
-            quote = next((q for q in quotes if q.start <= tok.idx < q.end), None)
-            when, precision = self._date(index, person_id, events, quote, published, _frame(head.sent.text, published))
+            index = sentences.index(tok.idx)
+            quote = in_quotes.at(tok.idx)
+            when, precision = self._date(person_id, by_sentence.get(index, ()), quote, published,
+                                         _frame(head.sent.text, published))
+            acting = bool(_ACTING.search(title) or (leading and _ACTING.search(" ".join(before.split()[-2:]))))
             out.append(TitledMention(person_id, m.entity.name, title, office.id, when, precision_window(when, precision),
                                      doc[m.start].idx, head.idx + len(head.text), index,
-                                     quote.kind if quote else "narrative"))
+                                     quote.kind if quote else "narrative", acting))
         return out
 
     def _title_segment(self, doc: Doc, m: Mention, head: Token) -> tuple[list[Token], str | None, bool]:
@@ -134,13 +148,19 @@ class Checker:
 
     def _title_tokens(self, doc: Doc, m: Mention, head: Token) -> list[Token]:
         """Title words around a name: "Defence Minister X", "X, Japan's foreign minister", "the EU's chief X"."""
-        tokens = [doc[i] for i in range(max(m.start - 6, head.sent.start), m.start)]
+        first = head.sent.start
+        while first > 0 and not doc[first - 1].is_punct:  # the parser split a phrase ("the President of | Croatia X")
+            first = doc[first - 1].sent.start
+        tokens = [doc[i] for i in range(max(m.start - 6, first), m.start)]
         while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("punct",) or tokens[0].pos_ == "VERB"):
             tokens = tokens[1:]
         # keep only the run of title-like words right before the name
         run: list[Token] = []
         for t in reversed(tokens):
-            if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "PRON") and t.lower_ not in ("of", "for"):
+            if t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_:
+                run.insert(0, t)  # "Secretary-General"
+                continue
+            if t.is_punct or t.pos_ in ("VERB", "ADP", "CCONJ", "SCONJ", "PRON") and t.lower_ not in ("of", "for"):
                 break
             run.insert(0, t)
         for child in list(head.children) + ([head.head] if head.dep_ == "appos" else []):
@@ -163,10 +183,12 @@ class Checker:
                 jurisdictions.append(m.entity.id.split(":", 1)[1] if m.entity.kind == "igo" else m.entity.code)
         roles = self.roles.lex.phrases.get(phrase, ())
         for jurisdiction in jurisdictions:
-            for role in roles:
-                office = self.roles.office(jurisdiction, role)
-                if office is not None:
-                    return office
+            # "European Commission President": the office may belong to the parent organisation (the EU)
+            for place in (jurisdiction, self.kb.igo_parents.get(jurisdiction)):
+                offices = [o for o in (self.roles.office(place, role) for role in roles if place) if o is not None]
+                if offices:  # the office whose label holds the title's words ("President" of Iran is not its head of state)
+                    words = phrase.split()[-1]
+                    return next((o for o in offices if words in o.label.lower()), offices[0])
         if jurisdictions:
             return None
         held = [self.kb.offices[t.office_id] for t in self.kb.by_person.get(person_id, ())
@@ -181,14 +203,16 @@ class Checker:
                     return office
         return None
 
-    def _date(self, index: int, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
+    def _date(self, person_id: str, events, quote, published, frame=None) -> tuple[date, str]:
+        """The date a title holds on: a dated post's own date, that of a past event of the person in the
+        same sentence (`events`), or a historical frame of the sentence ("In 2010, …")."""
+        if quote is not None and quote.date is not None:  # a dated post speaks on its own date ("today" included)
+            return frame or (quote.date, "day")
         for event in events:  # a past event dates the title; a title in a plan is today's title
-            if event.text_info.sentence == index and event.date and event.date_precision != "article" \
+            if event.date and event.date_precision != "article" \
                     and event.date <= published:
                 if any(a.entity_id == f"person:{person_id}" for a in (*event.actor, *event.recipient)):
                     return event.date, event.date_precision
-        if quote is not None and quote.date is not None:
-            return quote.date, "day"
         if frame is not None:
             return frame
         return published, "day"
@@ -229,6 +253,8 @@ class Checker:
             own = [self.kb.offices[r.office_id].label for r in self.kb.roles_of(t.person_id, t.when)
                    if r.office_id in self.kb.offices]
             before = [r for r in terms if r.end and r.end < t.window[0]]
+            if t.acting and not terms:
+                continue  # an acting term the KB does not record is not evidence of an error
             if terms and not own:
                 kind = "stale_title" if before else "premature_title"
                 when = (f"left it on {before[-1].end.isoformat()}" if before else
@@ -301,7 +327,7 @@ class Checker:
                                 kind="contradiction", severity="high",
                                 message=(f"The narrative has {actor.identifier_text or actor.entity_text} at this "
                                          f"{mine.event.lower()}, but the quoted post about it is by {post.speaker.identifier_text or post.speaker_text}."),
-                                evidence=(theirs.text_info, Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                                evidence=(theirs.text_info, Evidence(sentences.index(post.start), post.start, post.end)),
                                 facts=self._office_facts(key[7:], author[7:])))
                             return flags
         return flags
@@ -312,10 +338,10 @@ class Checker:
 
         flags = []
         for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id and q.date):
-            before = [s for s in sentences if s.end_char <= post.start]
-            if not before:
+            before = sentences.last_before(post.start)
+            if before is None:
                 continue
-            for tok in before[-1]:
+            for tok in before:
                 if tok.lemma_.lower() in ("post", "write", "tweet", "say", "share") and tok.pos_ == "VERB":
                     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subject is None or subject.pos_ == "PRON":
@@ -332,8 +358,8 @@ class Checker:
                             message=(f"The narrative gives the post to {subject.text if subject.pos_ == 'PROPN' else actor.entity_text} "
                                      f"({actor.identifier_text} on {post.date.isoformat()}), but it is signed by "
                                      f"{post.speaker.identifier_text or post.speaker_text}."),
-                            evidence=(Evidence(_sentence_index(sentences, tok.idx), before[-1].start_char, before[-1].end_char),
-                                      Evidence(_sentence_index(sentences, post.start), post.start, post.end)),
+                            evidence=(Evidence(sentences.index(tok.idx), before.start_char, before.end_char),
+                                      Evidence(sentences.index(post.start), post.start, post.end)),
                             facts=self._office_facts(named[7:], author[7:])))
                     break
         return flags
@@ -361,7 +387,7 @@ class Checker:
             if quote.kind == "post" and quote.date and quote.date > published:
                 flags.append(Flag(kind="date_anomaly", severity="medium",
                                   message=f"A quoted post is dated {quote.date.isoformat()}, after the publication date {published.isoformat()}.",
-                                  evidence=(Evidence(_sentence_index(sentences, quote.start), quote.start, quote.end),)))
+                                  evidence=(Evidence(sentences.index(quote.start), quote.start, quote.end),)))
         for match in _DAY_DATE.finditer(text):
             month = _MONTHS.index(match["month"].lower()) + 1
             day = int(match["day"])
@@ -371,7 +397,7 @@ class Checker:
             except ValueError:
                 flags.append(Flag(kind="date_anomaly", severity="high",
                                   message=f"\"{match.group(0)}\" is not a date that exists.",
-                                  evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                  evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
                 continue
             if match["weekday"]:
                 if year is None:
@@ -380,7 +406,7 @@ class Checker:
                 if _WEEKDAYS[found.weekday()] != match["weekday"].lower():
                     flags.append(Flag(kind="date_anomaly", severity="medium",
                                       message=f"\"{match.group(0)}\": {found.isoformat()} is a {_WEEKDAYS[found.weekday()].title()}.",
-                                      evidence=(Evidence(_sentence_index(sentences, match.start()), match.start(), match.end()),)))
+                                      evidence=(Evidence(sentences.index(match.start()), match.start(), match.end()),)))
         return flags
 
     def unverified(self, events) -> list[Flag]:
@@ -401,6 +427,14 @@ class Checker:
     def _name(self, person_id: str) -> str:
         person = self.kb.persons.get(person_id)
         return person.name if person else person_id
+
+
+def _title_text(tokens: list[Token]) -> str:
+    """The title as written: "Japan's Prime Minister", not "Japan 's Prime Minister"."""
+    out = ""
+    for a, b in zip(tokens, [*tokens[1:], None]):
+        out += a.text_with_ws if b is not None and b.i == a.i + 1 else a.text + " "
+    return " ".join(out.split())
 
 
 _FRAME = re.compile(r"^\W*(?:in|by|during|back in|since)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -424,8 +458,20 @@ def _who(actor) -> str:
         f"{actor.code}:{actor.identifier_text or actor.entity_text}"
 
 
-def _sentence_index(sentences: list, char: int) -> int:
-    for index, sent in enumerate(sentences):
-        if sent.start_char <= char < sent.end_char:
-            return index
-    return -1
+class _Sentences:
+    """The article's sentences (in order, not overlapping), found by character offset in log(n)."""
+
+    def __init__(self, sentences: list):
+        self.sentences = sentences
+        self._starts = [s.start_char for s in sentences]
+        self._ends = [s.end_char for s in sentences]
+
+    def index(self, char: int) -> int:
+        """The index of the sentence that holds the offset, else -1."""
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and char < self._ends[i] else -1
+
+    def last_before(self, char: int):
+        """The last sentence that ends at or before the offset, else None."""
+        i = bisect_right(self._ends, char)
+        return self.sentences[i - 1] if i else None

@@ -124,35 +124,36 @@ def _coder(extra: Optional[Path] = None):
     return Coder(kb=_kb(extra))
 
 
-def _read_inputs(paths: list[str], meta: dict) -> tuple[list, list[InputError]]:
-    """Articles and input errors from paths ('-' is standard input); notices go to stderr."""
-    from dyad.ingest import decode, make_article, read_jsonl, read_path
+def _read_inputs(paths: list[str], meta: dict, options=None, known=None) -> tuple[list, list[InputError]]:
+    """Articles and input errors from paths, URLs and folders ('-' is standard input); notices go to stderr.
+
+    `options` are `dyad.sources.SourceOptions`; `known(article_id)` tells a stored article, whose
+    page is then not fetched again.
+    """
+    from dyad.ingest import decode, make_article, read_jsonl
+    from dyad.sources import SourceOptions, reader
 
     articles, errors = [], []
-    for raw in paths:
-        if raw == "-":
-            try:
-                text, notice = decode(sys.stdin.buffer.read(), "<stdin>")
-                items = [notice] if notice else []
-                if text.lstrip().startswith("{"):
-                    items += list(read_jsonl(None, text, **meta))
+    with reader(options or SourceOptions(), known) as read:
+        for raw in paths:
+            if raw == "-":
+                try:
+                    text, notice = decode(sys.stdin.buffer.read(), "<stdin>")
+                    items = [notice] if notice else []
+                    if text.lstrip().startswith("{"):
+                        items += list(read_jsonl(None, text, **meta))
+                    else:
+                        items.append(make_article(text, where="<stdin>", **meta))
+                except InputError as exc:
+                    items = [exc]
+            else:
+                items = list(read(raw, meta))
+            for item in items:
+                if isinstance(item, Notice):
+                    _say(f"warning: {item.message}")
                 else:
-                    items.append(make_article(text, where="<stdin>", **meta))
-            except InputError as exc:
-                items = [exc]
-        else:
-            path = Path(raw)
-            if path.is_dir():
-                items = [i for p in sorted(path.iterdir()) if p.suffix.lower() in (".txt", ".html", ".htm", ".jsonl")
-                         for i in read_path(p, **meta)]
-            else:
-                items = list(read_path(path, **meta))
-        for item in items:
-            if isinstance(item, Notice):
-                _say(f"warning: {item.message}")
-            else:
-                (errors if isinstance(item, InputError) else articles).append(item)
-        _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
+                    (errors if isinstance(item, InputError) else articles).append(item)
+            _say_undated(raw, [i for i in items if isinstance(i, Article) and i.date is None])
     return articles, errors
 
 
@@ -165,7 +166,8 @@ def _say_undated(raw: str, undated: list[Article]) -> None:
          f"resolved and events without a date of their own get date_precision \"unknown\"")
 
 
-PATHS_HELP = "Report files or folders (.txt, .html, .jsonl), or '-' for standard input."
+PATHS_HELP = ("Report files or folders (.txt, .html, .jsonl, .csv, .tsv, .parquet, .warc, .warc.gz, .rss, .atom; "
+              "folders walked recursively), http(s) URLs of pages or feeds, or '-' for standard input.")
 META_HELP = " (.txt and .html: this value; .jsonl: for lines without one)."
 DATE = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD" + META_HELP)
 TITLE = typer.Option(None, "--title", help="Title" + META_HELP)
@@ -173,22 +175,73 @@ URL = typer.Option(None, "--url", help="URL" + META_HELP)
 SOURCE = typer.Option(None, "--source", help="Outlet" + META_HELP)
 
 
+# --- sources: URLs, feeds, tables (dyad.sources) ---------------------------------------------------
+URLS = typer.Option(None, "--urls", metavar="FILE", help="A file of http(s) URLs (pages or feeds), one a line.")
+ALLOW_PRIVATE = typer.Option(False, "--allow-private",
+                             help="Fetch from loopback, private and link-local addresses (refused by default).")
+SUMMARIES_ONLY = typer.Option(False, "--summaries-only", help="Feeds: code each entry's summary, do not fetch its page.")
+SINCE_ENTRIES = typer.Option(None, "--since", help="Feeds: only entries published on or after this date (YYYY-MM-DD).")
+TIMEOUT = typer.Option(20.0, "--timeout", metavar="SECONDS", min=0.1,
+                       help="URLs: give up on a server silent this long (connect: at most 10 s).")
+MAX_BYTES = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="URLs: stop reading a body past this size.")
+TEXT_COL = typer.Option("text", "--text-col", help="CSV/Parquet: the column holding the text.")
+ID_COL = typer.Option(None, "--id-col", help="CSV/Parquet: the id column (default: 'id' if present).")
+DATE_COL = typer.Option(None, "--date-col", help="CSV/Parquet: the date column (default: 'date' if present).")
+URL_COL = typer.Option(None, "--url-col", help="CSV/Parquet: the URL column (default: 'url' if present).")
+
+
+def _sources(paths: Optional[list[str]], urls: Optional[Path], allow_private: bool = False,
+             summaries_only: bool = False, since: Optional[str] = None, timeout: float = 20.0,
+             max_bytes: int = 10 * 1024 * 1024, text_col: str = "text", id_col: Optional[str] = None,
+             date_col: Optional[str] = None, url_col: Optional[str] = None):
+    """The inputs (paths and the URLs of --urls), the errors of the --urls file, and the SourceOptions."""
+    from dyad.sources import Columns, FetchSettings, SourceOptions, UrlOptions, read_url_list
+
+    inputs, errors = list(paths or []), []
+    if urls is not None:
+        if not urls.is_file():
+            _fail(f"{urls}: no such file (--urls)", 2)
+        listed, errors = read_url_list(urls)
+        inputs += listed
+    if not inputs and not errors:
+        _fail("no input: give a PATH, a URL, '-' or --urls FILE", 2)
+    fetching = FetchSettings(allow_private=allow_private, connect_timeout=min(10.0, timeout), read_timeout=timeout,
+                             total_timeout=max(60.0, 3 * timeout), max_bytes=max_bytes)
+    options = SourceOptions(urls=UrlOptions(fetch=fetching, summaries_only=summaries_only,
+                                            since=_date_option(since, "--since")),
+                            columns=Columns(text=text_col, id=id_col, date=date_col, url=url_col))
+    return inputs, errors, options
+
+
 @app.command(cls=Command)
 def code(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH...", help=PATHS_HELP),
     date_: Optional[str] = DATE,
     title: Optional[str] = TITLE,
     url: Optional[str] = URL,
     source: Optional[str] = SOURCE,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per article per line instead of a brief."),
     kb_extra: Optional[Path] = KB_EXTRA,
+    urls: Optional[Path] = URLS,
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    text_col: str = TEXT_COL,
+    id_col: Optional[str] = ID_COL,
+    date_col: Optional[str] = DATE_COL,
+    url_col: Optional[str] = URL_COL,
 ) -> None:
     """Code reports and print a brief: events with evidence, actors, and what is not asserted.
 
-    Example: dyad code report.txt --date 2024-11-04 --source "Wire"
+    Example: dyad code report.txt --date 2024-11-04 --source "Wire"   ·   dyad code https://example.org/news/1
     """
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
-    articles, errors = _read_inputs(paths, meta)
+    inputs, url_errors, options = _sources(paths, urls, allow_private, summaries_only, since, timeout, max_bytes,
+                                           text_col, id_col, date_col, url_col)
+    articles, errors = _read_inputs(inputs, meta, options)
+    errors = url_errors + errors
     for error in errors:
         _say(f"error: {error}")
     if articles:
@@ -213,7 +266,7 @@ def code(
 
 @app.command(cls=Command)
 def ingest(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help=PATHS_HELP),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH...", help=PATHS_HELP),
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into."),
     date_: Optional[str] = DATE,
     title: Optional[str] = TITLE,
@@ -224,23 +277,54 @@ def ingest(
     processes: int = typer.Option(1, "--processes", help="Parser processes (spaCy n_process)."),
     wait: float = _wait_option(30.0),
     kb_extra: Optional[Path] = KB_EXTRA,
+    urls: Optional[Path] = URLS,
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    text_col: str = TEXT_COL,
+    id_col: Optional[str] = ID_COL,
+    date_col: Optional[str] = DATE_COL,
+    url_col: Optional[str] = URL_COL,
 ) -> None:
     """Code reports and store articles, events, actors and failures in DuckDB.
 
     The same text already stored under another id or date is not stored again: it is reported as
-    "duplicate of ID". Reports not in English are stored as unsupported, with their language.
+    "duplicate of ID". A near-copy (syndicated, other boilerplate, a few words edited) is stored
+    with dup_of naming the first copy, and its events are not listed. Reports not in English are
+    stored as unsupported, with their language.
 
-    Example: dyad ingest reports/ feed.jsonl --db events.duckdb
+    Articles stored already are neither fetched nor coded again, so the same command run again
+    after an interruption (even kill -9) finishes the job.
+
+    Example: dyad ingest reports/ feed.jsonl --db events.duckdb   ·   dyad ingest --urls urls.txt --db events.duckdb
     """
     from dyad.store import Store, Written
 
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
+    inputs, url_errors, options = _sources(paths, urls, allow_private, summaries_only, since, timeout, max_bytes,
+                                           text_col, id_col, date_col, url_col)
     try:
         store = Store(db, wait=wait)
     except StoreError as exc:
         _fail(str(exc))
     with store:
-        articles, errors = _read_inputs(paths, meta)
+        try:
+            not_fetched: list[str] = []  # pages and feed entries stored already: not fetched again
+
+            def known(id: str) -> bool:
+                stored = bool(store.stored_ids([id]))
+                if stored:
+                    not_fetched.append(id)
+                return stored
+
+            articles, errors = _read_inputs(inputs, meta, options, known=known)
+            articles, resumed = _not_stored(store, articles)
+            resumed += len(not_fetched)
+        except StoreError as exc:
+            _fail(str(exc))
+        errors = url_errors + errors
         for error in errors:
             _say(f"error: {error}")
         failures = [Failure(input=str(e).split(": ", 1)[0], stage="ingest", reason=str(e)) for e in errors]
@@ -250,6 +334,8 @@ def ingest(
             result = store.write(batch)
             for item, copy in result.duplicates:
                 _say(f"{item}: duplicate of {copy}")
+            for item, first, overlap in result.near_duplicates:
+                _say(f"{item}: near-duplicate of {first} (overlap {overlap:.2f}): stored, its events not listed")
             written.append(result)
 
         try:
@@ -277,9 +363,22 @@ def ingest(
         failed = sum(w.failed for w in written)
         _say(f"{stored - unsupported} coded, {unsupported} unsupported (not English), "
              f"{sum(len(w.duplicates) for w in written)} duplicates, "
-             f"{sum(w.skipped for w in written)} skipped (already stored), {failed} failed → {db}")
+             f"{resumed + sum(w.skipped for w in written)} skipped (already stored), {failed} failed, "
+             f"{sum(len(w.near_duplicates) for w in written)} near-duplicates → {db}")
     if failed:
         raise typer.Exit(1)
+
+
+def _not_stored(store, articles: list[Article]) -> tuple[list[Article], int]:
+    """The articles not stored yet under their id and date, and how many were (a re-run after an interruption).
+
+    The same id under another date is kept: `Store.write` reports it as a duplicate.
+    """
+    stored: dict = {}
+    for start in range(0, len(articles), 1000):
+        stored |= store.stored_ids([a.id for a in articles[start:start + 1000]])
+    fresh = [a for a in articles if a.id not in stored or stored[a.id] != a.date]
+    return fresh, len(articles) - len(fresh)
 
 
 class _NoProgress:
@@ -340,6 +439,25 @@ def _progress(total: int, quiet: bool):
                     TimeRemainingColumn(), console=err, transient=False)
 
 
+INCLUDE_DUPLICATES = typer.Option(False, "--include-duplicates",
+                                  help="Also the events of near-duplicate articles (syndicated copies).")
+CLUSTER = typer.Option(None, "--cluster", help="Only the events of this cluster id (see dyad clusters).")
+
+
+def _event_filters(actor, type_, since, until, modality, limit, include_duplicates=False, cluster=None) -> dict:
+    """`Store.events` keyword arguments from the CLI's filters; a bad type, modality or date is exit 2."""
+    from dyad.ontology import load_ontology
+
+    ontology = load_ontology()
+    if type_ and type_.upper() not in ontology.types:
+        _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
+    if modality and modality.lower() not in ontology.modalities:
+        _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
+    return {"actor": actor, "type_": type_, "since": _date_option(since, "--since"),
+            "until": _date_option(until, "--until"), "modality": modality, "limit": limit,
+            "include_duplicates": include_duplicates, "cluster": cluster}
+
+
 @app.command(cls=Command)
 def events(
     db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
@@ -350,21 +468,16 @@ def events(
     modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
     as_json: bool = typer.Option(False, "--json", help="One JSON event per line."),
+    include_duplicates: bool = INCLUDE_DUPLICATES,
+    cluster: Optional[str] = CLUSTER,
     wait: float = _wait_option(10.0),
 ) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered; events of near-duplicate articles only with --include-duplicates.
 
     Example: dyad events --actor PRK --type MOBILIZE --since 2024-01-01 --json
     """
-    from dyad.ontology import load_ontology
-
-    ontology = load_ontology()
-    if type_ and type_.upper() not in ontology.types:
-        _fail(f"--type {type_!r} is not a PLOVER type ({', '.join(ontology.types)})", 2)
-    if modality and modality.lower() not in ontology.modalities:
-        _fail(f"--modality {modality!r} is not one of {', '.join(ontology.modalities)}", 2)
-    since_date, until_date = _date_option(since, "--since"), _date_option(until, "--until")
-    rows = _query(db, lambda store: store.events(actor, type_, since_date, until_date, modality, limit), wait)
+    filters = _event_filters(actor, type_, since, until, modality, limit, include_duplicates, cluster)
+    rows = _query(db, lambda store: store.events(**filters), wait)
     if _none_match(rows, "events"):
         return
     if as_json:
@@ -774,6 +887,208 @@ def load_(
     _say(f"{loaded.articles} articles loaded ({rows['events']} events, {rows['actors']} actor rows, "
          f"{rows['quotes']} quotes, {rows['flags']} flags, {rows['failures']} failures), "
          f"{loaded.present} stored already → {db}")
+
+
+@app.command(cls=Command)
+def watch(
+    feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="A file of RSS or Atom feed URLs, one a line."),
+    every: str = typer.Option("15m", "--every", help="Time between rounds: 30s, 15m, 2h."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to store into; it also remembers what each feed gave."),
+    rounds: int = typer.Option(0, "--rounds", min=0, help="Stop after this many rounds (0: poll until stopped)."),
+    allow_private: bool = ALLOW_PRIVATE,
+    summaries_only: bool = SUMMARIES_ONLY,
+    since: Optional[str] = SINCE_ENTRIES,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    source: Optional[str] = typer.Option(None, "--source", help="Outlet, in place of the feed's title."),
+    batch_size: int = typer.Option(64, help="Articles per spaCy batch and per transaction."),
+    wait: float = _wait_option(30.0),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Poll feeds and code only their new entries into DuckDB, round after round.
+
+    Each feed is asked with its last ETag and Last-Modified; entries already read are skipped,
+    also after a restart. A feed that fails gets a failure row and the others go on.
+
+    Example: dyad watch feeds.txt --every 15m --db events.duckdb
+    """
+    from dyad.sources.watch import parse_every, read_feed_list
+    from dyad.sources.watch import watch as watch_feeds
+    from dyad.store import Store
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    if not feeds.is_file():
+        _fail(f"{feeds}: no such file", 2)
+    urls, errors = read_feed_list(feeds)
+    for error in errors:
+        _say(f"error: {error}")
+    if not urls:
+        _fail(f"{feeds}: no feed URLs in it")
+    _, _, options = _sources(urls, None, allow_private, summaries_only, since, timeout, max_bytes)
+    try:
+        store = Store(db, wait=wait)
+    except StoreError as exc:
+        _fail(str(exc))
+    coder = []
+
+    def get_coder():
+        if not coder:
+            coder.append(_coder(kb_extra))
+        return coder[0]
+
+    try:
+        reports = watch_feeds(urls, store, get_coder, options, {"source": source}, every=seconds, rounds=rounds,
+                              batch_size=batch_size, say=_say)
+    except StoreError as exc:
+        _fail(str(exc))
+    _say(f"{sum(r.coded for r in reports)} coded, {sum(r.failed for r in reports)} failed, "
+         f"{sum(r.status == 'failed' for r in reports)} feed failures → {db}")
+    if errors or any(r.status == "failed" or r.failed for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command(cls=Command)
+def serve(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to serve (dyad ingest or dyad demo made it)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; 0.0.0.0 opens it to the network."),
+    port: int = typer.Option(8000, min=0, max=65535, help="Port to listen on."),
+    allow_write: bool = typer.Option(False, "--allow-write",
+                                     help="Turn on POST /v1/code and /v1/ingest (they need DYAD_API_TOKEN)."),
+    max_body: int = typer.Option(1_000_000, "--max-body", min=1, metavar="BYTES",
+                                 help="Largest request body; a larger one gets 413."),
+    wait: float = _wait_option(10.0),
+    kb_extra: Optional[Path] = KB_EXTRA,
+) -> None:
+    """Serve the HTTP API (/v1, docs at /docs) and the web dashboard (/) over a database.
+
+    Reads keep working while `dyad ingest` writes to the same file. Writing endpoints are off
+    unless --allow-write is given and DYAD_API_TOKEN holds the token clients must send.
+
+    Example: dyad serve --db demo.duckdb --port 8000
+    """
+    import os
+
+    from dyad.serve import Settings, run
+
+    token = os.environ.get("DYAD_API_TOKEN") or None
+    if allow_write and not token:
+        _fail("--allow-write needs a token: set DYAD_API_TOKEN to a secret that clients send as "
+              "'Authorization: Bearer TOKEN'", 2)
+    if not db.exists() and not allow_write:
+        _fail(f"{db}: no such database; run `dyad ingest` or `dyad demo` first")
+    if kb_extra is not None and not kb_extra.exists():
+        _fail(f"{kb_extra}: no such knowledge-base file")
+    if allow_write and not db.exists():
+        try:
+            from dyad.store import Store
+
+            Store(db, wait=wait)
+        except StoreError as exc:
+            _fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    _say(f"dyad serve: dashboard http://{shown}:{port}/ · API http://{shown}:{port}/v1 · docs /docs · "
+         f"{db} ({'read and write' if allow_write else 'read-only'}); Ctrl-C stops")
+    run(Settings(db=db, allow_write=allow_write, token=token, max_body=max_body, wait=wait, kb_extra=kb_extra),
+        host=host, port=port)
+
+
+SUPPORTS = ("asserted", "partly_hedged", "hedged")
+
+
+@app.command("clusters", cls=Command)
+def clusters_(
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    actor: Optional[str] = typer.Option(None, help="ISO3 or organisation code of an actor or recipient."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, help="Clusters with an event on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Clusters with an event on or before this date (YYYY-MM-DD)."),
+    support: Optional[str] = typer.Option(None, help="asserted (every report asserts it), partly_hedged or hedged."),
+    min_articles: Optional[int] = typer.Option(None, "--min-articles", min=1, help="Reported by at least this many articles."),
+    limit: Optional[int] = typer.Option(None, help="At most this many clusters."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON cluster per line."),
+    wait: float = _wait_option(10.0),
+) -> None:
+    """List event clusters: one event as several articles and outlets report it.
+
+    Events share a cluster when they have the same type, actor and recipient codes, dates at most
+    a day apart and compatible places. Each cluster gives its first report, its numbers of
+    articles and of distinct sources, and its support: asserted by every report, or partly_hedged
+    when some reports only hedge it (hedged: all do). List a cluster's events with
+    `dyad events --cluster ID`.
+
+    Example: dyad clusters --actor KEN --min-articles 2 --json
+    """
+    filters = _event_filters(actor, type_, since, until, None, limit)
+    if support and support not in SUPPORTS:
+        _fail(f"--support {support!r} is not one of {', '.join(SUPPORTS)}", 2)
+    rows = _query(db, lambda store: store.clusters(
+        actor=actor, type_=type_, since=filters["since"], until=filters["until"], support=support,
+        min_articles=min_articles, limit=limit), wait)
+    if _none_match(rows, "clusters"):
+        return
+    if as_json:
+        return _print_jsonl(rows)
+    _print_table(f"{len(rows)} clusters", ["id", "type", "actors", "recipients", "dates", "articles", "sources",
+                                           "support", "first report", "place"],
+                 [[r["id"], r["event"], ", ".join(r["actor_codes"]), ", ".join(r["recipient_codes"]),
+                   r["first_date"] if r["first_date"] == r["last_date"] else f"{r['first_date']} – {r['last_date']}",
+                   str(r["n_articles"]), str(r["n_sources"]), r["support"],
+                   f"{r['first_source'] or ''} {r['first_article_id']}".strip(), r["place"] or ""] for r in rows])
+
+
+@app.command("export", cls=Command)
+def export_(
+    fmt: str = typer.Option(..., "--format", help="jsonl, csv, parquet, plover (PLOVER JSON lines) or gdelt "
+                                                  "(GDELT 2.0 event table, tab-separated)."),
+    out_path: str = typer.Option(..., "--out", help="File to write, or '-' for standard output (not parquet)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to read."),
+    actor: Optional[str] = typer.Option(None, help="ISO3 / organisation code, or part of a name."),
+    type_: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    since: Optional[str] = typer.Option(None, help="Earliest event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Latest event date (YYYY-MM-DD)."),
+    modality: Optional[str] = typer.Option(None, help="asserted, hedged, future, hypothetical, negated or historical."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    include_duplicates: bool = INCLUDE_DUPLICATES,
+    cluster: Optional[str] = CLUSTER,
+    wait: float = _wait_option(10.0),
+) -> None:
+    """Write the stored events (the rows of `dyad events`, same filters) to a file in one format.
+
+    jsonl is `dyad events --json`; csv and parquet a flat table (lists ';'-joined in csv); plover
+    the PLOVER record fields; gdelt the 61 columns of the GDELT 2.0 event table (empty where dyad
+    has no value). Columns: docs/schema.md.
+
+    Example: dyad export --format parquet --out events.parquet --db events.duckdb --since 2024-01-01
+    """
+    from dyad.export import FORMATS, article_meta, write_export
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}", 2)
+    out = None if out_path == "-" else Path(out_path)
+    if out is None and fmt == "parquet":
+        _fail("--format parquet needs a file for --out, not standard output", 2)
+    if out is not None and out.exists() and not force:
+        _fail(f"{out}: exists; pass --force to replace it")
+    if out is not None and not out.parent.is_dir():
+        _fail(f"{out}: no such folder {out.parent}")
+    filters = _event_filters(actor, type_, since, until, modality, limit, include_duplicates, cluster)
+
+    def ask(store):
+        rows = store.events(**filters)
+        meta = store.query(lambda con: article_meta(con, [r["article_id"] for r in rows]))
+        clusters = {c["id"]: c for c in store.clusters()} if fmt == "gdelt" else {}
+        return rows, meta, clusters
+
+    rows, meta, clusters = _query(db, ask, wait)
+    try:
+        count = write_export(rows, fmt, out, meta, clusters)
+    except OSError as exc:
+        _fail(f"{out_path}: cannot write ({exc.strerror or exc})")
+    _say(f"{count} events → {out_path} ({fmt})")
 
 
 def main() -> None:

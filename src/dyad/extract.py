@@ -19,8 +19,10 @@ from dyad.rules import Rule, Rules, WordSpec
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_COLLECTIVES = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
+_COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
+_STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
+_ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -35,6 +37,8 @@ class Draft:
     recipient: list[ActorRef] = field(default_factory=list)
     mode: list[str] = field(default_factory=list)
     absorbed_by: Draft | None = None
+    coder: str | None = None  # who proposed it when not `rule` itself: "model:<name>@<version>"
+    confidence: float | None = None  # the proposer's score; None for rules
 
     @property
     def clause(self) -> Token:
@@ -66,12 +70,14 @@ class Extractor:
         """Every event the sentence expresses, complements absorbed into the verb that governs them."""
         drafts: list[Draft] = []
         for tok in ctx.sent:
-            draft = self._verb_draft(tok, ctx) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else None
+            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"))
+            draft = self._verb_draft(tok, ctx) if predicate else None
             if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
         drafts = self._drop_light_duplicates(drafts)
+        drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
         for draft in drafts:
@@ -88,9 +94,24 @@ class Extractor:
                 self._mode_from_complement(draft, ctx)
         return kept
 
+    def draft_at(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
+        """A draft of `rule` at the verb `tok`, with its mode, or None when it names no actor.
+
+        The hook for a second opinion (`dyad.model`): it proposes a type for a sentence the rules
+        left silent, and the rules' own subject and object logic finds who did what to whom.
+        """
+        draft = self._try_verb(tok, rule, ctx)
+        if draft is not None and not draft.mode:
+            self._mode(draft)
+        return draft
+
     # --- verbs ---------------------------------------------------------------------------------
+    def _lemma(self, tok: Token) -> str:
+        """The token's lemma, corrected where the model errs ("staged" → "stag")."""
+        return self.rules.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
+
     def _verb_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        rules = self.rules.verbs.get(tok.lemma_.lower())
+        rules = self.rules.verbs.get(self._lemma(tok))
         if not rules:
             return None
         for rule in rules:
@@ -101,7 +122,21 @@ class Extractor:
 
     def _try_verb(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
         passive = _is_passive(tok)
-        objects = _objects(tok, passive)
+        if tok.pos_ == "ADJ" and not rule.adjectival:
+            return None  # "wounded soldiers": an adjective only carries rules written for adjectives
+        if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
+            return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
+        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "forces backed by the coalition" describes the forces; it reports no backing
+        if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
+            return None
+        if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
+            return None
+        if rule.type == "ASSAULT" and self._sport(ctx):
+            return None
+        if rule.threat_if_future and not _said_of_future(tok):
+            return None
+        objects = [] if rule.adjectival else _objects(tok, passive)
         preps = {c.lemma_.lower(): c for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
         if rule.prep and not (rule.prep & set(preps)):
             return None
@@ -111,7 +146,8 @@ class Extractor:
             return None
         if rule.intransitive and objects:
             return None
-        if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
+                                             for c in tok.children):
             return None
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
             return None
@@ -130,13 +166,26 @@ class Extractor:
                 return None
         if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
             return None
+        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
+            return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
+        if rule.mode == "investigate" and self._about_accident(tok):
+            return None  # "investigated the crash"
         draft = Draft(trigger=tok, rule=rule, light=None)
-        subjects = self._subjects(tok, passive)
-        if any(t.lemma_.lower() in self.rules.natural_causes for t in subjects):
+        subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
+        if any(self._natural(t) for t in subjects):
             return None
         actors = self._resolve_all(subjects, ctx)
+        if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
+            actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
+        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
+            return None  # "the crisis hit exports", "shares hit a record": no one acts
+        if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
+            return None  # "30 people were killed in an earthquake": no political event
+        if passive and not actors and rule.mode in ("arrest", "release", "convict") and ctx.places:
+            # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities")]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -158,8 +207,10 @@ class Extractor:
             if not recipients and obj is not None and _is_actor_like(obj, ctx):
                 recipients += self._resolve_all([obj], ctx) if rule.object and obj.lemma_ not in rule.object.lemmas else []
         if spec.poss and obj is not None:  # "froze Russia's assets", "accepted a Brazilian proposal"
+            owned_by = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "U.S. assets of those targeted"
             recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
-                                             (c.dep_ in ("amod", "compound") and c.i in ctx.mentions)], ctx)
+                                             (c.dep_ in ("amod", "compound") and c.i in ctx.mentions and not owned_by)],
+                                            ctx)
         if spec.preps:
             recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
         if rule.meeting:
@@ -184,6 +235,48 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    @property
+    def _weapon_words(self) -> frozenset[str]:
+        cues = self.rules.mode_cues.get("ASSAULT", {})
+        return frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
+
+    def _natural(self, tok: Token) -> bool:
+        """A subject that is a natural cause or an accident: "the cyclone", "a train derailment"."""
+        words = {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        return bool(words & self.rules.non_events)
+
+    def _accident(self, ctx: SentenceContext) -> bool:
+        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede)."""
+        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.non_events)
+
+    def _about_accident(self, tok: Token) -> bool:
+        """Whether an investigation is into an accident or a disaster rather than into someone."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over")
+                 for p in c.children if p.dep_ == "pobj"]
+        return any(self._natural(o) for o in objs)
+
+    @staticmethod
+    def _armed(actors: list[ActorRef]) -> bool:
+        """Whether an actor can use force: a state, its forces, or an armed or criminal group."""
+        return any(a.sector in _ARMED_SECTORS for a in actors)
+
+    def _sport(self, ctx: SentenceContext) -> bool:
+        """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
+        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.sports)
+
+    def _unnamed_agent(self, tok: Token, ctx: SentenceContext) -> ActorRef:
+        return ActorRef(code=ctx.places[0] if ctx.places else None, sector="UNK", entity_text=tok.text,
+                        start=tok.idx, end=tok.idx + len(tok.text))
+
+    def _adjective_subjects(self, tok: Token) -> list[Token]:
+        """Who a predicate adjective is said of: "Iran is ready to talk", "X remains committed to"."""
+        for holder in (tok, tok.head):
+            for child in holder.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return self.resolver.heads(child)
+        return self._subjects(tok.head, False) if tok.head.i != tok.i else []
 
     def _subjects(self, tok: Token, passive: bool) -> list[Token]:
         """Heads of the agent: the subject, the by-phrase of a passive, or the governing clause's."""
@@ -275,11 +368,12 @@ class Extractor:
         words = {c.lower_ for c in tok.children}
         if obj is not None:
             words |= {c.lower_ for c in obj.children}
-        return bool(words & _JOINT) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        holders = [tok] + ([obj] if obj is not None else [])
+        return bool(words & _JOINT) or any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
     # --- nouns ---------------------------------------------------------------------------------
     def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         rules = self.rules.nouns.get(lemma)
         if not rules:
             return None
@@ -304,14 +398,16 @@ class Extractor:
             return None
         if rule.needs_joint and not (mods & _JOINT):
             return None
-        light = _light_verb(tok, self.rules.light_verbs)
-        if rule.needs_light and (light is None or light.lemma_.lower() not in rule.needs_light):
+        light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
+        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
+        if rule.mode == "investigate" and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
+            return None  # "an investigation into the stampede": no one is accused
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
             return None
-        actors = self._noun_actors(tok, light, ctx)
+        actors = self._noun_actors(tok, light, ctx, rule.type)
         recipients: list[ActorRef] = []
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
@@ -340,6 +436,10 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
+        if rule.mode == "martial-law" and self._accident(ctx):
+            return None  # a state of emergency over a flood or haze coerces no one
+        if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
+            return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
         draft.actor = _unique(actors)
         draft.recipient = _unique([r for r in recipients if r not in draft.actor])
@@ -347,7 +447,7 @@ class Extractor:
             draft.mode = [rule.mode]
         return draft
 
-    def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext) -> list[ActorRef]:
+    def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext, etype: str = "") -> list[ActorRef]:
         """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
         heads: list[Token] = []
         for child in tok.children:
@@ -368,12 +468,17 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
+            if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
+                return [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
+        if not heads and etype == "PROTEST" and tok.tag_ == "NNS" and ctx.places and tok.dep_ == "pobj":
+            # "killed in riots in Manipur": crowds of the place, as "protesters in Caracas" are
+            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
-            post = next((q for q in ctx.memory.quotes if q.kind == "post" and q.start <= tok.idx < q.end), None)
+            post = ctx.memory.quotes.at(tok.idx, kind="post")
             if post is not None:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []
@@ -403,12 +508,13 @@ class Extractor:
         return out
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
-        """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z"."""
+        """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
+        "negotiators from X and Y"."""
         countries: list[Token] = []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.mentions:
                 countries = [child] + [c for c in child.children if c.dep_ == "conj" and c.i in ctx.mentions]
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in ctx.mentions:
                         countries = self.resolver.heads(pobj)
@@ -456,8 +562,11 @@ class Extractor:
                 draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
                 continue
             if _is_purpose(draft.clause) and by_token.get(draft.clause.head.i) not in (None, draft) \
-                    and draft.event in ("ASSAULT", "CONSULT", "SUPPORT"):
-                draft.absorbed_by = by_token[draft.clause.head.i]  # "deployed troops to fight gangs"
+                    and draft.event in ("ASSAULT", "CONSULT", "SUPPORT", "AID"):
+                owner = by_token[draft.clause.head.i]  # "deployed troops to fight gangs", "gave aid to assist refugees"
+                draft.absorbed_by = owner
+                if draft.event == owner.event and not owner.recipient:
+                    owner.recipient = list(draft.recipient)
                 continue
             tok = draft.clause
             steps = 0
@@ -502,6 +611,60 @@ class Extractor:
             draft.mode = ["change"]
 
 
+# How one act of force links to the next in the same report: "attacked X, killing 30" (advcl),
+# "a bombing that killed 16" (relcl), "an air raid kills 20" (subject), "killed in a battle",
+# "killed following an attack" (prepositions of the same event, not "after", which orders two).
+_SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass", "ccomp"}
+_SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """Whether b hangs off a as part of the same act of force."""
+    if b.head.i == a.i and b.dep_ in _SAME_ACT_DEPS:
+        return not (b.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in b.children))
+    return b.dep_ == "pobj" and b.head.head.i == a.i and b.head.lower_ in _SAME_ACT_PREPS
+
+
+def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
+    """One act of force told by several words ("struck X, killing 30 and wounding 40") is one ASSAULT.
+
+    The draft that names the attacker is kept (the first one when several do); the others give it
+    their recipients and modes.
+    """
+    assaults = [d for d in drafts if d.event == "ASSAULT"]
+    if len(assaults) < 2:
+        return drafts
+    group = {id(d): i for i, d in enumerate(assaults)}
+
+    def find(i: int) -> int:
+        while group[id(assaults[i])] != i:
+            i = group[id(assaults[i])]
+        return i
+
+    for x, a in enumerate(assaults):
+        for y, b in enumerate(assaults):
+            if x != y and (_linked(a.trigger, b.trigger) or _linked(a.clause, b.trigger) or _linked(a.trigger, b.clause)):
+                rx, ry = find(x), find(y)
+                if rx != ry:
+                    group[id(assaults[max(rx, ry)])] = min(rx, ry)
+    members: dict[int, list[Draft]] = {}
+    for i, d in enumerate(assaults):
+        members.setdefault(find(i), []).append(d)
+    dropped: set[int] = set()
+    for same in members.values():
+        if len(same) < 2:
+            continue
+        keep = next((d for d in same if d.actor), same[0])
+        for other in same:
+            if other is keep:
+                continue
+            keep.recipient = _unique(keep.recipient + [r for r in other.recipient if r not in keep.actor])
+            if not keep.mode and other.mode:
+                keep.mode = list(other.mode)
+            dropped.add(id(other))
+    return [d for d in drafts if id(d) not in dropped]
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -521,21 +684,37 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
-def _light_verb(tok: Token, light_verbs: frozenset[str]) -> Token | None:
+def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] | None = None) -> Token | None:
     """The verb whose object the event noun is ("held talks", "imposed sanctions")."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.lemma_.lower() in light_verbs:
+    fixes = fixes or {}
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and (fixes.get(head.lower_) or head.lemma_.lower()) in light_verbs:
         return head
     if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
-        return _light_verb(tok.head, light_verbs)
+        return _light_verb(tok.head, light_verbs, fixes)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIVES:
-        return _light_verb(head.head, light_verbs)  # "adopted a package of sanctions"
+        return _light_verb(head.head, light_verbs, fixes)  # "adopted a package of sanctions"
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in ("close", "closer", "near", "nearer") \
             and head.head.head.i != head.head.i:  # "is close to a deal"
         return head.head.head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None
+
+
+def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
+    """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
+    near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
+    return all(alternatives & words for alternatives in phrase)
+
+
+def _said_of_future(tok: Token) -> bool:
+    """A verb said of the future: "will respond", "would retaliate", "is going to hit back"."""
+    for holder in (tok, tok.head if tok.dep_ == "xcomp" else tok):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in holder.children):
+            return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("vow", "threaten", "promise", "pledge", "go")
 
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:

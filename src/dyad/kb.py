@@ -60,6 +60,7 @@ class KnowledgeBase:
     by_office: dict[str, list[Tenure]] = field(default_factory=dict)
     by_person: dict[str, list[Tenure]] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)  # ISO3 -> capital name
+    igo_parents: dict[str, str] = field(default_factory=dict)  # igo id -> parent igo id (european_commission -> eu)
     version: str = "kb.v1"
 
     def index_tenures(self) -> None:
@@ -188,6 +189,8 @@ def _add_igos(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
         except KeyError as exc:
             raise DataError(f"{path}: organisation entry {row!r} lacks {exc}") from exc
         kb.entities[entity.id] = entity
+        if row.get("parent"):
+            kb.igo_parents[row["id"]] = row["parent"]
         kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "name")
         kb.add_names(entity.id, row.get("acronyms"), "acronym")
 
@@ -377,7 +380,7 @@ class Problem:
     """One thing `verify_kb` found wrong: `error` rows make `dyad kb verify` fail, `warning` rows do not."""
 
     severity: str  # error | warning
-    kind: str  # overlap | gap | outside_life | no_name_variant | no_source | unknown_reference
+    kind: str  # overlap | gap | outside_life | no_name_variant | no_source | unknown_reference | near_duplicate
     where: str
     message: str
 
@@ -427,6 +430,7 @@ def verify_kb(kb: KnowledgeBase, max_gap_days: int = 400) -> list[Problem]:
                                f"tenure {where} starts before {person.name} (born {person.born}) was 16"))
         if t.start and t.end and _bound(t.end, t.end_precision, end=True) < t.start:
             out.append(Problem("error", "outside_life", where, f"tenure {where} ends ({t.end}) before it starts"))
+    out += _near_duplicates(kb)
     for person in sorted(kb.persons.values(), key=lambda p: p.id):
         if not person.source:
             out.append(Problem("error", "no_source", person.id, f"person {person.id} has no source"))
@@ -434,3 +438,24 @@ def verify_kb(kb: KnowledgeBase, max_gap_days: int = 400) -> list[Problem]:
             out.append(Problem("warning", "no_name_variant", person.id,
                                f"person {person.id} ({person.name}) has no alias, surname or transliteration"))
     return sorted(out, key=lambda p: (p.severity != "error", p.kind, p.where))
+
+
+def _near_duplicates(kb: KnowledgeBase) -> list[Problem]:
+    """Two office holders of one country whose names differ by a letter or two ("Sher Bahdur Deuba"):
+    most likely one person split in two by a misspelt source row."""
+    from difflib import SequenceMatcher
+
+    by_country: dict[str, list[Person]] = {}
+    for person in kb.persons.values():
+        if person.id in kb.by_person and person.country:
+            by_country.setdefault(person.country, []).append(person)
+    out = []
+    for country, people in sorted(by_country.items()):
+        people.sort(key=lambda p: p.id)
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                if abs(len(a.name) - len(b.name)) <= 2 and \
+                        SequenceMatcher(None, a.name.lower(), b.name.lower()).ratio() >= 0.95:
+                    out.append(Problem("warning", "near_duplicate", a.id,
+                                       f"persons {a.id} and {b.id} ({country}) have nearly the same name: one person?"))
+    return out

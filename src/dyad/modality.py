@@ -39,6 +39,7 @@ class ModalityCues:
     negating_governors: frozenset[str]
     speech_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
+    negating_phrasal: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
     reached_speech = False
     for tok, via in _chain(start):
         lemma = tok.lemma_.lower()
+        if tok.i != trigger.i and any(f"{lemma} {c.lower_}" in cues.negating_phrasal for c in tok.children if c.dep_ == "prt"):
+            found.add("negated")  # "called off the airstrikes", "ruled out talks"
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
                 found.add("negated")
@@ -95,6 +98,9 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                 own_clause = False
         for child in tok.children:
             low = child.lower_
+            if child.dep_ in ("aux", "auxpass") and draft.rule.threat_if_future and via in (None, "xcomp") \
+                    and not _has_condition(tok, cues):
+                continue  # "Tehran would respond": the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
                 if low in cues.hypothetical_aux and (via is None or own_clause):
                     found.add("future" if reached_speech and not _has_condition(tok, cues) else "hypothetical")

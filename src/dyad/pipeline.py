@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
 from dyad.errors import EngineError
@@ -21,11 +22,12 @@ from dyad.extract import Draft, Extractor, SentenceContext
 from dyad.ingest import detect_language
 from dyad.kb import KnowledgeBase, load_kb
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.model import EventModel, load_model
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
-from dyad.parse import load_nlp
+from dyad.parse import CHUNK_CHARS, load_nlp, parse_doc
 from dyad.places import locate_event
-from dyad.quotes import find_posts, find_quotes, quote_at, signature_spans
-from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Quote
+from dyad.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
+from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Flag, Quote
 from dyad.resolve import ArticleMemory, Gazetteer, Resolver
 from dyad.roles import RoleResolver, SpeakerResolver
 from dyad.rules import Rules, load_rules
@@ -34,7 +36,11 @@ from dyad.rules import Rules, load_rules
 class Coder:
     """Everything loaded once (model, rules, knowledge base), then used for any number of articles."""
 
-    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None):
+    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None,
+                 model: EventModel | None | str = "default"):
+        """`model`: the second opinion for sentences the rules leave silent (`dyad.model`); "default"
+        loads the shipped one when its card enables it or `DYAD_MODEL=on`, and `DYAD_MODEL=off` or
+        None turns it off."""
         self.nlp = nlp or load_nlp()
         self.kb = kb or load_kb()
         self.rules = rules or load_rules()
@@ -45,9 +51,10 @@ class Coder:
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
         self.checker = Checker(self.kb, self.roles, self.resolver)
+        self.model = default_model() if model == "default" else model
 
     def parse(self, article: Article) -> Doc:
-        return self.nlp(parse_text(article))
+        return parse_doc(self.nlp, parse_text(article))
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article (raises on failure: batch callers use `code_many`)."""
@@ -59,9 +66,12 @@ class Coder:
     def code_many(self, articles: Iterable[Article], batch_size: int = 64, n_process: int = 1) -> Iterator[CodedArticle | Failure]:
         """Code a stream of articles with `nlp.pipe`; a failing article becomes a Failure record."""
         for_texts, for_articles = itertools.tee(articles)
-        texts = (parse_text(article) for article in for_texts)
-        # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers
-        for doc, article in zip(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process), for_articles):
+        # plain texts (not as_tuples): with n_process > 1 spaCy then tokenises in the workers.
+        # A long text would make its whole batch one huge parse: it is parsed here, in pieces.
+        texts = (parse_text(article) for article in for_texts if len(article.text) <= CHUNK_CHARS)
+        docs = self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+        for article in for_articles:
+            doc = next(docs) if len(article.text) <= CHUNK_CHARS else self.parse(article)
             try:
                 language = detect_language(article.text)
                 yield code_article(article, doc, self) if language == "en" else _unsupported(article, language)
@@ -69,6 +79,15 @@ class Coder:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
             except (ValueError, KeyError, IndexError, AttributeError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
+
+
+def default_model() -> EventModel | None:
+    """The shipped second-opinion model when `DYAD_MODEL` or its card turns it on, else None."""
+    setting = os.environ.get("DYAD_MODEL", "").lower()
+    if setting == "off":
+        return None
+    model = load_model()
+    return model if setting == "on" or model.card.enabled else None
 
 
 def _unsupported(article: Article, language: str) -> CodedArticle:
@@ -79,7 +98,10 @@ def _unsupported(article: Article, language: str) -> CodedArticle:
 def parse_text(article: Article) -> str:
     """The article text with its dateline, post signatures and link residue blanked out.
 
-    Blanking (not cutting) keeps every character offset that of the original text.
+    Blanking (not cutting) keeps every character offset that of the original text. A blanked span
+    is a full stop, spaces and a line break, so the text after it starts a sentence as the parser
+    knows them: after a bare run of spaces the tagger took a capitalised first word ("Negotiators")
+    for a proper noun.
     """
     text = article.text
     spans = signature_spans(text)
@@ -92,6 +114,8 @@ def parse_text(article: Article) -> str:
         for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
+        if end - start >= 2 and chars[start] == " " and chars[end - 1] == " ":
+            chars[start], chars[end - 1] = ".", "\n"
     return "".join(chars)
 
 
@@ -100,8 +124,9 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     mentions = coder.gazetteer.mentions(doc)
     memory = ArticleMemory()
     posts = find_posts(article.text, article.date)
-    quotes = [q for q in find_quotes(article.text, doc) if quote_at(posts, q.start) is None]
-    memory.quotes = posts + quotes
+    in_posts = QuoteIndex(posts)
+    quotes = [q for q in find_quotes(article.text, doc) if in_posts.at(q.start) is None]
+    memory.quotes = QuoteIndex(posts + quotes)
     for post in posts:
         memory.speakers[post.start] = coder.speakers.post_author(post)
     if article.dateline_place:
@@ -109,13 +134,17 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.default_country = city.country if city else None
     memory.default_country = memory.default_country or _main_country(mentions)
     events: list[Event] = []
+    model_flags: list[Flag] = []
     sentences = [s for s in doc.sents if s.text.strip()]
+    dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
     for index, sent in enumerate(sentences):
         places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
-        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places,
-                              dates=[e for e in sent.ents if e.label_ == "DATE"],
+        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
+        if coder.model is not None:  # the second opinion (dyad.model): may fill a silent sentence or veto
+            drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
+            model_flags += [veto] if veto is not None else []
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
@@ -125,7 +154,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
     flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
-    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records, flags=tuple(flags))
+    return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records,
+                        flags=(*flags, *model_flags))
 
 
 def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:
@@ -140,10 +170,12 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     ontology: Ontology = coder.ontology
     future_hint = any(c.lower_ in ("will", "next") for c in draft.clause.children)
     when = date_of(draft, ctx.dates, article.date, future_hint)
-    quote = quote_at(ctx.memory.quotes, draft.trigger.idx)
+    quote = ctx.memory.quotes.at(draft.trigger.idx)
     if when is None and quote is not None and quote.date is not None:
         when = (quote.date, "day")  # an event in a post happened by the post's date
     modality = modality_of(draft, article.date, when)
+    if modality == "future" and not future_hint and when is not None and article.date and when[0] < article.date:
+        when = date_of(draft, ctx.dates, article.date, True) or when  # "is scheduled to fly on Wednesday": the next one
     if when is None:
         event_date, precision = article.date, "article" if article.date else "unknown"
     else:
@@ -179,6 +211,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         trigger=draft.trigger.text,
         place=_place(draft, ctx) or article.dateline_place,
         event_loc=locate_event(draft, ctx, article, coder.kb, actors, recipients),
+        coder=draft.coder or f"rule:{draft.rule.id}",
+        confidence=draft.confidence,
     )
 
 
@@ -215,6 +249,26 @@ def _strip_span(sent) -> tuple[int, int]:
 def _is_place(mention) -> bool:
     return (mention.entity.kind in ("country", "city") and mention.role in ("name", "city", "capital")) or \
         (mention.entity.kind == "place" and mention.role == "place")
+
+
+def _entities_by_sentence(sentences: list[Span], ents: list[Span]) -> list[list[Span]]:
+    """The entities wholly inside each sentence (what `sent.ents` gives), from one pass over both.
+
+    `sent.ents` reads `doc.ents`, which walks the whole document, so asking it for every sentence
+    costs time quadratic in the length of the report. Both lists are in document order; an entity
+    that runs across a sentence boundary belongs to no sentence, as with `sent.ents`.
+    """
+    out: list[list[Span]] = []
+    j = 0
+    for sent in sentences:
+        while j < len(ents) and ents[j].start < sent.start:
+            j += 1
+        inside = []
+        while j < len(ents) and ents[j].end <= sent.end:
+            inside.append(ents[j])
+            j += 1
+        out.append(inside)
+    return out
 
 
 def _sentence_places(sent, mentions) -> list[str]:

@@ -9,6 +9,8 @@ actor) and, for posts, the handle and date of the signature line
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -110,9 +112,32 @@ def _speaker(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def quote_at(quotes: list[QuoteSpan], char: int) -> QuoteSpan | None:
-    """The quote or post a character offset falls in."""
-    for quote in quotes:
-        if quote.start <= char < quote.end:
-            return quote
-    return None
+class QuoteIndex(Sequence):
+    """Quotes and posts (anything with `start` and `end`) in their given order, found by offset.
+
+    `at` is a binary search when the spans do not overlap (as quotes and posts found in one text
+    never do), so looking one up for every event costs log(n), not n; with overlaps it falls back
+    to a scan, which gives the same answer: the first span in the given order that holds the offset.
+    """
+
+    def __init__(self, spans: Iterable = ()):
+        self._spans = tuple(spans)
+        self._order = sorted(range(len(self._spans)), key=lambda i: self._spans[i].start)
+        self._starts = [self._spans[i].start for i in self._order]
+        self._disjoint = all(self._spans[a].end <= self._spans[b].start for a, b in zip(self._order, self._order[1:]))
+
+    def __getitem__(self, index):
+        return self._spans[index]
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def at(self, char: int, kind: str | None = None):
+        """The first span that holds the character offset (and is of `kind`, if given), else None."""
+        if not self._disjoint:
+            return next((q for q in self._spans if q.start <= char < q.end and kind in (None, q.kind)), None)
+        i = bisect_right(self._starts, char) - 1
+        if i < 0:
+            return None
+        quote = self._spans[self._order[i]]
+        return quote if char < quote.end and kind in (None, quote.kind) else None

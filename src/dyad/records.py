@@ -149,6 +149,8 @@ class Event:
     trigger: str
     place: str | None = None
     event_loc: Location | None = None
+    coder: str = ""  # what produced the event: "rule:<rule id>" or "model:<name>@<version>"
+    confidence: float | None = None  # the model's score for a model event; None for rule events
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,8 @@ def event_to_dict(event: Event) -> dict:
         "trigger": event.trigger,
         "place": event.place,
         "event_loc": _plain(event.event_loc) if event.event_loc else None,
+        "coder": event.coder,
+        "confidence": event.confidence,
     }
 
 

@@ -7,13 +7,14 @@ through `KnowledgeBase` (names) — person and office look-ups join here when th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyad.kb import Entity, KnowledgeBase
+from dyad.quotes import QuoteIndex
 from dyad.records import ActorRef
 from dyad.rules import ActorLexicon
 
@@ -100,8 +101,9 @@ class ArticleMemory:
     persons: dict[str, ActorRef] = field(default_factory=dict)  # surname -> actor
     last_person: ActorRef | None = None
     last_group: ActorRef | None = None
+    last_organisation: ActorRef | None = None  # for "the bloc", "the alliance"
     default_country: str | None = None  # from the dateline, else the country the article names most
-    quotes: list = field(default_factory=list)  # dyad.quotes.QuoteSpan, for "I" and "we" inside quotes
+    quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
 
 
@@ -154,6 +156,10 @@ class Resolver:
             if low in lex.group_pronouns:
                 return self._antecedent(head, mentions) or memory.last_group
             return None
+        if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
+            start, end = head.left_edge.idx, head.idx + len(head.text)
+            return replace(memory.last_organisation, entity_text=head.doc.text[start:end], start=start, end=end,
+                           country_from="context")
         if low in _QUANTITY_HEADS:  # "thousands of workers": the workers are the actor
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -231,7 +237,7 @@ class Resolver:
             office=office, kind=kind or ("organisation" if head.ent_type_ == "ORG" else "role" if sector else None),
             start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
             entity_id=entity_id if (entity_id or "").startswith(("person:", "igo:", "country:", "group:")) else None,
-            role=self._role_phrase(tokens, mentions),
+            role=self._role_phrase(tokens, mentions) if sector in _STATE_SECTORS else None,
             country_from=country_from if code is not None else None,
         )
         return actor
@@ -256,14 +262,14 @@ class Resolver:
 
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
         """The speaker of the quote or post a character offset falls in (first person → speaker)."""
-        for quote in memory.quotes:
-            if quote.start <= char < quote.end:
-                if quote.start not in memory.speakers:
-                    memory.speakers[quote.start] = None  # guards against a speaker inside its own quote
-                    if quote.speaker_head is not None:
-                        memory.speakers[quote.start] = self.resolve(doc[quote.speaker_head], mentions, memory, places)
-                return memory.speakers[quote.start]
-        return None
+        quote = memory.quotes.at(char)
+        if quote is None:
+            return None
+        if quote.start not in memory.speakers:
+            memory.speakers[quote.start] = None  # guards against a speaker inside its own quote
+            if quote.speaker_head is not None:
+                memory.speakers[quote.start] = self.resolve(doc[quote.speaker_head], mentions, memory, places)
+        return memory.speakers[quote.start]
 
     def _person_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
         """The person or official who is the subject earlier in the sentence ("X said his visit…")."""
@@ -284,6 +290,8 @@ class Resolver:
             memory.last_person = actor
         elif actor.code:
             memory.last_group = actor
+            if actor.code in _ORG_CODES:
+                memory.last_organisation = actor
 
     def _entity(self, head: Token, tokens: list[Token], mentions: dict[int, Mention]):
         """The knowledge-base entity the phrase names; the head's own name first, then modifiers."""
@@ -303,9 +311,16 @@ class Resolver:
                     best = (m.entity, m.role)
         return best if best else (None, None)
 
+    def _is_organisation_anaphor(self, head: Token, mentions: dict[int, Mention]) -> bool:
+        """ "the bloc", "the alliance": a bare definite noun that refers back to an organisation."""
+        return (head.lemma_.lower() in self.lex.organisation_anaphors and head.i not in mentions
+                and [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"])
+
     def _sector(self, head: Token, tokens: list[Token], mentions: dict[int, Mention] | None = None) -> str | None:
         lex = self.lex
         lemma = head.lemma_.lower()
+        if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
+            return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
@@ -348,6 +363,7 @@ _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "ten
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
 # Sectors whose members take the country of the place a sentence names ("protesters in Lima").
+_STATE_SECTORS = {None, "GOV", "MIL", "ELI"}  # a title of these names a state office; "union leader" does not
 _PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
 
 

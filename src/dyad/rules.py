@@ -22,7 +22,7 @@ _RULE_KEYS = {
     "complement_needs", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
-    "plural_talk",
+    "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
 }
 
 
@@ -81,6 +81,13 @@ class Rule:
     of_role: str | None = None
     of_needs: WordSpec = WordSpec()
     plural_talk: bool = False
+    # Words that must hang off the verb, each a set of alternatives: "crack down on", "take into custody".
+    phrase: tuple[frozenset[str], ...] = ()
+    adjectival: bool = False  # a predicate adjective: "is ready to talk", "is opposed to the plan"
+    threat_if_future: bool = False  # codes only when said of the future: "Tehran would respond"
+    subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
+    not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
+    id: str = ""  # stable name for provenance: the entry's `id`, else "<pos>:<first lemma>#<position>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,8 @@ class ActorLexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    organisation_anaphors: frozenset[str] = frozenset()
+    plural_sectors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,9 @@ class Rules:
     actors: ActorLexicon | None = None
     contexts: dict[str, frozenset[str]] = field(default_factory=dict)
     natural_causes: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # surface form → lemma, where spaCy errs
+    non_events: frozenset[str] = frozenset()  # sentence words that make an actor-less ASSAULT an accident
+    sports: frozenset[str] = frozenset()  # sentence words that make any ASSAULT a sports report
 
 
 def _words(value, sets: dict[str, frozenset[str]], where: str) -> WordSpec:
@@ -191,6 +203,12 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         of_role=raw.get("of_role"),
         of_needs=_words(raw.get("of_needs"), sets, where),
         plural_talk=bool(raw.get("plural_talk")),
+        phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("phrase") or "").lower().split()),
+        adjectival=bool(raw.get("adjectival")),
+        threat_if_future=bool(raw.get("threat_if_future")),
+        subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
+        not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
+        id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
     )
 
 
@@ -216,6 +234,8 @@ def _actor_lexicon(raw: dict) -> ActorLexicon:
         person_pronouns=frozenset(pronouns["person"]),
         group_pronouns=frozenset(pronouns["group"]),
         speaker_pronouns=frozenset(pronouns["speaker"]),
+        organisation_anaphors=frozenset(raw.get("organisation_anaphors") or ()),
+        plural_sectors=dict(raw.get("plural_sectors") or {}),
     )
 
 
@@ -254,6 +274,9 @@ def load_rules() -> Rules:
         actors=_actor_lexicon(_read("actors.yaml")),
         contexts=_contexts(raw.get("contexts") or {}),
         natural_causes=frozenset(raw.get("natural_causes") or ()),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
+        non_events=frozenset(raw.get("accidents") or ()) | frozenset(raw.get("natural_causes") or ()),
+        sports=frozenset(raw.get("sports") or ()),
     )
 
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import duckdb
 
+from dyad import clusters, neardup
 from dyad.errors import StoreError
 from dyad.ingest import article_id
 from dyad.records import CodedArticle, Failure, actor_to_dict, event_to_dict
@@ -51,6 +52,16 @@ _SCHEMA = [
         evidence JSON, facts JSON)""",
     """CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR, stage VARCHAR, reason VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp)""",
+    # --- dyad watch: what each feed answered last, and the entries already read (dyad.sources.watch) ---
+    """CREATE TABLE IF NOT EXISTS feeds (
+        url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status VARCHAR, reason VARCHAR,
+        checked_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS feed_entries (
+        feed VARCHAR, entry VARCHAR, article_id VARCHAR, status VARCHAR,
+        seen_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (feed, entry))""",
+    # near-duplicates (dup_of, signatures, LSH bands) and event clusters: their own modules say how
+    *neardup.SCHEMA,
+    *clusters.SCHEMA,
 ]
 
 
@@ -66,15 +77,19 @@ class Written(_Counts):
     `duplicates` are inputs whose text is stored already under another id or date, as
     (input, id of the stored copy); they are not stored again and not counted in `skipped`,
     which counts re-runs of the same input. `unsupported` counts stored articles not in English.
+    `near_duplicates` are stored inputs marked as copies of an earlier text (syndicated, edited):
+    (input, id of the first copy, estimated similarity); their events are not listed by default.
     """
 
     duplicates: tuple[tuple[str, str], ...]
     unsupported: int
+    near_duplicates: tuple[tuple[str, str, float], ...]
 
     def __new__(cls, stored: int = 0, skipped: int = 0, failed: int = 0,
-                duplicates: tuple[tuple[str, str], ...] = (), unsupported: int = 0):
+                duplicates: tuple[tuple[str, str], ...] = (), unsupported: int = 0,
+                near_duplicates: tuple[tuple[str, str, float], ...] = ()):
         self = super().__new__(cls, stored, skipped, failed)
-        self.duplicates, self.unsupported = duplicates, unsupported
+        self.duplicates, self.unsupported, self.near_duplicates = duplicates, unsupported, near_duplicates
         return self
 
 
@@ -161,8 +176,10 @@ class Store:
 
     def _write(self, batch: list[CodedArticle | Failure]) -> Written:
         stored = skipped = failed = unsupported = 0
-        duplicates = []
+        duplicates, near = [], []
         self.con.execute("BEGIN TRANSACTION")
+        for earlier in neardup.index_unindexed(self.con):  # stored before dup_of and clusters existed
+            clusters.cluster_article(self.con, earlier)
         for item in batch:
             if isinstance(item, Failure):
                 self.con.execute("INSERT INTO failures (input, stage, reason) VALUES (?, ?, ?)",
@@ -172,12 +189,17 @@ class Store:
                 self._write_article(item)
                 stored += 1
                 unsupported += item.status == "unsupported"
+                # near-duplicates and clusters (neardup.py, clusters.py): a copy's events join no cluster
+                if (match := neardup.mark_copies(self.con, item.article.id, item.article.text)) is not None:
+                    near.append((item.article.origin or item.article.id, match.first, match.similarity))
+                else:
+                    clusters.cluster_article(self.con, item.article.id)
             elif copy == (item.article.id, item.article.date):
                 skipped += 1
             else:
                 duplicates.append((item.article.origin or item.article.id, copy[0]))
         self.con.execute("COMMIT")
-        return Written(stored, skipped, failed, tuple(duplicates), unsupported)
+        return Written(stored, skipped, failed, tuple(duplicates), unsupported, tuple(near))
 
     def _stored_copy(self, coded: CodedArticle) -> tuple[str, date | None] | None:
         """(id, date) of the stored article with the same id or text, if any."""
@@ -196,7 +218,10 @@ class Store:
         for event in coded.events:
             record = event_to_dict(event)
             self.con.execute(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO events (id, article_id, date, date_precision, event, mode, context, actor_codes, "
+                "recipient_codes, modality, attribution, quad_code, gdelt_quad_class, event_scale, cameo_root, text, "
+                "sentence, start_char, end_char, place, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [event.id, art.id, event.date, event.date_precision, event.event, list(event.mode),
                  list(event.context), [a.code for a in event.actor if a.code],
                  [a.code for a in event.recipient if a.code], event.modality,
@@ -241,8 +266,12 @@ class Store:
                  "message": r[4], "evidence": json.loads(r[5]), "facts": json.loads(r[6])} for r in rows]
 
     def events(self, actor: str | None = None, type_: str | None = None, since: date | None = None,
-               until: date | None = None, modality: str | None = None, limit: int | None = None) -> list[dict]:
-        """Stored events as dicts (the `dyad code --json` event shape), newest first."""
+               until: date | None = None, modality: str | None = None, limit: int | None = None,
+               include_duplicates: bool = False, cluster: str | None = None) -> list[dict]:
+        """Stored events as dicts (the `dyad code --json` event shape plus `article_id`, `cluster_id`), newest first.
+
+        Events of near-duplicate articles (`dup_of` set) are left out unless `include_duplicates`.
+        """
         like = f"%{actor.lower()}%" if actor else None
         where, args = _where([
             ("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?) OR id IN "
@@ -251,8 +280,10 @@ class Store:
             ("event = ?", type_.upper() if type_ else None),
             ("date >= ?", since), ("date <= ?", until),
             ("modality = ?", modality.lower() if modality else None),
+            ("cluster_id = ?", cluster),
+            ("article_id NOT IN (SELECT id FROM articles WHERE dup_of IS NOT NULL)", None if include_duplicates else ()),
         ])
-        sql = f"SELECT article_id, record FROM events{where} ORDER BY date DESC, article_id, sentence, id"
+        sql = f"SELECT article_id, record, cluster_id FROM events{where} ORDER BY date DESC, article_id, sentence, id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
@@ -261,11 +292,24 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         out = []
-        for article, record in rows:
+        for article, record, cluster_id in rows:
             event = json.loads(record)
             event["article_id"] = article
+            event["cluster_id"] = cluster_id
             out.append(event)
         return out
+
+    def clusters(self, **filters) -> list[dict]:
+        """Stored event clusters (`clusters.read_clusters` filters)."""
+        return self.query(lambda con: clusters.read_clusters(con, **filters))
+
+    def query(self, ask):
+        """`ask(connection)` on the file opened for it; a DuckDB error is a one-line `StoreError`."""
+        try:
+            with self._connection() as con:
+                return ask(con)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
 
     def actors(self, unresolved: bool = False, limit: int = 50) -> list[dict]:
         """Actors by number of mentions; unresolved ones are named persons and organisations the KB lacks."""
@@ -279,29 +323,100 @@ class Store:
             raise StoreError(f"{self.path}: query failed ({_first_line(exc)})") from None
         return [{"entity_text": r[0], "code": r[1], "sector": r[2], "office": r[3], "mentions": r[4]} for r in rows]
 
+    # --- sources: skip what is stored, remember feeds (dyad.sources) ---------------------------------
+    def stored_ids(self, ids: list[str]) -> dict[str, date | None]:
+        """Which of these article ids are stored already, with the date each is stored under."""
+        if not ids:
+            return {}
+        with self._connection() as con:
+            rows = con.execute("SELECT id, date FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
+        return dict(rows)
+
+    def feed_state(self, url: str) -> dict | None:
+        """A feed's last ETag, Last-Modified, status and reason, or None if never polled."""
+        with self._connection() as con:
+            row = con.execute("SELECT etag, last_modified, status, reason FROM feeds WHERE url = ?", [url]).fetchone()
+        return dict(zip(("etag", "last_modified", "status", "reason"), row)) if row else None
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None, status: str,
+                        reason: str | None = None) -> None:
+        with self._connection() as con:
+            con.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, current_timestamp)",
+                        [url, etag, last_modified, status, reason])
+
+    def seen_entries(self, feed: str, keys: list[str]) -> set[str]:
+        """Which of these entry keys of a feed were read already."""
+        if not keys:
+            return set()
+        with self._connection() as con:
+            rows = con.execute("SELECT entry FROM feed_entries WHERE feed = ? AND list_contains(?, entry)",
+                               [feed, list(keys)]).fetchall()
+        return {row[0] for row in rows}
+
+    def mark_seen(self, feed: str, entries: list[tuple[str, str | None, str]]) -> None:
+        """Remember entries of a feed as read: (entry key, article id, status) each, in one transaction."""
+        if not entries:
+            return
+        with self._connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            con.executemany("INSERT OR IGNORE INTO feed_entries (feed, entry, article_id, status) VALUES (?, ?, ?, ?)",
+                            [(feed, *entry) for entry in entries])
+            con.execute("COMMIT")
+
     def counts(self) -> dict[str, int]:
         with self._connection() as con:
             return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                     for table in ("articles", "events", "actors", "quotes", "flags", "failures")}
 
 
+def open_read_only(path: Path | str, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection, retried while another process writes; the caller closes it soon.
+
+    For readers that share one connection between threads (the HTTP API) rather than a `Store`.
+    """
+    return _connect(Path(path), True, wait)
+
+
 def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """Open the file; while another process holds its lock, retry with backoff for `wait` seconds."""
     deadline = time.monotonic() + max(wait, 0.0)
     pause = 0.02
+    signal = writer_waiting(path)
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                _remove(signal)
+            return con
         except duckdb.Error as exc:
             message = _first_line(exc)
             locked = "lock" in message.lower()
+            if locked and not read_only:
+                try:
+                    signal.touch()  # a reader that holds the file long (dyad serve) sees it and lets go
+                except OSError:
+                    pass
             if not locked or time.monotonic() >= deadline:
+                if not read_only:
+                    _remove(signal)
                 if locked:
                     message += f"; waited {wait:g} s, pass --wait SECONDS to wait longer" if wait else \
                         "; pass --wait SECONDS to wait for it"
                 raise StoreError(f"{path}: cannot open the database ({message})") from None
         time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
         pause = min(pause * 2, 0.5)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def writer_waiting(path: Path) -> Path:
+    """The file a writer touches while it waits for the database's lock, and removes once it has it."""
+    return path.with_name(path.name + ".writer-waiting")
 
 
 def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:

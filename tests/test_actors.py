@@ -1,0 +1,40 @@
+"""Actors on real-news wording: anaphora, titles outside government, datelines, owners of assets."""
+
+from datetime import date
+
+from dyad.ingest import make_article
+
+
+def _events(coder, text, published=date(2025, 3, 4)):
+    return coder.code(make_article(text, date_=published)).events
+
+
+def test_actors_the_bloc_refers_back_to_the_organisation(coder):
+    events = _events(coder, "The Southern African Development Community (SADC) met in Harare on Monday. "
+                            "The bloc agreed to send observers to the election.")
+    agree = [e for e in events if e.event == "AGREE"]
+    assert agree and [(a.code, a.identifier_text) for a in agree[0].actor] == [
+        ("IGO", "Southern African Development Community")]
+    assert agree[0].actor[0].entity_text == "The bloc"
+
+
+def test_actors_a_union_leader_is_labour_not_the_prime_minister(coder):
+    events = _events(coder, "Chile's prime minister met mining executives on Monday. One union leader criticised "
+                            "the minister.")
+    accuse = next(e for e in events if e.event == "ACCUSE")
+    [leader] = accuse.actor
+    assert leader.sector == "LAB" and leader.office is None and leader.identifier_text is None
+    meeting = next(e for e in events if e.event == "CONSULT")
+    assert {a.sector for a in meeting.actor} == {"GOV", "BUS"}
+
+
+def test_actors_first_word_after_a_dateline_is_parsed_as_a_sentence_start(coder):
+    events = _events(coder, "DOHA (Gulf Wire) – Negotiators from Sudan and Chad met for a second round of talks.")
+    meeting = [e for e in events if e.event == "CONSULT"]
+    assert meeting and {a.code for a in meeting[0].actor} == {"SDN", "TCD"}
+    assert all(a.sector == "GOV" for a in meeting[0].actor)
+
+
+def test_actors_assets_of_named_owners_are_not_the_country_they_lie_in(coder):
+    events = _events(coder, "The measures freeze any British assets of the companies named in the order.")
+    assert not any(a.code == "GBR" for e in events for a in e.recipient)
