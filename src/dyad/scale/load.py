@@ -2,8 +2,9 @@
 
 An article whose id or text (content hash) the database holds already is not loaded again, nor
 are its events, actors, quotes and flags; a failure row already there (same input, stage, reason
-and time) is not added twice. So loading a folder twice changes nothing. Everything is loaded in
-one transaction: a folder that fails half-way leaves the database as it was.
+and time) is not added twice. So loading a folder twice changes nothing. Near-duplicates and
+event clusters are worked out here, against everything stored, as `dyad ingest` does per article.
+Everything is loaded in one transaction: a folder that fails half-way leaves the database as it was.
 """
 
 from __future__ import annotations
@@ -74,9 +75,21 @@ def _load(con, globs: dict[str, str]) -> Loaded:
         WHERE NOT EXISTS (SELECT 1 FROM failures g WHERE g.input IS NOT DISTINCT FROM f.input
                           AND g.stage IS NOT DISTINCT FROM f.stage AND g.reason IS NOT DISTINCT FROM f.reason
                           AND g.failed_at IS NOT DISTINCT FROM f.failed_at)""").fetchone()[0]
+    _mark_near_duplicates(con)
     con.execute("DROP TABLE incoming")
     con.execute("COMMIT")
     return Loaded(articles=rows["articles"], present=total - rows["articles"], rows=rows)
+
+
+def _mark_near_duplicates(con) -> None:
+    """Near-duplicates and event clusters for the loaded articles, against the whole database, as
+    `Store.write` does for each article it stores (a partition only saw its own articles)."""
+    from dyad import clusters, neardup
+
+    con.execute("UPDATE articles SET dup_of = NULL, dup_similarity = NULL WHERE id IN (SELECT id FROM incoming)")
+    for article_id, text in con.execute("SELECT id, text FROM incoming ORDER BY coded_at, id").fetchall():
+        if neardup.mark_copies(con, article_id, text or "") is None:
+            clusters.cluster_article(con, article_id)
 
 
 def _quoted(path: str) -> str:
