@@ -17,15 +17,23 @@ $(BIN)/dyad: pyproject.toml requirements.lock
 
 install: $(BIN)/dyad
 
-# Debian packages the tests need (browser tests drive Debian's chromium); installed only when missing.
+# Debian packages the tests need (browser tests drive Debian's chromium; `dyad spark` needs Java 17+,
+# Debian's OpenJDK 17, or 21 where 17 is gone); installed only when missing. Needs root (CI runs as root).
 SYSTEM_PACKAGES := chromium
+JAVA_OK = java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'
 
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
+	if ! $(JAVA_OK); then \
+		apt-get update -qq; \
+		if apt-cache show openjdk-17-jre-headless >/dev/null 2>&1; then missing="$$missing openjdk-17-jre-headless"; \
+		else missing="$$missing openjdk-21-jre-headless"; fi; \
+	fi; \
+	if [ -n "$$(echo $$missing)" ]; then \
 		echo "installing Debian packages: $$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi; \
+	$(JAVA_OK) || { echo "error: no Java 17+ for dyad spark; install openjdk-17-jre-headless (as root: make system-deps)" >&2; exit 1; }
 
 REFERENCE ?= ../shared/examples/seoul-borrell.txt
 
@@ -53,6 +61,7 @@ bench: install
 	$(BIN)/python bench/throughput.py --articles 500
 	$(BIN)/python bench/kb.py
 	$(BIN)/python bench/longtext.py
+	$(BIN)/python bench/ingest.py --articles 500
 
 bench-api: install
 	$(BIN)/python bench/api_load.py

@@ -10,7 +10,7 @@ from tests.conftest import RESOURCES, ROOT
 
 runner = CliRunner()
 COMMANDS = ["code", "ingest", "events", "eval", "demo", "flags", "actors", "kb lookup", "kb holder", "kb stats", "kb verify",
-            "kb import wikidata", "watch", "serve", "clusters", "export"]
+            "kb import wikidata", "watch", "serve", "clusters", "export", "spark", "load"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -813,6 +813,82 @@ def actors(
                   for r in rows])
 
 
+# --- dyad spark, dyad load (src/dyad/scale/) ---------------------------------------------------
+@app.command("spark", cls=Command)
+def spark_(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...",
+                                       help="JSONL or Parquet files, folders of them or of .txt/.html reports; "
+                                            "any path Spark reads (hdfs://, s3a://)."),
+    out_dir: str = typer.Option(..., "--out", metavar="DIR", help="Folder to write the Parquet tables into."),
+    master: Optional[str] = typer.Option(None, "--master",
+                                         help="Spark master; default: spark-submit's, or local[2] when run directly."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1,
+                                             help="Partitions to code in (default: twice the cores)."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per spaCy batch."),
+    memory: str = typer.Option("1g", "--memory", help="Driver memory of a local session."),
+    force: bool = typer.Option(False, "--force", help="Replace DIR if it exists."),
+    date_: Optional[str] = DATE,
+    title: Optional[str] = TITLE,
+    url: Optional[str] = URL,
+    source: Optional[str] = SOURCE,
+    kb_extra: Optional[Path] = typer.Option(None, "--kb-extra", envvar="DYAD_KB_EXTRA",
+                                            help="Your own knowledge-base rows (YAML); the same path must be "
+                                                 "readable on every executor."),
+) -> None:
+    """Code articles on Spark and write the tables of `dyad ingest` as Parquet: DIR/articles, events, ...
+
+    One Coder per executor process. An input that cannot be read or coded is a row of DIR/failures,
+    never the end of the job. Bring DIR into DuckDB with `dyad load`.
+
+    Example: dyad spark feed.jsonl reports/ --out coded/ --master "local[2]"
+    """
+    from dyad.scale.job import run, session
+
+    meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
+    if kb_extra is not None and not kb_extra.exists():
+        _fail(f"{kb_extra}: no such knowledge-base file")
+    try:
+        spark = session(master, memory=memory, kb_extra=str(kb_extra) if kb_extra else None)
+        summary = run(spark, inputs, out_dir, meta=meta, batch_size=batch_size, partitions=partitions,
+                      kb_extra=str(kb_extra) if kb_extra else None, force=force)
+    except (EngineError, InputError) as exc:
+        _fail(str(exc))
+    rows = summary.rows
+    if summary.notices:
+        _say(f"warning: {summary.notices} inputs had invalid UTF-8, replaced with U+FFFD")
+    _say(f"{summary.read} articles read, {summary.duplicates} duplicates dropped; {rows['articles']} coded "
+         f"({rows['events']} events, {rows['actors']} actor rows, {rows['quotes']} quotes, {rows['flags']} flags), "
+         f"{rows['failures']} failed → {out_dir} ({summary.partitions} partitions, model loaded in "
+         f"{summary.coder_loads} process{'es' if summary.coder_loads != 1 else ''})")
+    if rows["failures"]:
+        _say(f"failures are rows of {out_dir.rstrip('/')}/failures; see them with `dyad load` and the failures table")
+        raise typer.Exit(1)
+
+
+@app.command("load", cls=Command)
+def load_(
+    folder: Path = typer.Argument(..., metavar="DIR", help="A folder `dyad spark` wrote."),
+    db: Path = typer.Option(DEFAULT_DB, help="DuckDB file to load into."),
+    wait: float = _wait_option(30.0),
+) -> None:
+    """Load the Parquet tables of `dyad spark` into DuckDB; articles stored already are skipped.
+
+    Loading the same folder twice changes nothing.
+
+    Example: dyad load coded/ --db events.duckdb
+    """
+    from dyad.scale.load import load_tables
+
+    try:
+        loaded = load_tables(folder, db, wait=wait)
+    except (InputError, StoreError) as exc:
+        _fail(str(exc))
+    rows = loaded.rows
+    _say(f"{loaded.articles} articles loaded ({rows['events']} events, {rows['actors']} actor rows, "
+         f"{rows['quotes']} quotes, {rows['flags']} flags, {rows['failures']} failures), "
+         f"{loaded.present} stored already → {db}")
+
+
 @app.command(cls=Command)
 def watch(
     feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="A file of RSS or Atom feed URLs, one a line."),

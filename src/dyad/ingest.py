@@ -192,17 +192,25 @@ def read_jsonl(path: Path | None, text: str | None = None, *, date_: date | None
         except json.JSONDecodeError as exc:
             yield InputError(f"{here}: malformed JSON at column {exc.colno}: {json_problem(exc)}")
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            yield InputError(f"{here}: expected an object with a \"text\" string")
-            continue
         try:
-            yield make_article(
-                row["text"], id=str(row["id"]) if row.get("id") is not None else None,
-                date_=parse_date(row.get("date"), here) or date_, title=row.get("title") or title,
-                url=row.get("url") or url, source=row.get("source") or source, where=here,
-            )
+            yield article_from_row(row, here, date_=date_, title=title, url=url, source=source)
         except InputError as exc:
             yield exc
+
+
+def article_from_row(row: object, here: str, *, date_: date | None = None, title: str | None = None,
+                     url: str | None = None, source: str | None = None) -> Article:
+    """An Article from one record (a JSONL object or a table row with the same fields: text, id, date, ...).
+
+    Raises an InputError naming `here` (file:line) and the reason; the metadata fills in what the row lacks.
+    """
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise InputError(f"{here}: expected an object with a \"text\" string")
+    return make_article(
+        row["text"], id=str(row["id"]) if row.get("id") is not None else None,
+        date_=parse_date(row.get("date"), here) or date_, title=row.get("title") or title,
+        url=row.get("url") or url, source=row.get("source") or source, where=here,
+    )
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

@@ -27,6 +27,7 @@ from dyad.ingest import article_id
 from dyad.records import CodedArticle, Failure, actor_to_dict, event_to_dict
 
 SCHEMA_VERSION = 1
+MEMORY = ":memory:"  # Store(MEMORY): the same tables in memory (how a Spark partition turns records into rows)
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS articles (
@@ -100,7 +101,9 @@ class Store:
         self.read_only = read_only
         self.wait = wait
         self._con: duckdb.DuckDBPyConnection | None = None
-        if read_only and not self.path.exists():
+        if str(path) == MEMORY:  # held open for its whole life: no file, nothing another process could see
+            self._con = duckdb.connect(MEMORY)
+        elif read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database")
         with self._connection() as con:
             if not read_only:
@@ -112,7 +115,10 @@ class Store:
                     raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from None
 
     def close(self) -> None:
-        """Nothing stays open between calls; kept so a `Store` reads like any other resource."""
+        """Nothing stays open between calls, except the connection of a store in memory."""
+        if str(self.path) == MEMORY and self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self):
         return self
