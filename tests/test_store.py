@@ -1,5 +1,6 @@
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -63,8 +64,9 @@ def test_store_locked_database_is_one_line_error_and_keeps_data(tmp_path, coder)
 
 
 DYAD = [str(Path(sys.executable).parent / "dyad")]  # the installed entry point beside this Python
-HOLD_LOCK = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); "
-             "time.sleep(float(sys.argv[2])); c.close()")
+# Holds a database's write lock until a line arrives on its standard input.
+HOLD_LOCK = ("import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('locked', flush=True); "
+             "sys.stdin.readline(); c.close()")
 
 
 def _feed(path, n):
@@ -99,26 +101,41 @@ def test_store_readers_work_while_an_ingest_writes(tmp_path, coder):
 
 
 def test_store_second_writer_waits_a_bounded_time(tmp_path):
+    from dyad.store import writer_waiting
+
     db = tmp_path / "held.duckdb"
     Store(db)
     feed = _feed(tmp_path / "feed.jsonl", 2)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db), "4"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    patient = None
     try:
         assert holder.stdout.readline().strip() == "locked"
         impatient = subprocess.run([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--wait", "0.5"],
-                                   capture_output=True, text=True, timeout=120)
+                                   capture_output=True, text=True, timeout=300)
         assert impatient.returncode == 1
         lines = [line for line in impatient.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and "held.duckdb" in lines[0] and "lock" in lines[0] and "--wait" in lines[0], lines
-        patient = subprocess.run([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--wait", "60"],
-                                 capture_output=True, text=True, timeout=180)
-        assert patient.returncode == 0, patient.stderr
+        patient = subprocess.Popen([*DYAD, "ingest", str(feed), "--db", str(db), "-q", "--wait", "300"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 300
+        while not writer_waiting(db).exists():  # the patient writer has found the lock and waits for it
+            assert patient.poll() is None and time.monotonic() < deadline, patient.stderr.read() if patient.poll() else ""
+            time.sleep(0.1)
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        out, err = patient.communicate(timeout=300)
+        assert patient.returncode == 0, err
     finally:
-        holder.kill()
-        holder.wait()
+        for process in (holder, patient):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
         holder.stdout.close()
+        holder.stdin.close()
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 2
+    assert not writer_waiting(db).exists()
 
 
 def test_store_read_only_never_creates_or_changes_a_file(tmp_path):
