@@ -45,8 +45,9 @@ from pathlib import Path
 
 import spacy
 
-from dyad.ingest import looks_english, make_article
+from dyad.ingest import make_article
 from dyad.kb import load_kb
+from dyad.language import looks_english
 from dyad.parse import MODEL, load_nlp
 from dyad.pipeline import Coder, code_article, default_model, parse_text
 from dyad.records import Article, Failure

@@ -6,14 +6,13 @@ from dyad.errors import InputError
 from dyad.ingest import (
     MAX_CHARS,
     decode,
-    detect_language,
-    looks_english,
     make_article,
     read_html,
     read_jsonl,
     read_path,
     read_text,
 )
+from dyad.language import detect_language, looks_english
 from tests.conftest import RESOURCES
 
 

@@ -3,22 +3,20 @@
 Takes a path (`.txt`, `.html`, `.jsonl`) or text and the metadata the user gives; gives
 Articles, `Notice`s (bytes that were not UTF-8 and were replaced) or a one-line `InputError` that
 names the input and the reason. Datelines ("NAIROBI (Agency) –") are recognised here and kept
-apart from the first sentence. `detect_language` tells which language an article is in.
+apart from the first sentence. Language detection lives in `dyad.language`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from dyad.errors import InputError
-from dyad.records import Article, Notice
+from dyad.records import Article, Notice, article_id
 
 MAX_CHARS = 1_000_000  # spaCy's own limit for one document
 _DATELINE = re.compile(
@@ -28,31 +26,6 @@ _DATELINE = re.compile(
     [–—-]{1,2}\s+""",
     re.VERBOSE,
 )
-_ENGLISH = frozenset(
-    "the of and to in is was that for on with as by at from his her it has have said are were be this "
-    "an a which will not their they its after but who had been would or".split()
-)
-# Frequent function words of other languages news comes in; none is also an English word.
-_OTHER = frozenset(
-    "le la les des du une est dans pour sur avec qui que pas ont été aux ces cette son sont "  # French
-    "el los las del por para una con según también fue han está entre "  # Spanish
-    "der die das und ist nicht mit sich dem den von zu auf für eine wurde auch "  # German
-    "os das dos uma com não pelo pela foram são "  # Portuguese
-    "il di che della gli sono alla nel "  # Italian
-    "het een zijn niet voor werd "  # Dutch
-    .split()
-)
-# Below this confidence the detector is guessing (short texts full of names, "Kim met Putin in
-# Vostochny."); then the function words decide.
-_SURE = 0.9
-
-
-def article_id(text: str, url: str | None = None) -> str:
-    """A content hash: the normalised URL when there is one, else the whitespace-normalised text."""
-    basis = (url or "").strip().lower().rstrip("/") or " ".join(text.split())
-    return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-
-
 def parse_date(value: str | None, where: str) -> date | None:
     if value in (None, ""):
         return None
@@ -88,37 +61,6 @@ def with_dateline(article: Article) -> Article:
     return replace(article, dateline_place=place,
                    dateline_source=source.strip() if source else None, body_start=match.end(),
                    source=article.source or (source.strip() if source else None))
-
-
-def detect_language(text: str) -> str:
-    """The ISO 639-1 code of the language a text is written in ("en", "fr", ...).
-
-    py3langid (a naive Bayes model over byte n-grams, shipped in its wheel) judges the whole
-    text. When it is not sure, as on a short sentence made mostly of names, English function
-    words decide, so that short English reports stay English.
-    """
-    code, confidence = _language_identifier().classify(text)
-    if code == "en" or (confidence < _SURE and looks_english(text)):
-        return "en"
-    return code
-
-
-@cache
-def _language_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def looks_english(text: str) -> bool:
-    """True when a text is mostly Latin letters and its English function words are not outnumbered."""
-    letters = re.findall(r"[^\W\d_]", text)
-    if sum(1 for c in letters if c.isascii()) < len(letters) / 2:
-        return False
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    english = sum(1 for w in words if w in _ENGLISH)
-    other = sum(1 for w in words if w in _OTHER)
-    return other <= english
 
 
 def read_text(path: Path) -> tuple[str, Notice | None]:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from dyad.checks import Checker
 from dyad.errors import EngineError
 from dyad.extract import Draft, Extractor, SentenceContext
-from dyad.ingest import detect_language
 from dyad.kb import KnowledgeBase, load_kb
+from dyad.language import detect_language
 from dyad.modality import attribution_of, contexts_of, date_of, modality_of
 from dyad.model import EventModel, load_model
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology

@@ -7,6 +7,7 @@ docs/schema.md (field names are stable: other tools read them).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -269,3 +270,9 @@ def coded_to_dict(coded: CodedArticle) -> dict:
         "quotes": [_plain(q) for q in coded.quotes],
         "flags": [_plain(f) for f in coded.flags],
     }
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """A content hash: the normalised URL when there is one, else the whitespace-normalised text."""
+    basis = (url or "").strip().lower().rstrip("/") or " ".join(text.split())
+    return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

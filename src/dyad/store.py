@@ -23,8 +23,7 @@ import duckdb
 
 from dyad import clusters, neardup
 from dyad.errors import StoreError
-from dyad.ingest import article_id
-from dyad.records import CodedArticle, Failure, actor_to_dict, event_to_dict
+from dyad.records import CodedArticle, Failure, actor_to_dict, article_id, event_to_dict
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"  # Store(MEMORY): the same tables in memory (how a Spark partition turns records into rows)

@@ -18,8 +18,7 @@ from functools import cache
 from itertools import islice
 
 from dyad.errors import EngineError
-from dyad.ingest import article_id
-from dyad.records import Article, Failure, Notice
+from dyad.records import Article, Failure, Notice, article_id
 from dyad.scale.inputs import articles_of, expand, raw_items
 from dyad.scale.tables import TABLES, rows_of, spark_schema
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dyad.errors import InputError
-from dyad.ingest import article_id, make_article
-from dyad.records import Article, Notice
+from dyad.ingest import make_article
+from dyad.records import Article, Notice, article_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dyad.errors import InputError
-from dyad.ingest import article_id, decode, make_article, parse_date
-from dyad.records import Article, Notice
+from dyad.ingest import decode, make_article, parse_date
+from dyad.records import Article, Notice, article_id
 from dyad.sources.fetch import FetchSettings, Page, fetch
 
 
