@@ -50,8 +50,8 @@ def build(db: Path, articles: int, events: int, seed: int) -> dict:
     """Code `articles` generated reports into `db`, then replicate rows until ≥ `events` events."""
     from throughput import make_corpus
 
-    from dyad.pipeline import Coder
-    from dyad.store import Store
+    from dyad.coding.pipeline import Coder
+    from dyad.store.database import Store
 
     started = time.perf_counter()
     corpus = make_corpus(articles, seed)

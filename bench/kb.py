@@ -24,7 +24,7 @@ from importlib import resources
 LOAD = """
 import resource, time, json
 t, cpu = time.perf_counter(), time.process_time()
-from dyad.kb import load_kb
+from dyad.kb.base import load_kb
 kb = load_kb()
 elapsed = time.perf_counter() - t
 print(json.dumps({"seconds": elapsed, "cpu_seconds": time.process_time() - cpu, "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -41,10 +41,10 @@ def measure_load() -> dict:
 
 
 def measure_resolution(repeat: int) -> dict:
-    from dyad.extract import SentenceContext
-    from dyad.ingest import make_article
-    from dyad.pipeline import Coder, parse_text
-    from dyad.resolve import ArticleMemory
+    from dyad.coding.extract import SentenceContext
+    from dyad.coding.pipeline import Coder, parse_text
+    from dyad.coding.resolve import ArticleMemory
+    from dyad.sources.files import make_article
 
     coder = Coder()
     folder = resources.files("dyad.data").joinpath("examples")

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from throughput import Clock, make_corpus
 
-from dyad.ingest import MAX_CHARS, make_article
 from dyad.records import Article
+from dyad.sources.files import MAX_CHARS, make_article
 
 SIZES = (10_000, 50_000, 100_000, 200_000, 400_000, 999_000)
 
@@ -60,7 +60,7 @@ def make_long_report(size: int, seed: int = 7) -> Article:
 
 def measure_one(size: int, seed: int) -> dict:
     """Load, parse and code one report of `size` characters in this process."""
-    from dyad.pipeline import Coder, code_article
+    from dyad.coding.pipeline import Coder, code_article
 
     t0 = time.perf_counter()
     coder = Coder()

@@ -34,10 +34,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dyad import neardup
-from dyad.ingest import make_article
 from dyad.records import CodedArticle
-from dyad.store import Store
+from dyad.sources.files import make_article
+from dyad.store import neardup
+from dyad.store.database import Store
 
 COUNTRIES = [("Kenya", "Kenyan", "Nairobi"), ("Uganda", "Ugandan", "Kampala"), ("Ghana", "Ghanaian", "Accra"),
              ("Peru", "Peruvian", "Lima"), ("Chile", "Chilean", "Santiago"), ("Poland", "Polish", "Warsaw"),
@@ -225,7 +225,7 @@ def main() -> None:
     signature_ms = (time.perf_counter() - t0) / min(500, len(items)) * 1000
     coded = {}
     if args.coded:
-        from dyad.pipeline import Coder
+        from dyad.coding.pipeline import Coder
 
         articles = [make_article(text, id=i, date_=day, where=i) for i, text, day, _ in items[:args.coded]]
         coded = {c.article.id: c for c in Coder().code_many(articles)}

@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests.site import Site  # noqa: E402
 
-from dyad.pipeline import Coder  # noqa: E402
+from dyad.coding.pipeline import Coder  # noqa: E402
 from dyad.sources import FetchSettings, SourceOptions, UrlOptions, reader  # noqa: E402
 from dyad.sources.watch import watch  # noqa: E402
-from dyad.store import Store  # noqa: E402
+from dyad.store.database import Store  # noqa: E402
 
 
 def main() -> None:

@@ -18,9 +18,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from dyad.ingest import make_article
-from dyad.pipeline import Coder
-from dyad.store import Store
+from dyad.coding.pipeline import Coder
+from dyad.sources.files import make_article
+from dyad.store.database import Store
 
 EXAMPLE = ("NAIROBI (Bench Wire) – Police in Nairobi arrested {n} protesters on Monday after a march against "
            "new taxes. Kenya's foreign minister met his Ugandan counterpart in Kampala to discuss border security.")

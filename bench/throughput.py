@@ -45,12 +45,12 @@ from pathlib import Path
 
 import spacy
 
-from dyad.ingest import make_article
-from dyad.kb import load_kb
+from dyad.coding.parse import MODEL, load_nlp
+from dyad.coding.pipeline import Coder, code_article, default_model, parse_text
+from dyad.kb.base import load_kb
 from dyad.language import looks_english
-from dyad.parse import MODEL, load_nlp
-from dyad.pipeline import Coder, code_article, default_model, parse_text
 from dyad.records import Article, Failure
+from dyad.sources.files import make_article
 
 # (name, demonym, capital). The first block covers every country the shipped examples name;
 # the second only ever appears as a substitute. All are names the knowledge base knows.

@@ -82,7 +82,7 @@ def taken_names(country: str) -> set[str]:
 
 
 def _kb():
-    from dyad.kb import load_kb
+    from dyad.kb.base import load_kb
 
     return load_kb()
 

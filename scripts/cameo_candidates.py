@@ -150,7 +150,7 @@ class Triggers:
 
 
 def our_triggers() -> Triggers:
-    from dyad.rules import load_rules
+    from dyad.coding.rules import load_rules
 
     rules = load_rules()
     extra: dict[str, set[str]] = {}

@@ -28,10 +28,10 @@ from datetime import date
 from pathlib import Path
 
 from dyad.checks import _NOT_NOW
-from dyad.ingest import make_article
-from dyad.kb import covers
-from dyad.pipeline import Coder
-from dyad.roles import load_roles
+from dyad.coding.pipeline import Coder
+from dyad.kb.base import covers
+from dyad.kb.roles import load_roles
+from dyad.sources.files import make_article
 
 ROLE_KINDS = {"role_conflict", "stale_title", "premature_title"}
 

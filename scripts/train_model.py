@@ -18,10 +18,9 @@ import json
 import sys
 from pathlib import Path
 
-from dyad.evaluate import load_gold
-from dyad.parse import load_nlp
-from dyad.pipeline import Coder
-from dyad.train import (
+from dyad.coding.parse import load_nlp
+from dyad.coding.pipeline import Coder
+from dyad.coding.train import (
     Settings,
     choose,
     cross_validate,
@@ -33,6 +32,7 @@ from dyad.train import (
     train,
     training_set,
 )
+from dyad.evaluate import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ["tests/gold/gold-a.jsonl", "tests/gold/gold-b.jsonl", "tests/gold/news-tune.jsonl",

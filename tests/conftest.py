@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.ingest import make_article
-from dyad.pipeline import Coder
+from dyad.coding.pipeline import Coder
+from dyad.sources.files import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"

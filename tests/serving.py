@@ -19,8 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from dyad.ingest import make_article, parse_date
-from dyad.store import Store
+from dyad.sources.files import make_article, parse_date
+from dyad.store.database import Store
 
 DYAD = str(Path(sys.executable).parent / "dyad")
 TOKEN = "test-token-0123456789"

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from dyad.ingest import make_article
+from dyad.sources.files import make_article
 
 
 def _events(coder, text, published=date(2025, 3, 4)):

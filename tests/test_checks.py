@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.ingest import make_article
+from dyad.sources.files import make_article
 
 CHECKS = Path(__file__).parent / "checks"
 ROWS = [json.loads(line) for line in (CHECKS / "manifest.jsonl").read_text("utf-8").splitlines() if line.strip()]

@@ -99,7 +99,7 @@ def test_cli_ingest_batch_records_bad_line_and_codes_the_rest(tmp_path):
     assert "0 coded, 0 unsupported (not English), 0 duplicates, 5 skipped" in again.stderr
     events = runner.invoke(app, ["events", "--db", str(db), "--json"])
     assert events.exit_code == 0 and len(events.stdout.splitlines()) > 3
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     with Store(db) as store:
         counts = store.counts()
@@ -128,14 +128,14 @@ def test_cli_demo_codes_examples_into_its_own_db_and_rebuilds_only_that(tmp_path
     assert "example reports coded" in result.stderr
     again = runner.invoke(app, ["demo", "--db", str(db)])
     assert again.exit_code == 0 and "example reports coded" in again.stderr
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 8
 
 
 def test_cli_demo_never_touches_a_database_it_did_not_create(tmp_path):
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     db = tmp_path / "dyad.duckdb"
     runner.invoke(app, ["ingest", str(RESOURCES / "articles.jsonl"), "--db", str(db), "-q"])
@@ -163,7 +163,7 @@ def test_cli_ingest_with_two_processes_codes_the_same(tmp_path):
         result = runner.invoke(app, ["ingest", str(RESOURCES / "articles.jsonl"), "--db", str(db), "-q",
                                      "--processes", processes, "--batch-size", "2"])
         assert "5 coded" in result.stderr, result.stderr
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     with Store(one) as a, Store(two) as b:
         assert a.events() == b.events()
@@ -304,7 +304,7 @@ def test_cli_malformed_json_message_reads_cleanly(tmp_path):
 
 
 def test_cli_kb_import_wikidata_help_and_docs_show_the_query():
-    from dyad.wikidata import HOLDERS_QUERY, SAVE_ANSWERS
+    from dyad.kb.wikidata import HOLDERS_QUERY, SAVE_ANSWERS
 
     result = runner.invoke(app, ["kb", "import", "wikidata", "--help"], env={"COLUMNS": "200"})
     for line in (HOLDERS_QUERY + "\n" + SAVE_ANSWERS).splitlines():

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.clusters import compatible_places
-from dyad.ingest import make_article
-from dyad.store import Store
+from dyad.sources.files import make_article
+from dyad.store.clusters import compatible_places
+from dyad.store.database import Store
 from tests.conftest import RESOURCES
 
 SYNDICATION = RESOURCES / "syndication"

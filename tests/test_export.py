@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.export import FLAT_COLUMNS, GDELT_COLUMNS
-from dyad.ingest import make_article
-from dyad.store import Store
+from dyad.sources.files import make_article
+from dyad.store.database import Store
+from dyad.store.export import FLAT_COLUMNS, GDELT_COLUMNS
 from tests.conftest import RESOURCES
 
 SYNDICATION = RESOURCES / "syndication"

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from dyad.errors import InputError
-from dyad.ingest import (
+from dyad.language import detect_language, looks_english
+from dyad.sources.files import (
     MAX_CHARS,
     decode,
     make_article,
@@ -12,7 +13,6 @@ from dyad.ingest import (
     read_path,
     read_text,
 )
-from dyad.language import detect_language, looks_english
 from tests.conftest import RESOURCES
 
 

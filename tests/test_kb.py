@@ -7,8 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.kb import load_kb
-from dyad.lookup import holders_of, lookup, stats
+from dyad.kb.base import load_kb
+from dyad.kb.lookup import holders_of, lookup, stats
 
 runner = CliRunner()
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from dyad.coding.model import NONE, EventModel, load_model, load_model_from
+from dyad.coding.pipeline import Coder
+from dyad.coding.train import Settings, check_tuning_only, item_features, save_model, train
 from dyad.errors import DataError
 from dyad.evaluate import load_gold
-from dyad.ingest import make_article
-from dyad.model import NONE, EventModel, load_model, load_model_from
 from dyad.ontology import load_ontology
-from dyad.pipeline import Coder
 from dyad.records import event_to_dict
-from dyad.train import Settings, check_tuning_only, item_features, save_model, train
+from dyad.sources.files import make_article
 from tests.conftest import GOLD
 
 # No rule fires on "walked off the job"; the model reads a strike (PROTEST) into it.

@@ -6,10 +6,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from dyad import neardup
 from dyad.cli import app
-from dyad.ingest import make_article
-from dyad.store import Store
+from dyad.sources.files import make_article
+from dyad.store import neardup
+from dyad.store.database import Store
 from tests.conftest import RESOURCES
 
 SYNDICATION = RESOURCES / "syndication"

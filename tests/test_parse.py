@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.parse import CHUNK_CHARS, parse_doc, split_text
+from dyad.coding.parse import CHUNK_CHARS, parse_doc, split_text
 
 
 @pytest.mark.parametrize(("text", "limit", "pieces"), [

@@ -9,9 +9,9 @@ from importlib import resources
 import pytest
 from spacy.tokens import Doc
 
-from dyad.ingest import make_article
-from dyad.parse import CHUNK_CHARS
-from dyad.pipeline import code_article
+from dyad.coding.parse import CHUNK_CHARS
+from dyad.coding.pipeline import code_article
+from dyad.sources.files import make_article
 
 
 def _examples() -> list[str]:

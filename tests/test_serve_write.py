@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from dyad.ingest import make_article
 from dyad.records import coded_to_dict
+from dyad.sources.files import make_article
 from tests.serving import DYAD, TOKEN, serving
 
 REPORT = ("Police arrested 12 opposition activists in Harare on Monday, the party said. "

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from dyad.errors import StoreError
-from dyad.ingest import make_article
-from dyad.store import Store
+from dyad.sources.files import make_article
+from dyad.store.database import Store
 
 TEXT = "KINSHASA (Congo Wire) – Police in Kinshasa arrested 12 opposition activists on Monday. Rebels attacked a village."
 
@@ -101,7 +101,7 @@ def test_store_readers_work_while_an_ingest_writes(tmp_path, coder):
 
 
 def test_store_second_writer_waits_a_bounded_time(tmp_path):
-    from dyad.store import writer_waiting
+    from dyad.store.database import writer_waiting
 
     db = tmp_path / "held.duckdb"
     Store(db)

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dyad.timex import is_historical, resolve_date
+from dyad.coding.timex import is_historical, resolve_date
 
 BASE = date(2024, 11, 4)  # a Monday
 

@@ -10,9 +10,8 @@ import pytest
 import yaml
 
 from dyad.errors import DataError
-from dyad.kb import KnowledgeBase, apply_user_layer
-from dyad.records import Office, Person, Tenure
-from dyad.wikidata import (
+from dyad.kb.base import KnowledgeBase, apply_user_layer
+from dyad.kb.wikidata import (
     CountryFact,
     ImportBatch,
     MergeResult,
@@ -23,6 +22,7 @@ from dyad.wikidata import (
     read_user_layer,
     write_user_layer,
 )
+from dyad.records import Office, Person, Tenure
 
 WDQS = Path(__file__).resolve().parent / "fixtures" / "wdqs"
 DEF, FM, HRVP = "Q12592405", "Q12592509", "Q634291"

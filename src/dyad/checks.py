@@ -22,12 +22,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from dyad.kb import KnowledgeBase, covers, precision_window
-from dyad.quotes import QuoteIndex
+from dyad.coding.quotes import QuoteIndex
+from dyad.coding.resolve import Mention, Resolver
+from dyad.coding.timex import resolve_date
+from dyad.kb.base import KnowledgeBase, covers, precision_window
+from dyad.kb.roles import RoleResolver, normalise
 from dyad.records import Event, Evidence, Flag, Quote
-from dyad.resolve import Mention, Resolver
-from dyad.roles import RoleResolver, normalise
-from dyad.timex import resolve_date
 
 # words that move a title away from the report's date ("former", "then-", "late", "incoming") or to
 # another office ("deputy", "vice"): such a title is not checked
@@ -334,7 +334,7 @@ class Checker:
 
     def post_introducers(self, doc: Doc, mentions, quotes, sentences) -> list[Flag]:
         """A post the narrative gives to one person ("the Pentagon chief posted:") but signed by another."""
-        from dyad.resolve import ArticleMemory
+        from dyad.coding.resolve import ArticleMemory
 
         flags = []
         for post in (q for q in quotes if q.kind == "post" and q.speaker and q.speaker.entity_id and q.date):

@@ -108,7 +108,7 @@ KB_EXTRA = typer.Option(None, "--kb-extra", envvar="DYAD_KB_EXTRA",
 
 
 def _kb(extra: Optional[Path] = None):
-    from dyad.kb import load_kb
+    from dyad.kb.base import load_kb
 
     if extra is not None and not extra.exists():
         _fail(f"{extra}: no such knowledge-base file")
@@ -119,7 +119,7 @@ def _kb(extra: Optional[Path] = None):
 
 
 def _coder(extra: Optional[Path] = None):
-    from dyad.pipeline import Coder
+    from dyad.coding.pipeline import Coder
 
     return Coder(kb=_kb(extra))
 
@@ -130,8 +130,8 @@ def _read_inputs(paths: list[str], meta: dict, options=None, known=None) -> tupl
     `options` are `dyad.sources.SourceOptions`; `known(article_id)` tells a stored article, whose
     page is then not fetched again.
     """
-    from dyad.ingest import decode, make_article, read_jsonl
     from dyad.sources import SourceOptions, reader
+    from dyad.sources.files import decode, make_article, read_jsonl
 
     articles, errors = [], []
     with reader(options or SourceOptions(), known) as read:
@@ -300,7 +300,7 @@ def ingest(
 
     Example: dyad ingest reports/ feed.jsonl --db events.duckdb   ·   dyad ingest --urls urls.txt --db events.duckdb
     """
-    from dyad.store import Store, Written
+    from dyad.store.database import Store, Written
 
     meta = {"date_": _date_option(date_, "--date"), "title": title, "url": url, "source": source}
     inputs, url_errors, options = _sources(paths, urls, allow_private, summaries_only, since, timeout, max_bytes,
@@ -391,7 +391,7 @@ class _NoProgress:
 
 def _query(db: Path, ask, wait: float = 10.0):
     """Run `ask(store)` on an existing database, read-only; a missing or unreadable file is one line, exit 1."""
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     if not db.exists():
         _fail(f"{db}: no such database; run `dyad ingest` first")
@@ -596,8 +596,8 @@ def demo(
     Example: dyad demo --db demo.duckdb
     """
     from dyad.brief import render_brief
-    from dyad.ingest import make_article, parse_date
-    from dyad.store import Store
+    from dyad.sources.files import make_article, parse_date
+    from dyad.store.database import Store
 
     if db.exists():
         try:
@@ -645,7 +645,7 @@ def kb_lookup(
 
     Example: dyad kb lookup "Kim Yong Hyun" --on 2024-11-04
     """
-    from dyad.lookup import lookup
+    from dyad.kb.lookup import lookup
 
     rows = lookup(_kb(kb_extra), name, _date_option(on, "--on"))
     if not rows:
@@ -675,7 +675,7 @@ def kb_holder(
 
     Example: dyad kb holder defence_minister --of KOR --on 2024-11-04 --json
     """
-    from dyad.lookup import holders_of
+    from dyad.kb.lookup import holders_of
 
     try:
         result = holders_of(_kb(kb_extra), office, of, _date_option(on, "--on"))
@@ -701,7 +701,7 @@ def kb_stats(
 
     Example: dyad kb stats
     """
-    from dyad.lookup import stats
+    from dyad.kb.lookup import stats
 
     result = stats(_kb(kb_extra))
     if as_json:
@@ -725,7 +725,7 @@ def kb_verify(
 
     Example: dyad kb verify --max-gap-days 400 --warnings
     """
-    from dyad.kb import verify_kb
+    from dyad.kb.base import verify_kb
 
     problems = verify_kb(_kb(kb_extra), max_gap_days)
     errors = [p for p in problems if p.severity == "error"]
@@ -743,7 +743,7 @@ kb_app.add_typer(import_app, name="import")
 
 
 def _wikidata_epilog() -> str:
-    from dyad.wikidata import HOLDERS_QUERY, SAVE_ANSWERS
+    from dyad.kb.wikidata import HOLDERS_QUERY, SAVE_ANSWERS
 
     return ("Save this query as holders.rq (put your offices' Wikidata ids in VALUES):\n\n\b\n" + HOLDERS_QUERY
             + "\n\nthen save its answers (one query at a time; the service allows 60 s per query) with:\n\n\b\n"
@@ -760,7 +760,7 @@ def kb_import_wikidata(
 
     Example: dyad kb import wikidata holders.json --out kb-user.yaml
     """
-    from dyad import wikidata
+    from dyad.kb import wikidata
 
     kb = _kb(kb_extra)
     if not path.exists():
@@ -914,7 +914,7 @@ def watch(
     """
     from dyad.sources.watch import parse_every, read_feed_list
     from dyad.sources.watch import watch as watch_feeds
-    from dyad.store import Store
+    from dyad.store.database import Store
 
     try:
         seconds = parse_every(every)
@@ -983,7 +983,7 @@ def serve(
         _fail(f"{kb_extra}: no such knowledge-base file")
     if allow_write and not db.exists():
         try:
-            from dyad.store import Store
+            from dyad.store.database import Store
 
             Store(db, wait=wait)
         except StoreError as exc:
@@ -1064,7 +1064,7 @@ def export_(
 
     Example: dyad export --format parquet --out events.parquet --db events.duckdb --since 2024-01-01
     """
-    from dyad.export import FORMATS, article_meta, write_export
+    from dyad.store.export import FORMATS, article_meta, write_export
 
     if fmt not in FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}", 2)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyad.errors import DataError
-from dyad.ingest import make_article, parse_date
 from dyad.ontology import load_ontology
 from dyad.records import Event
+from dyad.sources.files import make_article, parse_date
 
 
 @dataclass(frozen=True, slots=True)

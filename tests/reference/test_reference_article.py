@@ -10,7 +10,7 @@ from datetime import date
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.ingest import make_article
+from dyad.sources.files import make_article
 
 
 def _actors(coded):

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dyad.ingest import make_article
+from dyad.sources.files import make_article
 from tests.serving import build_db, serving
 
 pytestmark = pytest.mark.browser

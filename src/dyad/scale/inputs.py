@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dyad.errors import InputError
-from dyad.ingest import article_from_row, decode, json_problem, make_article, read_html
 from dyad.records import Article, Failure, Notice
+from dyad.sources.files import article_from_row, decode, json_problem, make_article, read_html
 
 ROW_FIELDS = ("id", "text", "date", "title", "url", "source")
 

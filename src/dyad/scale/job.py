@@ -79,8 +79,8 @@ def session(master: str | None = None, memory: str = "1g", app: str = "dyad", kb
 @cache
 def worker_coder(kb_extra: str | None):
     """The Coder of this worker process, loaded on first use (or by the daemon before the fork) and kept."""
-    from dyad.kb import load_kb
-    from dyad.pipeline import Coder
+    from dyad.coding.pipeline import Coder
+    from dyad.kb.base import load_kb
 
     coder = Coder(kb=load_kb(extra=kb_extra))
     coder.loaded_by = os.getpid()  # which process paid for the load: the daemon, or this worker
@@ -117,7 +117,7 @@ def code_partition(items, batch_size: int, kb_extra: str | None, loads=None):
 
     `loads` (an accumulator of a set) collects the ids of the processes that loaded the Coder.
     """
-    from dyad.store import MEMORY, Store
+    from dyad.store.database import MEMORY, Store
 
     store = Store(MEMORY)
     try:

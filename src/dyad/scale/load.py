@@ -16,7 +16,7 @@ import duckdb
 
 from dyad.errors import InputError, StoreError
 from dyad.scale.tables import TABLES
-from dyad.store import Store
+from dyad.store.database import Store
 
 
 class Loaded(NamedTuple):
@@ -84,7 +84,7 @@ def _load(con, globs: dict[str, str]) -> Loaded:
 def _mark_near_duplicates(con) -> None:
     """Near-duplicates and event clusters for the loaded articles, against the whole database, as
     `Store.write` does for each article it stores (a partition only saw its own articles)."""
-    from dyad import clusters, neardup
+    from dyad.store import clusters, neardup
 
     con.execute("UPDATE articles SET dup_of = NULL, dup_similarity = NULL WHERE id IN (SELECT id FROM incoming)")
     for article_id, text in con.execute("SELECT id, text FROM incoming ORDER BY coded_at, id").fetchall():

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from dyad.errors import EngineError
 from dyad.records import CodedArticle, Failure
-from dyad.store import MEMORY, Store
+from dyad.store.database import MEMORY, Store
 
 TABLES = ("articles", "events", "actors", "quotes", "flags", "failures")
 

@@ -71,7 +71,7 @@ class Engine:
     def kb(self):
         with self._loading:
             if self._kb is None:
-                from dyad.kb import load_kb
+                from dyad.kb.base import load_kb
 
                 extra = self.settings.kb_extra
                 self._kb = load_kb(extra=str(extra) if extra else None)
@@ -81,14 +81,14 @@ class Engine:
         kb = self.kb()
         with self._loading:
             if self._coder is None:
-                from dyad.pipeline import Coder
+                from dyad.coding.pipeline import Coder
 
                 self._coder = Coder(kb=kb)
             return self._coder
 
     def code(self, body: "CodeRequest") -> CodedArticle:
         """Code one report (text now; a URL once dyad.sources can fetch pages)."""
-        from dyad.ingest import make_article, parse_date
+        from dyad.sources.files import make_article, parse_date
 
         if body.text is None:
             # URL fetching goes here: when dyad.sources can fetch a page, build the Article from body.url.
@@ -104,7 +104,7 @@ class Engine:
         return coded
 
     def store(self, coded: CodedArticle) -> dict:
-        from dyad.store import Store
+        from dyad.store.database import Store
 
         with self.reader.file.exclusive():
             store = Store(self.settings.db, wait=self.settings.wait)
@@ -289,7 +289,7 @@ def list_flags(request: Request, kind: Optional[str] = None, severity: Optional[
 
 @v1.get("/kb/holder", summary="Who held an office on a date (dyad kb holder)")
 def kb_holder(request: Request, office: str, of: str, on: str):
-    from dyad.lookup import holders_of
+    from dyad.kb.lookup import holders_of
 
     day = _iso_date(on, "on")
     try:
@@ -300,7 +300,7 @@ def kb_holder(request: Request, office: str, of: str, on: str):
 
 @v1.get("/kb/lookup", summary="What a name refers to, its aliases and roles with dates (dyad kb lookup)")
 def kb_lookup(request: Request, name: str, on: Optional[str] = None):
-    from dyad.lookup import lookup
+    from dyad.kb.lookup import lookup
 
     rows = lookup(_engine(request).kb(), name, _iso_date(on, "on"))
     if not rows:

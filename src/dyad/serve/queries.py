@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from dyad.errors import InputError, StoreError
-from dyad.store import _first_line, _where, open_read_only, writer_waiting
+from dyad.store.database import _first_line, _where, open_read_only, writer_waiting
 
 SORTS = {"-date": ("coalesce(e.date, DATE '0001-01-01')", "DESC", "DATE"),
          "date": ("coalesce(e.date, DATE '0001-01-01')", "ASC", "DATE"),

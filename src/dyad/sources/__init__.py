@@ -2,7 +2,7 @@
 
 `read_input` takes one input as the user wrote it (an http(s) URL of a page or a feed, a file,
 a folder walked recursively) and gives Articles, `Notice`s and `InputError`s (one per bad item;
-reading goes on). Files are told apart by suffix: `.txt`, `.html`, `.jsonl` (`dyad.ingest`),
+reading goes on). Files are told apart by suffix: `.txt`, `.html`, `.jsonl` (`dyad.sources.files`),
 `.csv`, `.tsv`, `.parquet` (`tables`), `.warc`, `.warc.gz` (`warc`), `.rss`, `.atom` (`feeds`).
 URLs are fetched behind the guards of `fetch` (SSRF, redirects, size, type, time-outs).
 """
@@ -92,8 +92,8 @@ def walk(folder: Path) -> list[Path]:
 
 def read_file(path: Path, meta: dict, options: SourceOptions = SourceOptions(), *, client=None,
               known: Callable[[str], bool] | None = None) -> Items:
-    """The items of one file, by its suffix; anything not known is read as text (`dyad.ingest`)."""
-    from dyad.ingest import read_path
+    """The items of one file, by its suffix; anything not known is read as text (`dyad.sources.files`)."""
+    from dyad.sources.files import read_path
 
     suffix = _suffix(path)
     if suffix in WARC_SUFFIXES:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dyad.errors import InputError
-from dyad.ingest import make_article
 from dyad.records import Article, Notice, article_id
+from dyad.sources.files import make_article
 
 
 @dataclass(frozen=True, slots=True)

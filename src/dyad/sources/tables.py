@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyad.errors import InputError
-from dyad.ingest import make_article, parse_date
 from dyad.records import Article, Notice
+from dyad.sources.files import make_article, parse_date
 
 CHUNK = 1024
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dyad.errors import InputError
-from dyad.ingest import parse_date
 from dyad.records import Article, Notice
+from dyad.sources.files import parse_date
 from dyad.sources.web import article_from_html
 
 # Records end with two CRLFs in an uncompressed WARC; warcio's lengths leave them out.

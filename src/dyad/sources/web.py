@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dyad.errors import InputError
-from dyad.ingest import decode, make_article, parse_date
 from dyad.records import Article, Notice, article_id
 from dyad.sources.fetch import FetchSettings, Page, fetch
+from dyad.sources.files import decode, make_article, parse_date
 
 
 def article_from_html(html: bytes | str, where: str, *, url: str | None = None, id: str | None = None,

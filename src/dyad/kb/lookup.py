@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from dyad.errors import InputError
-from dyad.kb import KnowledgeBase, covers
-from dyad.roles import RoleResolver, load_roles, normalise
+from dyad.kb.base import KnowledgeBase, covers
+from dyad.kb.roles import RoleResolver, load_roles, normalise
 
 
 def _names_by_entity(kb: KnowledgeBase) -> dict[str, list[str]]:

@@ -1,4 +1,4 @@
-"""Training the second-opinion model (`dyad.model`) from the team's tuning gold, and measuring it.
+"""Training the second-opinion model (`dyad.coding.model`) from the team's tuning gold, and measuring it.
 
 Takes gold items (docs/gold.md) and the pipeline's spaCy model; gives a trained `EventModel`, a
 cross-validated measurement of the rules with and without it, and the artefact on disk
@@ -21,12 +21,12 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
+from dyad.coding.model import NONE, PIPE, EventModel, ModelCard, features
+from dyad.coding.pipeline import parse_text
 from dyad.errors import DataError
 from dyad.evaluate import GoldItem, code_items, load_gold, score_items
-from dyad.ingest import make_article
-from dyad.model import NONE, PIPE, EventModel, ModelCard, features
 from dyad.ontology import load_ontology
-from dyad.pipeline import parse_text
+from dyad.sources.files import make_article
 
 NAME = "plover-bow"
 VERSION = "1"

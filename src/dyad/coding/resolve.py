@@ -13,10 +13,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from dyad.kb import Entity, KnowledgeBase
-from dyad.quotes import QuoteIndex
+from dyad.coding.quotes import QuoteIndex
+from dyad.coding.rules import ActorLexicon
+from dyad.kb.base import Entity, KnowledgeBase
 from dyad.records import ActorRef
-from dyad.rules import ActorLexicon
 
 _ORG_CODES = {"UNO", "EUR", "IGO", "NGO"}
 # Dependencies that stay inside a noun phrase when we read who it names.
@@ -110,7 +110,7 @@ class ArticleMemory:
 class Resolver:
     def __init__(self, lexicon: ActorLexicon, roles=None):
         self.lex = lexicon
-        self.roles = roles  # dyad.roles.RoleLexicon: title words → role phrase
+        self.roles = roles  # dyad.kb.roles.RoleLexicon: title words → role phrase
 
     # --- phrases -----------------------------------------------------------------------------
     def heads(self, token: Token) -> list[Token]:

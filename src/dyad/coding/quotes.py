@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from dyad.timex import resolve_date
+from dyad.coding.timex import resolve_date
 
 _SIGNATURE = re.compile(
     r"^[ \t]*[—–-][ \t]*(?P<name>[^\n(@]{2,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[ \t]*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$",

@@ -1,6 +1,6 @@
 """Modality, attribution, date and context of an event draft.
 
-Takes a `Draft` (from dyad.extract), its sentence and the article date; gives the modality
+Takes a `Draft` (from dyad.coding.extract), its sentence and the article date; gives the modality
 (asserted, hedged, future, hypothetical, negated, historical), who the report attributes the
 event to, the event date with its precision, and the PLOVER contexts. The cue words are data
 (`data/modality.yaml`).
@@ -16,10 +16,10 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from dyad.extract import Draft, SentenceContext
+from dyad.coding.extract import Draft, SentenceContext
+from dyad.coding.resolve import Resolver
+from dyad.coding.timex import is_historical, resolve_date
 from dyad.records import Attribution
-from dyad.resolve import Resolver
-from dyad.timex import is_historical, resolve_date
 
 _CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "relcl", "attr", "nsubj", "nsubjpass", "oprd", "parataxis"}
 

@@ -17,20 +17,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
+from dyad.coding.extract import Draft, Extractor, SentenceContext
+from dyad.coding.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.coding.model import EventModel, load_model
+from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc
+from dyad.coding.places import locate_event
+from dyad.coding.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
+from dyad.coding.resolve import ArticleMemory, Gazetteer, Resolver
+from dyad.coding.rules import Rules, load_rules
 from dyad.errors import EngineError
-from dyad.extract import Draft, Extractor, SentenceContext
-from dyad.kb import KnowledgeBase, load_kb
+from dyad.kb.base import KnowledgeBase, load_kb
+from dyad.kb.roles import RoleResolver, SpeakerResolver
 from dyad.language import detect_language
-from dyad.modality import attribution_of, contexts_of, date_of, modality_of
-from dyad.model import EventModel, load_model
 from dyad.ontology import Ontology, gdelt_quad_class, load_ontology
-from dyad.parse import CHUNK_CHARS, load_nlp, parse_doc
-from dyad.places import locate_event
-from dyad.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
 from dyad.records import ActorRef, Article, Attribution, CodedArticle, Event, Evidence, Failure, Flag, Quote
-from dyad.resolve import ArticleMemory, Gazetteer, Resolver
-from dyad.roles import RoleResolver, SpeakerResolver
-from dyad.rules import Rules, load_rules
 
 
 class Coder:
@@ -38,7 +38,7 @@ class Coder:
 
     def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None, rules: Rules | None = None,
                  model: EventModel | None | str = "default"):
-        """`model`: the second opinion for sentences the rules leave silent (`dyad.model`); "default"
+        """`model`: the second opinion for sentences the rules leave silent (`dyad.coding.model`); "default"
         loads the shipped one when its card enables it or `DYAD_MODEL=on`, and `DYAD_MODEL=off` or
         None turns it off."""
         self.nlp = nlp or load_nlp()
@@ -142,7 +142,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
-        if coder.model is not None:  # the second opinion (dyad.model): may fill a silent sentence or veto
+        if coder.model is not None:  # the second opinion (dyad.coding.model): may fill a silent sentence or veto
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
             model_flags += [veto] if veto is not None else []
         for draft in drafts:

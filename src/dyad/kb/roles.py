@@ -1,6 +1,6 @@
 """Roles at the event date: an actor's title and name → the office held on that day.
 
-Takes an `ActorRef` from dyad.resolve (with the KB entity and the role phrase the report used)
+Takes an `ActorRef` from dyad.coding.resolve (with the KB entity and the role phrase the report used)
 and the event date; gives the same actor with `office` (the office held that day), its code and
 sector, and — for a role named without a person ("South Korea's foreign minister") — the person
 who held it. A person after their tenure is ELI; before it they get no office.
@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from dyad.kb import KnowledgeBase, certainly_covers
+from dyad.kb.base import KnowledgeBase, certainly_covers
 from dyad.records import ActorRef, Tenure
 
 _ROLE_ORDER = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister",

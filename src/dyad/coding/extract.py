@@ -2,7 +2,7 @@
 
 Takes a spaCy sentence, the rules (`data/rules.yaml`), the document's knowledge-base mentions and
 the article memory; gives `Draft`s: the trigger, the type and mode, the actor and recipient heads
-resolved to `ActorRef`s. Modality, attribution and dates are added by `dyad.modality`.
+resolved to `ActorRef`s. Modality, attribution and dates are added by `dyad.coding.modality`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from dyad.coding.resolve import ArticleMemory, Mention, Resolver
+from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
-from dyad.resolve import ArticleMemory, Mention, Resolver
-from dyad.rules import Rule, Rules, WordSpec
 
 # Paths from a complement up to the verb that governs it ("urged X to withdraw").
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
@@ -97,7 +97,7 @@ class Extractor:
     def draft_at(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
         """A draft of `rule` at the verb `tok`, with its mode, or None when it names no actor.
 
-        The hook for a second opinion (`dyad.model`): it proposes a type for a sentence the rules
+        The hook for a second opinion (`dyad.coding.model`): it proposes a type for a sentence the rules
         left silent, and the rules' own subject and object logic finds who did what to whom.
         """
         draft = self._try_verb(tok, rule, ctx)

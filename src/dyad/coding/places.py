@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dyad.extract import Draft, SentenceContext
-from dyad.kb import Entity, KnowledgeBase
+from dyad.coding.extract import Draft, SentenceContext
+from dyad.kb.base import Entity, KnowledgeBase
 from dyad.records import ActorRef, Article, Location
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "into", "on", "off", "over"}

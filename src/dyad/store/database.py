@@ -21,9 +21,9 @@ from typing import NamedTuple
 
 import duckdb
 
-from dyad import clusters, neardup
 from dyad.errors import StoreError
 from dyad.records import CodedArticle, Failure, actor_to_dict, article_id, event_to_dict
+from dyad.store import clusters, neardup
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"  # Store(MEMORY): the same tables in memory (how a Spark partition turns records into rows)

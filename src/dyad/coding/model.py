@@ -5,7 +5,7 @@ type plus "none"; `propose` turns a confident score into a `Draft` at the senten
 with the actor and recipient found by the rules' own subject and object logic
 (`Extractor.draft_at`). The classifier is spaCy's `textcat_multilabel` with the bag-of-words
 architecture over lemma, entity and dependency features (`features`); it is trained by
-`dyad.train` (`make train`) and shipped under `data/model/` with a card (`card.json`) that says
+`dyad.coding.train` (`make train`) and shipped under `data/model/` with a card (`card.json`) that says
 what it was trained on, its threshold and its measured numbers.
 """
 
@@ -22,10 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from dyad.coding.extract import Draft, Extractor, SentenceContext
+from dyad.coding.rules import RecipientSpec, Rule
 from dyad.errors import DataError
-from dyad.extract import Draft, Extractor, SentenceContext
 from dyad.records import Evidence, Flag
-from dyad.rules import RecipientSpec, Rule
 
 NONE = "none"
 PIPE = "textcat_multilabel"
@@ -186,7 +186,7 @@ def read_card(path: Path) -> ModelCard:
 
 
 def load_model_from(path: Path) -> EventModel:
-    """A model saved by `dyad.train.save_model`."""
+    """A model saved by `dyad.coding.train.save_model`."""
     card = read_card(path)
     try:
         nlp = spacy.load(path / "pipeline")

@@ -1,0 +1,1 @@
+"""coding: see docs/design.md."""

@@ -1,0 +1,1 @@
+"""kb: see docs/design.md."""
