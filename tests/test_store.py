@@ -145,3 +145,24 @@ def test_store_read_only_never_creates_or_changes_a_file(tmp_path):
     Store(tmp_path / "x.duckdb")
     with pytest.raises(StoreError, match="read-only"):
         Store(tmp_path / "x.duckdb", read_only=True).write([])
+
+
+def test_store_reads_a_database_an_older_dyad_wrote(tmp_path, coder):
+    """Schema 1 had no near-duplicate, cluster or feed columns: reading commands bring it up to date."""
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([coder.code(make_article(TEXT, date_=date(2024, 5, 8)))])
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    for table in ("article_minhash", "article_bands", "clusters", "feeds", "feed_entries"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute("DROP INDEX IF EXISTS article_bands_key")
+    for table, column in (("articles", "dup_of"), ("articles", "dup_similarity"), ("events", "cluster_id")):
+        con.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS {column}")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    reader = Store(path, read_only=True)
+    assert {r["event"] for r in reader.events()} >= {"COERCE", "ASSAULT"}
+    assert reader.counts()["articles"] == 1
+    assert reader.meta("schema_version") == "2"

@@ -25,7 +25,7 @@ from dyad.errors import StoreError
 from dyad.records import CodedArticle, Failure, actor_to_dict, article_id, event_to_dict
 from dyad.store import clusters, neardup
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: near-duplicates, clusters, feeds (all additive to 1)
 MEMORY = ":memory:"  # Store(MEMORY): the same tables in memory (how a Spark partition turns records into rows)
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -93,7 +93,12 @@ class Written(_Counts):
 
 
 class Store:
-    """A DuckDB file of coded articles. `read_only` never creates or changes the file."""
+    """A DuckDB file of coded articles.
+
+    `read_only` never creates the file nor changes what is stored; a file an older dyad wrote is
+    first brought to the current schema (tables and columns added, nothing removed or rewritten),
+    so reading commands work on it.
+    """
 
     def __init__(self, path: Path | str, *, read_only: bool = False, wait: float = 0.0):
         self.path = Path(path)
@@ -104,14 +109,24 @@ class Store:
             self._con = duckdb.connect(MEMORY)
         elif read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database")
+        if read_only and str(path) != MEMORY and self._schema_version() < SCHEMA_VERSION:
+            Store(self.path, wait=wait)  # an older file: add what this version reads, then read
         with self._connection() as con:
             if not read_only:
                 try:
                     for statement in _SCHEMA:
                         con.execute(statement)
-                    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 except duckdb.Error as exc:
                     raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from None
+
+    def _schema_version(self) -> int:
+        with self._connection() as con:
+            try:
+                row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            except duckdb.Error:
+                return 0
+        return int(row[0]) if row and str(row[0]).isdigit() else 0
 
     def close(self) -> None:
         """Nothing stays open between calls, except the connection of a store in memory."""
