@@ -98,20 +98,10 @@ def decode(data: bytes, where: str) -> tuple[str, Notice | None]:
 
 
 def read_html(path: Path, html: str | None = None) -> Article:
-    """An Article from a saved web page: trafilatura gives text, title, date and site."""
-    import trafilatura
+    """An Article from a saved web page (text, title, date and site by trafilatura, as for fetched pages)."""
+    from dyad.sources.web import article_from_html  # web builds on this module's readers
 
-    where = str(path)
-    html = html if html is not None else read_text(path)[0]
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    if extracted is None or not getattr(extracted, "text", None):
-        raise InputError(f"{where}: no article text found in the HTML page")
-    meta_date = getattr(extracted, "date", None)
-    return make_article(
-        extracted.text, date_=parse_date(meta_date, where) if meta_date else None,
-        title=getattr(extracted, "title", None), url=getattr(extracted, "url", None),
-        source=getattr(extracted, "sitename", None), where=where,
-    )
+    return article_from_html(html if html is not None else read_text(path)[0], str(path))
 
 
 def read_jsonl(path: Path | None, text: str | None = None, *, date_: date | None = None, title: str | None = None,
