@@ -98,6 +98,17 @@ def test_neardup_overlap_of_identical_and_unrelated_texts(a, b, copy):
     assert (overlap >= neardup.THRESHOLD) is copy
 
 
+def test_neardup_overlap_of_many_stored_signatures_at_once_equals_one_by_one():
+    import numpy as np
+
+    texts = [(SYNDICATION / name).read_text("utf-8") for name in ("wire.txt", "syndicated.txt", "other-outlet.txt")]
+    texts += ["Police arrested protesters in the capital on Monday.", "", texts[0][: len(texts[0]) // 3]]
+    stored = [neardup.signature(text) for text in texts]
+    values, counts = np.stack([s.values for s in stored]), np.array([s.shingles for s in stored])
+    for sig in stored:
+        assert neardup.overlap_many(sig, values, counts).tolist() == pytest.approx([sig.overlap(s) for s in stored])
+
+
 def test_neardup_ingest_names_the_copy_and_events_hides_it(tmp_path):
     db = tmp_path / "cli.duckdb"
     runner = CliRunner()
