@@ -320,6 +320,15 @@ class Store:
             rows = con.execute("SELECT id, date FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
         return dict(rows)
 
+    def stored_versions(self, ids: list[str]) -> dict[str, tuple[date | None, str]]:
+        """Which of these article ids are stored already, with their date and the hash of their text."""
+        if not ids:
+            return {}
+        with self._connection() as con:
+            rows = con.execute("SELECT id, date, content_hash FROM articles WHERE list_contains(?, id)",
+                               [list(ids)]).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
     def feed_state(self, url: str) -> dict | None:
         """A feed's last ETag, Last-Modified, status and reason, or None if never polled."""
         with self._connection() as con:
