@@ -132,6 +132,8 @@ class Extractor:
             return None
         if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
             return None
+        if rule.when_negated and not _negated(tok):
+            return None  # "will no longer attend the talks" is a refusal; "attended the talks" is not
         if rule.type == "ASSAULT" and self._sport(ctx):
             return None
         if rule.threat_if_future and not _said_of_future(tok):
@@ -255,6 +257,9 @@ class Extractor:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over")
                  for p in c.children if p.dep_ == "pobj"]
+        # "set up a commission of inquiry into the floods", "…a panel to investigate the crash"
+        objs += [t for o in tok.children if o.dep_ == "dobj" for t in o.subtree
+                 if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and t.i != o.i]
         return any(self._natural(o) for o in objs)
 
     @staticmethod
@@ -409,6 +414,8 @@ class Extractor:
             return None
         actors = self._noun_actors(tok, light, ctx, rule.type)
         recipients: list[ActorRef] = []
+        if light is not None and self._lemma(light) in rule.light_recipient:
+            recipients, actors = actors, []  # "GM paid a fine": the payer is the one sanctioned
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
         elif rule.of_role == "recipient":
@@ -548,8 +555,10 @@ class Extractor:
         verbs = {d.trigger.i: d for d in drafts if d.light is None and d.trigger.pos_ in ("VERB", "AUX")}
         out = []
         for d in drafts:
-            if d.light is not None and d.light.i in verbs and verbs[d.light.i].event == d.event:
-                continue
+            owner = verbs.get(d.light.i) if d.light is not None else None
+            named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
+            if owner is not None and (owner.event == d.event or named):
+                continue  # the verb's rule names this noun as its object: "lodged a protest" is one ACCUSE
             out.append(d)
         return out
 
@@ -700,6 +709,16 @@ def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] |
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None
+
+
+def _negated(tok: Token) -> bool:
+    """Whether a verb is negated in its own clause: "will not attend", "no longer abides by"."""
+    for child in tok.children:
+        if child.dep_ == "neg" and child.lower_ in ("not", "n't", "never"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
 
 
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
