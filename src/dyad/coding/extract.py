@@ -134,8 +134,8 @@ class Extractor:
             return None
         if rule.when_negated and not _negated(tok):
             return None  # "will no longer attend the talks" is a refusal; "attended the talks" is not
-        if rule.type == "ASSAULT" and self._sport(ctx):
-            return None
+        if rule.type in ("ASSAULT", "AGREE") and self._sport(ctx):
+            return None  # a striker "attacks", a club "signs the deal of the century"
         if rule.threat_if_future and not _said_of_future(tok):
             return None
         objects = [] if rule.adjectival else _objects(tok, passive)
@@ -172,8 +172,8 @@ class Extractor:
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
-        if rule.mode == "investigate" and self._about_accident(tok):
-            return None  # "investigated the crash"
+        if (rule.mode == "investigate" or rule.type == "THREATEN") and self._about_accident(tok):
+            return None  # "investigated the crash", "issued a warning of floods"
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
         if any(self._natural(t) for t in subjects):
@@ -255,7 +255,7 @@ class Extractor:
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over")
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over", "about")
                  for p in c.children if p.dep_ == "pobj"]
         # "set up a commission of inquiry into the floods", "…a panel to investigate the crash"
         objs += [t for o in tok.children if o.dep_ == "dobj" for t in o.subtree
@@ -406,8 +406,8 @@ class Extractor:
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
-        if rule.mode == "investigate" and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
-            return None  # "an investigation into the stampede": no one is accused
+        if (rule.mode == "investigate" or rule.type == "THREATEN") and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
+            return None  # "an investigation into the stampede": no one is accused; "a warning of floods" threatens no one
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
@@ -445,6 +445,8 @@ class Extractor:
             return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
+        if rule.type == "AGREE" and self._sport(ctx):
+            return None  # "the striker signed the deal of the century"
         if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
             return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)

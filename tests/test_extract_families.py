@@ -1,0 +1,166 @@
+"""Wording families of verbal conflict and cooperation: several team-written wordings per family
+(event nouns with their light verbs, negated refusals, orders, listings), and the metaphors and
+neighbouring senses the same words must not code. Rules: src/dyad/data/rules.yaml, docs/rules.md."""
+
+from datetime import date
+
+import pytest
+
+
+def _summary(coded):
+    return [
+        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)),
+         e.modality, tuple(e.mode))
+        for e in coded.events
+    ]
+
+
+def _check(code_text, text, expected):
+    events = _summary(code_text(text, date(2025, 3, 14)))
+    event, actors, recipients, modality = expected[:4]
+    matching = [e for e in events if e[0] == event]
+    assert matching, f"no {event} in {events}"
+    got = matching[0]
+    assert set(actors) <= set(got[1]), got
+    assert set(recipients) <= set(got[2]), got
+    assert got[3] == modality, got
+    if len(expected) > 4:
+        assert got[4] == (expected[4],), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated cooperative verb whose negation is the act: a refusal, asserted now
+        ("Bolivia will no longer attend the regional summit.", ("REJECT", ("BOL",), (), "asserted", "meet")),
+        ("The Houthis said they would not attend the talks in Stockholm.", ("REJECT", ("YEM",), (), "asserted", "meet")),
+        ("Kyiv will not take part in the negotiations.", ("REJECT", ("UKR",), (), "asserted", "meet")),
+        ("Caracas will not return to the negotiating table with the opposition.", ("REJECT", ("VEN",), (), "asserted", "meet")),
+        ("Turkey will not approve Sweden's membership bid.", ("REJECT", ("TUR",), ("SWE",), "asserted")),
+        ("Hungary won't accept the EU's migration plan.", ("REJECT", ("HUN",), ("EUR",), "asserted")),
+        ("Iran said it would no longer abide by the nuclear deal.", ("SANCTION", ("IRN",), (), "asserted", "withdraw")),
+        ("Mali's junta will no longer honour the defence accords with France.",
+         ("SANCTION", ("MLI",), (), "asserted", "withdraw")),
+    ],
+)
+def test_negated_cooperation_is_a_refusal(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Bolivia will no longer attend the regional summit.", "CONSULT"),
+        ("Kyiv will not take part in the negotiations.", "CONSULT"),
+        ("Turkey will not approve Sweden's membership bid.", "AGREE"),
+    ],
+)
+def test_negated_cooperation_is_not_also_the_cooperation(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia attended the regional summit.",
+        "Iran abides by the nuclear deal.",
+        "The minister did not attend the funeral.",
+    ],
+)
+def test_unnegated_or_non_political_attendance_is_no_refusal(code_text, text):
+    assert "REJECT" not in [e[0] for e in _summary(code_text(text))]
+    assert "SANCTION" not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # investigations opened by appointing someone or setting up a body
+        ("Peru's congress appointed a special prosecutor to look into the bribery allegations.",
+         ("ACCUSE", ("PER",), (), "asserted", "investigate")),
+        ("Chile's senate named an independent counsel over the arms purchases.", ("ACCUSE", ("CHL",), (), "asserted", "investigate")),
+        ("Paraguay set up a commission of inquiry into the prison riot.", ("ACCUSE", ("PRY",), (), "asserted", "investigate")),
+        ("Nepal's government formed a panel to probe the killing of the students.",
+         ("ACCUSE", ("NPL",), (), "asserted", "investigate")),
+        ("The former minister was placed under investigation in Paris.", ("ACCUSE", (), ("FRA",), "asserted", "investigate")),
+        # legal action filed against someone
+        ("Ukraine filed charges against two Russian generals.", ("ACCUSE", ("UKR",), ("RUS",), "asserted", "investigate")),
+        ("Gambia brought a case against Myanmar at the World Court.", ("ACCUSE", ("GMB",), ("MMR",), "asserted", "investigate")),
+        # disapproval as a noun with express/voice
+        ("Japan expressed regret over Seoul's decision.", ("ACCUSE", ("JPN",), ("KOR",), "asserted", "disapprove")),
+        ("Germany voiced frustration with Poland over the reparations demand.",
+         ("ACCUSE", ("DEU",), ("POL",), "asserted", "disapprove")),
+    ],
+)
+def test_accuse_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan set up a commission to investigate the floods.",  # a disaster, no one accused
+        "The Hungarian government set up a committee on pensions.",
+        "Japan expressed regret for the deaths of the fishermen.",  # an apology, not disapproval
+        "The ministry appointed a new prosecutor general on Monday.",
+    ],
+)
+def test_accuse_families_leave_other_senses(code_text, text):
+    assert "ACCUSE" not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Chilean government fined the mining company $10 million.", ("SANCTION", ("CHL",), (), "asserted")),
+        ("Turkey's regulator slapped a fine on Twitter.", ("SANCTION", ("TUR",), (), "asserted")),
+        ("Russia's Gazprom will pay a penalty to Poland.", ("SANCTION", (), ("RUS",), "future")),
+        ("Washington designated the Houthis as a terrorist organisation.", ("SANCTION", ("USA",), ("YEM",), "asserted")),
+        ("Canada listed the IRGC as a terrorist entity.", ("SANCTION", ("CAN",), ("IRN",), "asserted")),
+        ("The Commerce Department added 42 Chinese firms to its export control list.",
+         ("SANCTION", (), ("CHN",), "asserted")),
+    ],
+)
+def test_sanction_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moldova announced a deal with Romania on gas supplies.", ("AGREE", ("MDA", "ROU"), (), "asserted")),
+        ("Serbia and Kosovo hammered out an agreement on licence plates.", ("AGREE", ("SRB", "XKX"), (), "asserted")),
+        ("The G7 backed a plan to lend Ukraine money.", ("AGREE", ("IGO",), (), "asserted")),
+        ("The United States recognised Moroccan sovereignty over Western Sahara.",
+         ("SUPPORT", ("USA",), ("MAR",), "asserted")),
+        ("Spain formally recognised the State of Palestine.", ("SUPPORT", ("ESP",), ("PSE",), "asserted")),
+        ("Bolivia's court ordered the government to release the opposition leader.",
+         ("REQUEST", ("BOL",), ("BOL",), "asserted", "yield")),
+        ("A Brazilian judge ordered Argentina to hand over the fugitive.", ("REQUEST", ("BRA",), ("ARG",), "asserted")),
+        ("Hungary blocked the EU's aid package for Ukraine.", ("REJECT", ("HUN",), ("EUR",), "asserted")),
+        ("Opposition lawmakers in Quito vowed to block the reform.", ("REJECT", (), (), "asserted")),
+        ("Russia warned that it would take retaliatory measures against Prague.", ("THREATEN", ("RUS",), (), "asserted")),
+        ("China issued a stern warning to the Philippines.", ("THREATEN", ("CHN",), ("PHL",), "asserted")),
+        ("Mexico's president vowed to arrest the cartel's remaining leaders.", ("THREATEN", ("MEX",), (), "asserted")),
+    ],
+)
+def test_cooperation_request_reject_threaten_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The club announced a deal to sign the striker.", "AGREE"),  # business without a partner
+        ("The general ordered his troops to advance.", "REQUEST"),  # an order to one's own forces
+        ("The president directed his administration to accept more refugees.", "REQUEST"),
+        ("Opposition lawmakers in Quito vowed to block the reform.", "AGREE"),
+        ("Kenya's meteorological department issued a warning of floods.", "THREATEN"),  # weather, no threat
+        ("A warning light came on in the cockpit of the Indian jet.", "THREATEN"),
+        ("Striker Ansu Fati signed the deal of the century with the Spanish club.", "AGREE"),
+        ("Real Madrid secured a deal with the Brazilian striker.", "AGREE"),
+        ("Chelsea clinched the deal of the century with Barcelona for the striker.", "AGREE"),
+    ],
+)
+def test_families_leave_metaphors_and_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
