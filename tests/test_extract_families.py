@@ -164,3 +164,46 @@ def test_cooperation_request_reject_threaten_families(code_text, text, expected)
 )
 def test_families_leave_metaphors_and_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # disapproval through a diplomat, a phrasal verb or a damning name
+        ("Moscow summoned the British ambassador over the remarks.", ("ACCUSE", ("RUS",), ("GBR",), "asserted", "disapprove")),
+        ("Ankara called in the Swedish envoy after the Koran burning.", ("ACCUSE", ("TUR",), ("SWE",), "asserted", "disapprove")),
+        ("Kenya hit out at Uganda over the fishing dispute.", ("ACCUSE", ("KEN",), ("UGA",), "asserted", "disapprove")),
+        ("Poland took issue with Germany's energy policy.", ("ACCUSE", ("POL",), ("DEU",), "asserted", "disapprove")),
+        ("Beijing called the visit a provocation.", ("ACCUSE", ("CHN",), (), "asserted", "disapprove")),
+        ("Iran's foreign ministry described the raid as illegal.", ("ACCUSE", ("IRN",), (), "asserted", "disapprove")),
+        # blame placed on someone
+        ("Ankara held Kurdish militants responsible for the bombing.", ("ACCUSE", ("TUR",), (), "asserted", "allege")),
+        ("The attack was blamed on Boko Haram.", ("ACCUSE", (), ("NGA",), "asserted")),
+        ("Kabul pinned the blame on Pakistan for the border clashes.", ("ACCUSE", ("AFG",), ("PAK",), "asserted", "allege")),
+        # legal steps against someone
+        ("A Paris judge issued an arrest warrant for the Syrian president.", ("ACCUSE", ("FRA",), ("SYR",), "asserted", "investigate")),
+        ("Pakistan's anti-graft agency questioned the former prime minister.",
+         ("ACCUSE", ("PAK",), ("PAK",), "asserted", "investigate")),
+        ("South Africa took Israel to the International Court of Justice.", ("ACCUSE", ("ZAF",), ("ISR",), "asserted", "investigate")),
+        ("Peru's congress voted to impeach the president.", ("ACCUSE", ("PER",), (), "asserted", "investigate")),
+        # relations reduced
+        ("Ecuador closed its embassy in Mexico.", ("SANCTION", ("ECU",), ("MEX",), "asserted", "withdraw")),
+        ("Peru declared the Mexican ambassador persona non grata.", ("SANCTION", ("PER",), (), "asserted", "expel")),
+    ],
+)
+def test_accuse_and_sanction_phrasal_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Kenya hit out at Uganda over the fishing dispute.", "ASSAULT"),  # words, not force
+        ("The ambassador called the meeting productive.", "ACCUSE"),
+        ("Turkey's central bank held interest rates steady.", "ACCUSE"),
+        ("Police questioned the decision to close the road.", "ACCUSE"),  # no person questioned
+        ("The shop closed its doors in Lima.", "SANCTION"),
+    ],
+)
+def test_accuse_and_sanction_phrasal_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
