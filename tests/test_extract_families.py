@@ -207,3 +207,35 @@ def test_accuse_and_sanction_phrasal_families(code_text, text, expected):
 )
 def test_accuse_and_sanction_phrasal_families_leave_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # predicates parsed as passives or with "be"
+        ("Japan is committed to the defence of Taiwan.", ("AGREE", ("JPN",), (), "asserted")),
+        ("Nigeria is firmly committed to the peace process in Sudan.", ("AGREE", ("NGA",), (), "asserted")),
+        ("China is opposed to any sanctions on Iran.", ("REJECT", ("CHN",), ("IRN",), "asserted")),
+        ("Austria is strongly opposed to Turkey's membership.", ("REJECT", ("AUT",), (), "asserted")),
+        ("Hungary is against the EU migration pact.", ("REJECT", ("HUN",), (), "asserted")),
+        # a refusal to tolerate is a threat
+        ("Beijing will not tolerate separatist provocations.", ("THREATEN", ("CHN",), (), "asserted")),
+        ("Washington will not stand idly by while Iran builds a bomb.", ("THREATEN", ("USA",), (), "asserted")),
+    ],
+)
+def test_predicate_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The odds are against him.",
+        "The cat is committed to sleeping all day.",
+        "Crimes committed by the gang shocked the town.",
+        "Residents will not tolerate the noise much longer.",
+    ],
+)
+def test_predicate_families_need_a_political_actor(code_text, text):
+    types = [e[0] for e in _summary(code_text(text))]
+    assert not {"AGREE", "REJECT", "THREATEN"} & set(types), types

@@ -124,7 +124,7 @@ class Extractor:
         passive = _is_passive(tok)
         if tok.pos_ == "ADJ" and not rule.adjectival:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
-        if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
+        if rule.adjectival and tok.pos_ != "ADJ" and not ((passive or tok.dep_ == "acomp") and tok.tag_ == "VBN"):
             return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
         if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "forces backed by the coalition" describes the forces; it reports no backing
