@@ -239,3 +239,34 @@ def test_predicate_families(code_text, text, expected):
 def test_predicate_families_need_a_political_actor(code_text, text):
     types = [e[0] for e in _summary(code_text(text))]
     assert not {"AGREE", "REJECT", "THREATEN"} & set(types), types
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an invitation is an intent to meet (CAMEO 036)
+        ("France invited Ukraine to the summit.", ("AGREE", ("FRA",), ("UKR",), "asserted")),
+        ("Putin was invited to the G20 summit by Indonesia.", ("AGREE", ("IDN",), ("RUS",), "asserted")),
+        # joint activity and ties built up
+        ("Israel and the UAE established diplomatic relations.", ("COOPERATE", ("ARE", "ISR"), (), "asserted")),
+        ("India and Bhutan deepened security cooperation.", ("COOPERATE", ("BTN", "IND"), (), "asserted")),
+        ("Kenya and Somalia set up a joint task force on al-Shabaab.", ("COOPERATE", ("KEN", "SOM"), (), "asserted")),
+        ("Russia sold S-400 missiles to Turkey.", ("COOPERATE", ("RUS",), ("TUR",), "asserted")),
+        ("Brazil will buy fighter jets from Sweden.", ("COOPERATE", ("BRA",), ("SWE",), "future")),
+    ],
+)
+def test_invitation_and_cooperation_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The university invited bids for the new library.", "AGREE"),
+        ("Beijing invited the Taliban to visit China.", "CONSULT"),  # the visit is only proposed
+        ("The bank strengthened its ties with local farmers.", "COOPERATE"),
+        ("Collectors in Lagos bought antique guns from dealers in London.", "COOPERATE"),
+    ],
+)
+def test_invitation_and_cooperation_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
