@@ -270,3 +270,45 @@ def test_invitation_and_cooperation_families(code_text, text, expected):
 )
 def test_invitation_and_cooperation_families_leave_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # leaving an agreement reduces relations
+        ("Russia pulled out of the Black Sea Grain Initiative on Monday.", ("SANCTION", ("RUS",), (), "asserted", "withdraw")),
+        ("The US withdrew from the Paris climate agreement.", ("SANCTION", ("USA",), (), "asserted", "withdraw")),
+        ("Burkina Faso opted out of the defence pact with France.", ("SANCTION", ("BFA",), (), "asserted", "withdraw")),
+        # economic retaliation and surcharges
+        ("Beijing retaliated with duties of its own on American soybeans.", ("SANCTION", ("CHN",), (), "asserted")),
+        ("Ottawa responded with sanctions against Moscow.", ("SANCTION", ("CAN",), (), "asserted")),
+        ("Ontario slapped a 25% surcharge on electricity exported to the US.", ("SANCTION", ("CAN",), (), "asserted")),
+        # agreeing to sanction is the sanction decided
+        ("The EU agreed to sanction three Iranian generals.", ("SANCTION", ("EUR",), ("IRN",), "asserted")),
+        # membership of an organisation
+        ("Finland became the 31st member of NATO.", ("AGREE", ("FIN",), (), "asserted")),
+        # mediation, force said of the future, welcome as an acclaim
+        ("Qatar brokered a truce between Israel and Hamas.", ("CONSULT", ("QAT",), ("ISR",), "asserted", "third-party")),
+        ("Trump said the United States would totally destroy North Korea.",
+         ("THREATEN", ("USA",), ("PRK",), "asserted", "violence")),
+        ("Trump recognised Jerusalem as Israel's capital, a move welcomed by Netanyahu.", ("SUPPORT", ("ISR",), (), "asserted")),
+    ],
+)
+def test_withdrawal_retaliation_membership_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Russia withdrew its troops from Kherson.", "SANCTION"),  # a retreat, not leaving a treaty
+        ("The rebels pulled out of the town.", "SANCTION"),
+        ("Iran retaliated with missile strikes on Israel.", "SANCTION"),  # force, not economic pressure
+        ("The EU agreed to sanction three Iranian generals.", "AGREE"),
+        ("The minister became a member of the board.", "AGREE"),
+        ("Qatar brokered a truce between Israel and Hamas.", "AGREE"),
+        ("Israeli jets struck Hezbollah targets overnight.", "THREATEN"),  # done, it is force
+    ],
+)
+def test_withdrawal_retaliation_membership_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]

@@ -20,6 +20,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "a
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
+_ACCLAIM = {"welcome", "praise", "hail", "applaud", "laud", "commend", "salute", "acclaim"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
@@ -126,8 +127,8 @@ class Extractor:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
         if rule.adjectival and tok.pos_ != "ADJ" and not ((passive or tok.dep_ == "acomp") and tok.tag_ == "VBN"):
             return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
-        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return None  # "forces backed by the coalition" describes the forces; it reports no backing
+        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) not in _ACCLAIM:
+            return None  # "forces backed by the coalition" describes the forces; "a move welcomed by X" is praise
         if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
             return None
         if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
@@ -364,7 +365,7 @@ class Extractor:
 
     def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
         for child in tok.children:
-            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj"):
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr"):
                 if any(t.lemma_.lower() in words for t in child.subtree):
                     return True
         return False
