@@ -312,3 +312,33 @@ def test_withdrawal_retaliation_membership_families(code_text, text, expected):
 )
 def test_withdrawal_retaliation_membership_families_leave_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The court threw out the government's appeal.", ("REJECT", (), (), "asserted", "change")),
+        ("Kenya's High Court tossed out the opposition's petition.", ("REJECT", ("KEN",), ("KEN",), "asserted", "change")),
+        ("Kenya voted against the resolution.", ("REJECT", ("KEN",), (), "asserted")),
+        ("The Slovak parliament voted down the defence agreement with the United States.", ("REJECT", ("SVK",), (), "asserted")),
+        ("Britain ruled out talks with the Taliban.", ("REJECT", ("GBR",), (), "asserted", "meet")),
+        ("Kyiv renewed its call for more air defence systems.", ("REQUEST", ("UKR",), (), "asserted")),
+        ("The EU invited Kosovo and Serbia to resume dialogue.", ("AGREE", ("EUR",), ("SRB", "XKX"), "asserted")),
+    ],
+)
+def test_overrule_and_request_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The court threw out the government's appeal.", "REQUEST"),  # the appeal is what was rejected
+        ("The court threw out the government's appeal.", "COERCE"),
+        ("Britain ruled out talks with the Taliban.", "CONSULT"),
+        ("Police ruled out foul play in the death of the journalist.", "REJECT"),
+        ("Macron made a call to Putin on Tuesday.", "REQUEST"),
+    ],
+)
+def test_overrule_and_request_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]

@@ -559,6 +559,9 @@ class Extractor:
         out = []
         for d in drafts:
             owner = verbs.get(d.light.i) if d.light is not None else None
+            if owner is None and d.trigger.dep_ in ("dobj", "nsubjpass") and d.trigger.head.i in verbs:
+                head = verbs[d.trigger.head.i]  # "threw out the government's appeal": not also a REQUEST
+                owner = head if self._lemma(d.trigger) in head.rule.object.lemmas else None
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
             if owner is not None and (owner.event == d.event or named):
                 continue  # the verb's rule names this noun as its object: "lodged a protest" is one ACCUSE
