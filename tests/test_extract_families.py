@@ -342,3 +342,33 @@ def test_overrule_and_request_families(code_text, text, expected):
 )
 def test_overrule_and_request_families_leave_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Brazil offered condolences to Turkey after the earthquake.", ("SUPPORT", ("BRA",), ("TUR",), "asserted")),
+        ("Pakistan extended its congratulations to the new Iranian president.", ("SUPPORT", ("PAK",), ("IRN",), "asserted")),
+        ("Kenya paid tribute to the Burundian peacekeepers.", ("SUPPORT", ("KEN",), ("BDI",), "asserted")),
+        ("China came out in support of Russia's proposal.", ("SUPPORT", ("CHN",), (), "asserted")),
+        ("Ireland is in favour of recognising Palestine.", ("SUPPORT", ("IRL",), (), "asserted")),
+        ("The US reaffirmed its commitment to Taiwan's defence.", ("AGREE", ("USA",), (), "asserted")),
+        ("Erdogan had a telephone conversation with Zelensky.", ("CONSULT", ("TUR", "UKR"), (), "asserted", "phone")),
+        ("Brazil's new ambassador presented her credentials to Joe Biden.", ("CONSULT", ("BRA", "USA"), (), "asserted")),
+    ],
+)
+def test_acclaim_commitment_and_meeting_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Brazil offered condolences to Turkey after the earthquake.", "AGREE"),  # sympathy, not a promise
+        ("Japan offered an apology to South Korea.", "AGREE"),
+        ("The team paid tribute to its captain.", "SUPPORT"),
+        ("The weather came out in favour of the farmers.", "SUPPORT"),
+    ],
+)
+def test_acclaim_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
