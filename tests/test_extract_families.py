@@ -372,3 +372,30 @@ def test_acclaim_commitment_and_meeting_families(code_text, text, expected):
 )
 def test_acclaim_families_leave_other_senses(code_text, text, wrong):
     assert wrong not in [e[0] for e in _summary(code_text(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Greece protested to Turkey over the airspace violations.", ("ACCUSE", ("GRC",), ("TUR",), "asserted", "disapprove")),
+        ("Iran complained to the UN about the US sanctions.", ("ACCUSE", ("IRN",), ("UNO",), "asserted", "disapprove")),
+        ("Kuwait objected to Iraq's border demarcation.", ("ACCUSE", ("KWT",), ("IRQ",), "asserted", "disapprove")),
+        ("The EU questioned the legitimacy of the election.", ("ACCUSE", ("EUR",), (), "asserted", "disapprove")),
+        ("Seoul voiced strong criticism of Tokyo's textbook revision.", ("ACCUSE", ("KOR",), ("JPN",), "asserted", "disapprove")),
+        ("Hungary faced fierce criticism from Brussels over its media law.", ("ACCUSE", (), ("HUN",), "asserted", "disapprove")),
+    ],
+)
+def test_diplomatic_protest_and_criticism_families(code_text, text, expected):
+    _check(code_text, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Students protested against the government in Dhaka.", "ACCUSE"),  # a demonstration
+        ("Residents complained about the noise from the airport.", "ACCUSE"),
+        ("The coach questioned the fairness of the referee.", "ACCUSE"),
+    ],
+)
+def test_diplomatic_protest_families_leave_other_senses(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _summary(code_text(text))]
