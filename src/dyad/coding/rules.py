@@ -23,6 +23,7 @@ _RULE_KEYS = {
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
+    "when_negated", "light_recipient",
 }
 
 
@@ -87,6 +88,10 @@ class Rule:
     threat_if_future: bool = False  # codes only when said of the future: "Tehran would respond"
     subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
+    # codes only when the verb is negated, the refusal being the event: "will no longer attend the talks"
+    when_negated: bool = False
+    # light verbs whose subject undergoes the event: "paid a fine", "faces a penalty" (noun rules)
+    light_recipient: frozenset[str] = frozenset()
     id: str = ""  # stable name for provenance: the entry's `id`, else "<pos>:<first lemma>#<position>"
 
 
@@ -208,6 +213,8 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         threat_if_future=bool(raw.get("threat_if_future")),
         subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
+        when_negated=bool(raw.get("when_negated")),
+        light_recipient=frozenset(raw.get("light_recipient") or ()),
         id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
     )
 
