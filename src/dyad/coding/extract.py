@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.resolve import ArticleMemory, Mention, Resolver
+from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier
 from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
 
@@ -23,6 +23,8 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+# Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
+_COURT_VERBS = {"charge", "indict", "prosecute"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -77,6 +79,7 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = self._drop_light_duplicates(drafts)
+        drafts = _merge_conjoined(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
@@ -183,9 +186,10 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
-        if passive and not actors and rule.mode in ("arrest", "release", "convict") and ctx.places:
+        court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
+        if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
             # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
-            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities")]
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -213,6 +217,13 @@ class Extractor:
                                             ctx)
         if spec.preps:
             recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
+        if court and not actors:
+            # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
+            # charges, so the agent the passive leaves out is the judiciary of the place (else of
+            # the accused's own country)
+            country = ctx.places[0] if ctx.places else next((r.code for r in recipients if r.code), None)
+            if country is not None:
+                actors = [ActorRef(code=country, sector="JUD", entity_text="court", country_from="context")]
         if rule.meeting:
             partners = self._resolve_all(self._prep_objects(tok, {"with"}, obj), ctx)
             if rule.lemmas & {"meet", "negotiate"} or not rule.object:
@@ -455,7 +466,8 @@ class Extractor:
                 heads += self.resolver.heads(child)
         if not heads:
             for child in tok.children:
-                if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or self.resolver.lex.sector_of.get(child.lemma_.lower())):
+                if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
+                        self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child))):
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
                     heads.append(child)
@@ -665,6 +677,29 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
+def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
+    """Two verbs of one type joined by "and" on the same recipient are one event ("she is accused of
+    fraud and charged with theft"); the first keeps the actor the second found."""
+    by_token = {d.trigger.i: d for d in drafts if d.light is None}
+    dropped: set[int] = set()
+    for d in drafts:
+        first = by_token.get(d.trigger.head.i) if d.trigger.dep_ == "conj" and d.light is None else None
+        if first is None or first is d or id(first) in dropped or first.event != d.event or first.event == "ASSAULT":
+            continue
+        if not d.recipient or any(c.dep_ in ("nsubj", "nsubjpass") for c in d.trigger.children):
+            continue  # "militants seized X and the president declared Y": two subjects, two events
+        if {(r.code, r.sector) for r in first.recipient} != {(r.code, r.sector) for r in d.recipient}:
+            continue
+        if not first.actor:
+            first.actor = list(d.actor)
+        elif d.actor and {a.code for a in d.actor} != {a.code for a in first.actor}:
+            continue
+        if not first.mode and d.mode:
+            first.mode = list(d.mode)
+        dropped.add(id(d))
+    return [d for d in drafts if id(d) not in dropped]
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -679,6 +714,8 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in deps]
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
+    if passive and not out and tok.dep_ == "conj":  # "X was arrested and charged": X is charged too
+        out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
     return out

@@ -59,10 +59,14 @@ class Gazetteer:
         for match_id, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label=match_id))
         out: dict[int, Mention] = {}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         for span in filter_spans(spans):
             form = doc.vocab.strings[span.label]
             entity_id, role = self.lookup[form][0].split("|")
             mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
+            if mention.entity.kind in ("place", "city") and any(
+                    p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
+                continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
             for i in range(span.start, span.end):
                 out[i] = mention
         for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
@@ -142,6 +146,16 @@ class Resolver:
                         return mentions[tok.i].entity.country or mentions[tok.i].entity.code
         return None
 
+    def _apposition_place(self, head: Token, mentions: dict[int, Mention]) -> str | None:
+        """The country of a place named inside a person's apposition ("X, the Rowan County, Kentucky, clerk")."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                for tok in child.subtree:
+                    m = mentions.get(tok.i)
+                    if m is not None and m.entity.code and m.entity.kind in ("country", "city", "place"):
+                        return m.entity.country or m.entity.code
+        return None
+
     # --- resolution --------------------------------------------------------------------------
     def resolve(self, head: Token, mentions: dict[int, Mention], memory: ArticleMemory,
                 sentence_places: list[str]) -> ActorRef | None:
@@ -216,10 +230,14 @@ class Resolver:
                 entity_id = entity_id or known.entity_id
             if entity is not None and entity.kind == "person":
                 identifier_text = entity.name
+            elif entity is None and sector is None and known is None:
+                sector = "CVL"  # a named private person: CVL unless a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
         if code is None and sector is not None:
             code = self.location(head, mentions)
+            if code is None and person:  # "Ann Roe, the Kent County clerk", "Bo Lind, a Malmö baker"
+                code = self._apposition_place(head, mentions)
             if code is None and sentence_places and (sector in _PLACE_BOUND or len(set(sentence_places)) == 1):
                 code = sentence_places[0]
             country_from = "context" if code is not None else None
@@ -322,13 +340,16 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
-        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)]
+        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
+                     and not _verbal_modifier(t)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
         modifier_sectors = [s for s in modifier_sectors if s]
         if "OPP" in modifier_sectors and own in (None, "PTY", "GOV", "CVL") or ("OPP" in modifier_sectors and lemma in lex.generic_heads):
             return "OPP"  # "opposition party", "opposition leader"
         if lemma in lex.generic_heads and modifier_sectors:
             strong = [s for s in modifier_sectors if s != "GOV"]
+            if not strong and own and own != "GOV":
+                return own  # "government forces" are the army, "government unit" a military one
             return strong[0] if strong else modifier_sectors[0]
         if lemma in lex.generic_heads:  # "the leader of the ruling party", "head of the army"
             for tok in tokens:
@@ -372,6 +393,11 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
     if mentions is not None and tok.i in mentions:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def _verbal_modifier(tok: Token) -> bool:
+    """A participle whose lemma is also an agent noun: "a suspected attack" names no suspect."""
+    return tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
 
 
 def _actor_head(head: Token, lex) -> bool:
