@@ -23,6 +23,7 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
 _COURT_VERBS = {"charge", "indict", "prosecute"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
@@ -198,6 +199,9 @@ class Extractor:
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
+        if spec.dobj and tok.dep_ == "conj" and objects and all(o.lower_ in _OBJECT_PRONOUNS for o in objects):
+            # "police arrested two men and charged them": the pronoun is the first verb's object
+            objects = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")] or objects
         if spec.dobj:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor:

@@ -230,8 +230,9 @@ class Resolver:
                 entity_id = entity_id or known.entity_id
             if entity is not None and entity.kind == "person":
                 identifier_text = entity.name
-            elif entity is None and sector is None and known is None:
-                sector = "CVL"  # a named private person: CVL unless a title or apposition says otherwise
+            elif sector is None and known is None and (entity is None or (role == "demonym" and head.i not in mentions)):
+                sector = "CVL"  # a named private person ("Ana Ruiz", "Bo Lind, a Swedish baker"): CVL unless
+                # a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
         if code is None and sector is not None:
@@ -346,17 +347,22 @@ class Resolver:
         modifier_sectors = [s for s in modifier_sectors if s]
         if "OPP" in modifier_sectors and own in (None, "PTY", "GOV", "CVL") or ("OPP" in modifier_sectors and lemma in lex.generic_heads):
             return "OPP"  # "opposition party", "opposition leader"
+        inner = None
+        if lemma in lex.generic_heads:  # "the leader of the ruling party", "head of the army"
+            for tok in tokens:
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i:
+                    inner = lex.sector_of.get(tok.lemma_.lower()) if not _is_name(tok, mentions) else None
+                    if inner:
+                        break
         if lemma in lex.generic_heads and modifier_sectors:
             strong = [s for s in modifier_sectors if s != "GOV"]
             if not strong and own and own != "GOV":
                 return own  # "government forces" are the army, "government unit" a military one
+            if not strong and inner and inner != "GOV":
+                return inner  # "the chief executive of a shipping firm"
             return strong[0] if strong else modifier_sectors[0]
-        if lemma in lex.generic_heads:  # "the leader of the ruling party", "head of the army"
-            for tok in tokens:
-                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i:
-                    inner = lex.sector_of.get(tok.lemma_.lower())
-                    if inner and not _is_name(tok, mentions):
-                        return inner
+        if inner:
+            return inner
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
