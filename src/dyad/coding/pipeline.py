@@ -138,7 +138,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     sentences = [s for s in doc.sents if s.text.strip()]
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
     for index, sent in enumerate(sentences):
-        places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
+        places = (_sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
+                  or _sentence_nationality(sent, mentions))
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
@@ -281,6 +282,14 @@ def _sentence_places(sent, mentions) -> list[str]:
             if code and code not in out:
                 out.append(code)
     return out
+
+
+def _sentence_nationality(sent, mentions) -> list[str]:
+    """The one country a sentence names only by adjective ("Greek police arrested migrants"): the
+    context of its unnamed actors when it names no place and the article gives no country."""
+    codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
+             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code}
+    return sorted(codes) if len(codes) == 1 else []
 
 
 def _main_country(mentions) -> str | None:
