@@ -370,9 +370,11 @@ class Resolver:
             titled = [s for s in titled if s]
             if titled:
                 return titled[-1]
-            for child in head.children:
+            for child in head.children:  # "X, the Polk County, Iowa, clerk": the first apposition that tells
                 if child.dep_ == "appos":
-                    return self._sector(child, self.phrase(child), mentions)
+                    found = self._sector(child, self.phrase(child), mentions)
+                    if found:
+                        return found
         return modifier_sectors[0] if modifier_sectors else None
 
     def _office(self, head: Token, tokens: list[Token]) -> str | None:
