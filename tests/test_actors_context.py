@@ -89,3 +89,21 @@ def test_supporters_of_a_party_are_the_party(coder):
     [event] = _events(coder, "Supporters of Zambia's ruling party beat an opposition candidate in Lusaka.",
                       "ASSAULT")
     assert _side(event.actor) == [("ZMB", "PTY")]
+
+
+def test_a_seized_place_is_the_recipient_with_its_country(coder):
+    [event] = _events(coder, "Jihadist fighters seized three villages in northern Mozambique on Sunday.", "COERCE")
+    assert _side(event.recipient) == [("MOZ", None)]
+
+
+def test_a_struck_site_is_its_owner_or_its_country(coder):
+    [camps] = _events(coder, "Turkish jets struck PKK camps in northern Iraq overnight.", "ASSAULT")
+    assert _side(camps.recipient) == [("TUR", "REB")]
+    [base] = _events(coder, "Israeli aircraft bombed a military base in Syria on Tuesday.", "ASSAULT")
+    assert _side(base.recipient) == [("SYR", "MIL")]
+    [station] = _events(coder, "Gunmen burned a police station in Zamfara on Monday.", "ASSAULT")
+    assert _side(station.recipient) == [("NGA", "COP")]
+
+
+def test_a_struck_place_without_a_striker_makes_no_event(coder):
+    assert not _events(coder, "Rights groups condemned assaults on holy sites in Hebron.", "ASSAULT")

@@ -24,6 +24,14 @@ _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCE
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+# Events whose recipient may be a place or site rather than an actor, and the sites they strike.
+_TARGETED = {"ASSAULT", "COERCE"}
+_TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood", "neighborhood", "site", "camp",
+                  "base", "position", "port", "building", "station", "headquarters", "hideout", "stronghold",
+                  "outpost", "checkpoint", "facility", "market", "temple", "territory", "part", "plant",
+                  "airport", "barracks", "garrison", "depot", "bunker", "installation", "compound", "refinery",
+                  "airfield", "harbour", "harbor", "province", "region", "settlement", "enclave"}
+_MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
 _COURT_VERBS = {"charge", "indict", "prosecute"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
@@ -207,7 +215,8 @@ class Extractor:
                 if o is obj and rule.object and not rule.object.any_actor:
                     continue
                 found = self._resolve_all([o], ctx)
-                recipients += found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
+                found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
+                recipients += found or (self._targets([o], ctx) if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
@@ -219,8 +228,11 @@ class Extractor:
             recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
                                              (c.dep_ in ("amod", "compound") and c.i in ctx.mentions and not owned_by)],
                                             ctx)
+        if spec.poss and obj is not None and not recipients and rule.type in _TARGETED:
+            recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
         if spec.preps:
-            recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
+            heads = self._prep_objects(tok, spec.preps, obj)
+            recipients += self._targets(heads, ctx) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
         if court and not actors:
             # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
             # charges, so the agent the passive leaves out is the judiciary of the place (else of
@@ -429,7 +441,8 @@ class Extractor:
         elif rule.of_role == "recipient":
             recipients += self._resolve_all(of_objs, ctx)
         if rule.recipient.preps:
-            recipients += self._resolve_all(self._prep_objects(tok, rule.recipient.preps, None), ctx)
+            heads = self._prep_objects(tok, rule.recipient.preps, None)  # a place struck needs a named striker
+            recipients += self._targets(heads, ctx) if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type not in ("CONSULT",):
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
         if rule.type == "AID" and light is not None:
@@ -522,6 +535,52 @@ class Extractor:
                     if each not in out:
                         out.append(each)
         return out
+
+    def _targets(self, heads: list[Token], ctx: SentenceContext) -> list[ActorRef]:
+        """Recipients of an attack or a seizure: actors, else the places and sites struck ("seized two
+        towns in southern Somalia" → SOM, "hit PKK camps" → the PKK, "struck military sites in Iran" →
+        IRN/MIL), as the gold codes a targeted place: its country, a sector only when the site says one."""
+        out: list[ActorRef] = []
+        for head in heads:
+            for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
+                found = self._resolve_all([h], ctx) or ([t] if (t := self._target_place(h, ctx)) else [])
+                out += [a for a in found if a not in out]
+        return out
+
+    def _target_place(self, tok: Token, ctx: SentenceContext) -> ActorRef | None:
+        lemma = tok.lemma_.lower()
+        if lemma not in _TARGET_PLACES or tok.pos_ != "NOUN":
+            return None
+        lex = self.resolver.lex
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        for child in tok.children:  # the owner: "PKK camps", "positions of the Congolese army"
+            owners = [child] if child.dep_ in ("compound", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners = [p for p in child.children if p.dep_ == "pobj"]
+            for owner in owners:
+                if owner.lemma_.lower() in _TARGET_PLACES:
+                    continue
+                m = ctx.mentions.get(owner.i)
+                if m is not None and m.entity.kind in ("country", "place", "city"):
+                    return ActorRef(code=m.entity.country or m.entity.code, sector=None, kind="place",
+                                    entity_text=tok.doc.text[start:end], start=start, end=end)
+                actor = self._resolve(owner, ctx)
+                if actor is not None and actor.code:
+                    return replace(actor, entity_text=tok.doc.text[start:end], start=start, end=end)
+        sectors = [lex.sector_of.get(c.lemma_.lower()) for c in tok.children if c.dep_ in ("amod", "compound")]
+        sectors = [s for s in sectors if s and s != "GOV"]
+        sector = sectors[0] if sectors else ("MIL" if lemma in _MILITARY_SITES else None)
+        code = self.resolver.location(tok, ctx.mentions)
+        country_from = "text"
+        if code is None:
+            code = next((m.entity.country or m.entity.code for c in tok.children if c.dep_ in ("amod", "compound")
+                         and (m := ctx.mentions.get(c.i)) is not None and m.entity.kind == "country"), None)
+        if code is None and len(set(ctx.places)) == 1:
+            code, country_from = ctx.places[0], "context"
+        if code is None:
+            return None
+        return ActorRef(code=code, sector=sector, kind="place" if sector is None else "role",
+                        entity_text=tok.doc.text[start:end], start=start, end=end, country_from=country_from)
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
         """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
