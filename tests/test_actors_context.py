@@ -107,3 +107,10 @@ def test_a_struck_site_is_its_owner_or_its_country(coder):
 
 def test_a_struck_place_without_a_striker_makes_no_event(coder):
     assert not _events(coder, "Rights groups condemned assaults on holy sites in Hebron.", "ASSAULT")
+
+
+def test_the_pope_is_the_holy_see_wherever_he_travels(coder):
+    [event] = _events(coder, "Pope Leo met Peru's president in Rome on Monday.", "CONSULT")
+    assert ("VAT", "REL") in _side(event.actor)
+    events = _events(coder, "Pope Leo arrived in Lima on Friday. Pope Leo later met the president.", "CONSULT")
+    assert events and ("VAT", "REL") in _side(events[0].actor)

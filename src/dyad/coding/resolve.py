@@ -230,7 +230,9 @@ class Resolver:
                 entity_id = entity_id or known.entity_id
             if entity is not None and entity.kind == "person":
                 identifier_text = entity.name
-            elif sector is None and known is None and (entity is None or (role == "demonym" and head.i not in mentions)):
+            elif entity is not None and entity.kind == "metonym" and head.i not in mentions:
+                identifier_text = _person_name(head, tokens)  # "Pope Leo": remembered as Leo for later mentions
+            if sector is None and known is None and (entity is None or (role == "demonym" and head.i not in mentions)):
                 sector = "CVL"  # a named private person ("Ana Ruiz", "Bo Lind, a Swedish baker"): CVL unless
                 # a title or apposition says otherwise
             kind = "person"
