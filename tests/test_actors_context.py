@@ -114,3 +114,8 @@ def test_the_pope_is_the_holy_see_wherever_he_travels(coder):
     assert ("VAT", "REL") in _side(event.actor)
     events = _events(coder, "Pope Leo arrived in Lima on Friday. Pope Leo later met the president.", "CONSULT")
     assert events and ("VAT", "REL") in _side(events[0].actor)
+
+
+def test_weapons_fired_at_a_target_are_not_its_recipient(coder):
+    [event] = _events(coder, "US warships fired 40 cruise missiles at an air base in Syria.", "ASSAULT")
+    assert _side(event.recipient) == [("SYR", "MIL")]

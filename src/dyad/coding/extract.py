@@ -210,10 +210,13 @@ class Extractor:
         if spec.dobj and tok.dep_ == "conj" and objects and all(o.lower_ in _OBJECT_PRONOUNS for o in objects):
             # "police arrested two men and charged them": the pronoun is the first verb's object
             objects = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")] or objects
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards") for c in tok.children)
         if spec.dobj:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor:
                     continue
+                if aimed and rule.type == "ASSAULT" and self._weapon(o):
+                    continue  # "fired missiles at the base": the missiles are what was fired, not whom
                 found = self._resolve_all([o], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
                 recipients += found or (self._targets([o], ctx) if rule.type in _TARGETED else [])
@@ -267,6 +270,13 @@ class Extractor:
     def _weapon_words(self) -> frozenset[str]:
         cues = self.rules.mode_cues.get("ASSAULT", {})
         return frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
+
+    def _weapon(self, tok: Token) -> bool:
+        """A weapon noun ("59 cruise missiles", "a barrage of rockets")."""
+        if tok.lower_ in _QUANTITIES or tok.lemma_.lower() in ("barrage", "salvo", "volley", "number"):
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), tok)
+        return tok.lemma_.lower() in self._weapon_words
 
     def _natural(self, tok: Token) -> bool:
         """A subject that is a natural cause or an accident: "the cyclone", "a train derailment"."""
