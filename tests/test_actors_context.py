@@ -119,3 +119,26 @@ def test_the_pope_is_the_holy_see_wherever_he_travels(coder):
 def test_weapons_fired_at_a_target_are_not_its_recipient(coder):
     [event] = _events(coder, "US warships fired 40 cruise missiles at an air base in Syria.", "ASSAULT")
     assert _side(event.recipient) == [("SYR", "MIL")]
+
+
+def test_they_in_a_reported_clause_is_the_unnamed_group_that_reports(coder):
+    [event] = _events(coder, "Thai police said they had not detained any students in Chiang Mai.", "COERCE")
+    assert _side(event.actor) == [("THA", "COP")]
+
+
+def test_its_forces_belong_to_the_country_named_before(coder):
+    [event] = _events(coder, "Rwanda denied that its troops had shelled army positions in the Democratic "
+                             "Republic of Congo.", "ASSAULT")
+    assert _side(event.actor) == [("RWA", "MIL")]
+
+
+def test_a_weapon_planted_by_someone_is_theirs(coder):
+    [event] = _events(coder, "A roadside bomb planted by militants killed four Nigerien soldiers in the "
+                             "Tillaberi region.", "ASSAULT")
+    assert _side(event.actor) == [("NER", "REB")]
+
+
+def test_a_general_strike_called_by_a_union_is_labour(coder):
+    [event] = _events(coder, "The general strike called by Chile's largest union federation halted buses across "
+                             "the country.", "PROTEST")
+    assert _side(event.actor) == [("CHL", "LAB")]

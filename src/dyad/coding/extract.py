@@ -24,6 +24,9 @@ _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCE
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+# Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
+_DOER_VERBS = {"call", "organise", "organize", "stage", "launch", "carry", "lead", "conduct", "impose", "order",
+               "plant", "mount", "declare", "announce", "hold", "start", "begin", "initiate", "issue", "unleash"}
 # Events whose recipient may be a place or site rather than an actor, and the sites they strike.
 _TARGETED = {"ASSAULT", "COERCE"}
 _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood", "neighborhood", "site", "camp",
@@ -189,6 +192,11 @@ class Extractor:
         if any(self._natural(t) for t in subjects):
             return None
         actors = self._resolve_all(subjects, ctx)
+        if not actors:  # "a bomb planted by militants killed…": whoever placed the weapon
+            actors = self._resolve_all([g for t in subjects if self._weapon(t) for c in t.children
+                                        if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                                        for a in c.children if a.dep_ == "agent"
+                                        for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)], ctx)
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
@@ -502,6 +510,10 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+                if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _DOER_VERBS:
+                    # "the strike called by the union federation" (not "talks mediated by the UN": a third party)
+                    heads += [g for a in child.children if a.dep_ == "agent"
+                              for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":

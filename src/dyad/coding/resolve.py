@@ -168,7 +168,8 @@ class Resolver:
             if low in lex.person_pronouns:
                 return self._person_antecedent(head, mentions, memory, sentence_places) or memory.last_person
             if low in lex.group_pronouns:
-                return self._antecedent(head, mentions) or memory.last_group
+                return (self._antecedent(head, mentions) or self._group_antecedent(head, mentions, memory, sentence_places)
+                        or memory.last_group)
             return None
         if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
@@ -237,6 +238,11 @@ class Resolver:
                 # a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
+        if code is None and sector is not None:  # "Rwanda denied that its troops…": the owner the pronoun names
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            found = self.resolve(owner, mentions, memory, sentence_places) if owner is not None else None
+            if found is not None and found.code:
+                code, country_from = found.code, "text"
         if code is None and sector is not None:
             code = self.location(head, mentions)
             if code is None and person:  # "Ann Roe, the Kent County clerk", "Bo Lind, a Malmö baker"
@@ -279,6 +285,16 @@ class Resolver:
                 return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
                                 entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
                                 identifier_id=m.entity.wikidata, entity_id=m.entity.id)
+        return None
+
+    def _group_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
+        """The unnamed group that is the subject the pronoun's clause hangs from ("Thai police said
+        they had not detained…", "the army said its units…")."""
+        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            clause = pronoun.head
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.sector_of \
+                    and tok.head.lemma_.lower() in _REPORTING and clause.dep_ == "ccomp" and clause.head.i == tok.head.i:
+                return self.resolve(tok, mentions, memory, places)
         return None
 
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
@@ -390,6 +406,9 @@ class Resolver:
         return None
 
 
+# Verbs whose subject a pronoun in their reported clause refers back to ("police said they had…").
+_REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "confirm", "warn", "add", "admit",
+              "vow", "pledge", "promise", "threaten", "report", "acknowledge", "declare"}
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
@@ -407,7 +426,8 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
 
 def _verbal_modifier(tok: Token) -> bool:
     """A participle whose lemma is also an agent noun: "a suspected attack" names no suspect."""
-    return tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
+    return (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
+            or (tok.lower_ == "general" and tok.pos_ == "ADJ"))  # "a general strike" has no general
 
 
 def _actor_head(head: Token, lex) -> bool:
