@@ -142,3 +142,12 @@ def test_a_general_strike_called_by_a_union_is_labour(coder):
     [event] = _events(coder, "The general strike called by Chile's largest union federation halted buses across "
                              "the country.", "PROTEST")
     assert _side(event.actor) == [("CHL", "LAB")]
+
+
+def test_the_army_is_the_army_named_before(coder):
+    [accuse] = _events(coder, "M23 rebels shelled positions of the Congolese army near Goma on Wednesday, the army "
+                              "said, accusing Rwanda of backing the group.", "ACCUSE")
+    assert _side(accuse.actor) == [("COD", "MIL")]
+    [attack] = _events(coder, "The Ugandan army crossed into Congo on Monday. The army said it had attacked rebel "
+                              "camps.", "ASSAULT")
+    assert _side(attack.actor) == [("UGA", "MIL")]

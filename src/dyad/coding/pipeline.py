@@ -319,6 +319,10 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
             if actor is not None:
                 coder.resolver.remember(actor, ctx.memory)
+        elif tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in coder.resolver.lex.sector_of:
+            actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
+            if actor is not None and actor.code and actor.country_from == "text":
+                ctx.memory.by_noun[tok.lemma_.lower()] = actor.code
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

@@ -106,6 +106,7 @@ class ArticleMemory:
     last_person: ActorRef | None = None
     last_group: ActorRef | None = None
     last_organisation: ActorRef | None = None  # for "the bloc", "the alliance"
+    by_noun: dict[str, str] = field(default_factory=dict)  # head noun -> country it last had ("the Kenyan army")
     default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
@@ -238,6 +239,9 @@ class Resolver:
                 # a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
+        if code is None and sector is not None and _bare_definite(head):  # "the army said": the army named before
+            code = self._earlier_same_noun(head, mentions) or memory.by_noun.get(head.lemma_.lower())
+            country_from = "context" if code is not None else None
         if code is None and sector is not None:  # "Rwanda denied that its troops…": the owner the pronoun names
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
             found = self.resolve(owner, mentions, memory, sentence_places) if owner is not None else None
@@ -327,6 +331,9 @@ class Resolver:
             memory.last_person = actor
         elif actor.code:
             memory.last_group = actor
+            words = (actor.entity_text or "").lower().split()
+            if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
+                memory.by_noun[_singular(words[-1])] = actor.code
             if actor.code in _ORG_CODES:
                 memory.last_organisation = actor
 
@@ -347,6 +354,18 @@ class Resolver:
                 if best is None or (best[0].kind == "city" and m.entity.kind != "city"):
                     best = (m.entity, m.role)
         return best if best else (None, None)
+
+    @staticmethod
+    def _earlier_same_noun(head: Token, mentions: dict[int, Mention]) -> str | None:
+        """The country of the same noun named earlier in the sentence with its nationality
+        ("the Congolese army …, the army said")."""
+        for tok in reversed(list(head.sent)[: head.i - head.sent.start]):
+            if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ == "NOUN":
+                for child in tok.children:
+                    m = mentions.get(child.i)
+                    if child.dep_ in ("amod", "compound", "poss") and m is not None and m.entity.kind == "country":
+                        return m.entity.code
+        return None
 
     def _is_organisation_anaphor(self, head: Token, mentions: dict[int, Mention]) -> bool:
         """ "the bloc", "the alliance": a bare definite noun that refers back to an organisation."""
@@ -422,6 +441,15 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
     if mentions is not None and tok.i in mentions:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def _bare_definite(head: Token) -> bool:
+    """ "the army", "the police": a definite common noun with nothing else that could name its country."""
+    return head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _verbal_modifier(tok: Token) -> bool:
