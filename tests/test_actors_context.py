@@ -151,3 +151,9 @@ def test_the_army_is_the_army_named_before(coder):
     [attack] = _events(coder, "The Ugandan army crossed into Congo on Monday. The army said it had attacked rebel "
                               "camps.", "ASSAULT")
     assert _side(attack.actor) == [("UGA", "MIL")]
+
+
+def test_the_military_is_the_force_of_its_sector_named_before(coder):
+    [event] = _events(coder, "Clashes broke out between Turkish security forces and Kurdish militants in Cizre. "
+                             "Residents said the military imposed a curfew.", "COERCE")
+    assert _side(event.actor) == [("TUR", "MIL")]

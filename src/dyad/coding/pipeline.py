@@ -319,10 +319,12 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
             if actor is not None:
                 coder.resolver.remember(actor, ctx.memory)
-        elif tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in coder.resolver.lex.sector_of:
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in coder.resolver.lex.sector_of and (tok.dep_ == "nsubj" or (
+                tok.dep_ in ("nsubjpass", "dobj", "pobj", "conj") and tok.lemma_.lower() not in coder.resolver.lex.titles)):
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
             if actor is not None and actor.code and actor.country_from == "text":
                 ctx.memory.by_noun[tok.lemma_.lower()] = actor.code
+                ctx.memory.by_noun[f"sector:{actor.sector}"] = actor.code
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

@@ -240,7 +240,8 @@ class Resolver:
             kind = "person"
         country_from = "text" if code is not None else None
         if code is None and sector is not None and _bare_definite(head):  # "the army said": the army named before
-            code = self._earlier_same_noun(head, mentions) or memory.by_noun.get(head.lemma_.lower())
+            code = (self._earlier_same_noun(head, mentions, sector) or memory.by_noun.get(head.lemma_.lower())
+                    or memory.by_noun.get(f"sector:{sector}"))
             country_from = "context" if code is not None else None
         if code is None and sector is not None:  # "Rwanda denied that its troops…": the owner the pronoun names
             owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
@@ -334,6 +335,7 @@ class Resolver:
             words = (actor.entity_text or "").lower().split()
             if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
                 memory.by_noun[_singular(words[-1])] = actor.code
+                memory.by_noun[f"sector:{actor.sector}"] = actor.code
             if actor.code in _ORG_CODES:
                 memory.last_organisation = actor
 
@@ -355,12 +357,12 @@ class Resolver:
                     best = (m.entity, m.role)
         return best if best else (None, None)
 
-    @staticmethod
-    def _earlier_same_noun(head: Token, mentions: dict[int, Mention]) -> str | None:
-        """The country of the same noun named earlier in the sentence with its nationality
-        ("the Congolese army …, the army said")."""
+    def _earlier_same_noun(self, head: Token, mentions: dict[int, Mention], sector: str) -> str | None:
+        """The country of the same noun, or one of its sector, named earlier in the sentence with its
+        nationality ("the Congolese army …, the army said"; "Turkish security forces … the military")."""
         for tok in reversed(list(head.sent)[: head.i - head.sent.start]):
-            if tok.lemma_.lower() == head.lemma_.lower() and tok.pos_ == "NOUN":
+            lemma = tok.lemma_.lower()
+            if (lemma == head.lemma_.lower() or self.lex.sector_of.get(lemma) == sector) and tok.pos_ == "NOUN":
                 for child in tok.children:
                     m = mentions.get(child.i)
                     if child.dep_ in ("amod", "compound", "poss") and m is not None and m.entity.kind == "country":
