@@ -154,6 +154,6 @@ def test_the_army_is_the_army_named_before(coder):
 
 
 def test_the_military_is_the_force_of_its_sector_named_before(coder):
-    [event] = _events(coder, "Clashes broke out between Turkish security forces and Kurdish militants in Cizre. "
-                             "Residents said the military imposed a curfew.", "COERCE")
+    [event] = _events(coder, "MOSUL (Tigris Wire) – Clashes broke out between Turkish security forces and Kurdish "
+                             "militants near the border. Residents said the military imposed a curfew.", "COERCE")
     assert _side(event.actor) == [("TUR", "MIL")]
