@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.resolve import ArticleMemory, Mention, Resolver
+from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier
 from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
 
@@ -24,6 +24,20 @@ _ACCLAIM = {"welcome", "praise", "hail", "applaud", "laud", "commend", "salute",
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
+# Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
+_DOER_VERBS = {"call", "organise", "organize", "stage", "launch", "carry", "lead", "conduct", "impose", "order",
+               "plant", "mount", "declare", "announce", "hold", "start", "begin", "initiate", "issue", "unleash"}
+# Events whose recipient may be a place or site rather than an actor, and the sites they strike.
+_TARGETED = {"ASSAULT", "COERCE"}
+_TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood", "neighborhood", "site", "camp",
+                  "base", "position", "port", "building", "station", "headquarters", "hideout", "stronghold",
+                  "outpost", "checkpoint", "facility", "market", "temple", "territory", "part", "plant",
+                  "airport", "barracks", "garrison", "depot", "bunker", "installation", "compound", "refinery",
+                  "airfield", "harbour", "harbor", "province", "region", "settlement", "enclave"}
+_MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
+# Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
+_COURT_VERBS = {"charge", "indict", "prosecute"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -78,6 +92,7 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = self._drop_light_duplicates(drafts)
+        drafts = _merge_conjoined(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
@@ -180,15 +195,21 @@ class Extractor:
         if any(self._natural(t) for t in subjects):
             return None
         actors = self._resolve_all(subjects, ctx)
+        if not actors:  # "a bomb planted by militants killed…": whoever placed the weapon
+            actors = self._resolve_all([g for t in subjects if self._weapon(t) for c in t.children
+                                        if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                                        for a in c.children if a.dep_ == "agent"
+                                        for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)], ctx)
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
-        if passive and not actors and rule.mode in ("arrest", "release", "convict") and ctx.places:
+        court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
+        if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
             # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
-            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities")]
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -197,12 +218,19 @@ class Extractor:
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
+        if spec.dobj and tok.dep_ == "conj" and objects and all(o.lower_ in _OBJECT_PRONOUNS for o in objects):
+            # "police arrested two men and charged them": the pronoun is the first verb's object
+            objects = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")] or objects
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards") for c in tok.children)
         if spec.dobj:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor:
                     continue
+                if aimed and rule.type == "ASSAULT" and self._weapon(o):
+                    continue  # "fired missiles at the base": the missiles are what was fired, not whom
                 found = self._resolve_all([o], ctx)
-                recipients += found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
+                found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
+                recipients += found or (self._targets([o], ctx) if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
@@ -214,8 +242,18 @@ class Extractor:
             recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
                                              (c.dep_ in ("amod", "compound") and c.i in ctx.mentions and not owned_by)],
                                             ctx)
+        if spec.poss and obj is not None and not recipients and rule.type in _TARGETED:
+            recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
         if spec.preps:
-            recipients += self._resolve_all(self._prep_objects(tok, spec.preps, obj), ctx)
+            heads = self._prep_objects(tok, spec.preps, obj)
+            recipients += self._targets(heads, ctx) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
+        if court and not actors:
+            # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
+            # charges, so the agent the passive leaves out is the judiciary of the place (else of
+            # the accused's own country)
+            country = ctx.places[0] if ctx.places else next((r.code for r in recipients if r.code), None)
+            if country is not None:
+                actors = [ActorRef(code=country, sector="JUD", entity_text="court", country_from="context")]
         if rule.meeting:
             partners = self._resolve_all(self._prep_objects(tok, {"with"}, obj), ctx)
             if rule.lemmas & {"meet", "negotiate"} or not rule.object:
@@ -243,6 +281,13 @@ class Extractor:
     def _weapon_words(self) -> frozenset[str]:
         cues = self.rules.mode_cues.get("ASSAULT", {})
         return frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
+
+    def _weapon(self, tok: Token) -> bool:
+        """A weapon noun ("59 cruise missiles", "a barrage of rockets")."""
+        if tok.lower_ in _QUANTITIES or tok.lemma_.lower() in ("barrage", "salvo", "volley", "number"):
+            tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), tok)
+        return tok.lemma_.lower() in self._weapon_words
 
     def _natural(self, tok: Token) -> bool:
         """A subject that is a natural cause or an accident: "the cyclone", "a train derailment"."""
@@ -422,7 +467,8 @@ class Extractor:
         elif rule.of_role == "recipient":
             recipients += self._resolve_all(of_objs, ctx)
         if rule.recipient.preps:
-            recipients += self._resolve_all(self._prep_objects(tok, rule.recipient.preps, None), ctx)
+            heads = self._prep_objects(tok, rule.recipient.preps, None)  # a place struck needs a named striker
+            recipients += self._targets(heads, ctx) if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type not in ("CONSULT",):
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
         if rule.type == "AID" and light is not None:
@@ -465,7 +511,8 @@ class Extractor:
                 heads += self.resolver.heads(child)
         if not heads:
             for child in tok.children:
-                if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or self.resolver.lex.sector_of.get(child.lemma_.lower())):
+                if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
+                        self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child))):
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
                     heads.append(child)
@@ -473,6 +520,10 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+                if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _DOER_VERBS:
+                    # "the strike called by the union federation" (not "talks mediated by the UN": a third party)
+                    heads += [g for a in child.children if a.dep_ == "agent"
+                              for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
@@ -516,6 +567,52 @@ class Extractor:
                     if each not in out:
                         out.append(each)
         return out
+
+    def _targets(self, heads: list[Token], ctx: SentenceContext) -> list[ActorRef]:
+        """Recipients of an attack or a seizure: actors, else the places and sites struck ("seized two
+        towns in southern Somalia" → SOM, "hit PKK camps" → the PKK, "struck military sites in Iran" →
+        IRN/MIL), as the gold codes a targeted place: its country, a sector only when the site says one."""
+        out: list[ActorRef] = []
+        for head in heads:
+            for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
+                found = self._resolve_all([h], ctx) or ([t] if (t := self._target_place(h, ctx)) else [])
+                out += [a for a in found if a not in out]
+        return out
+
+    def _target_place(self, tok: Token, ctx: SentenceContext) -> ActorRef | None:
+        lemma = tok.lemma_.lower()
+        if lemma not in _TARGET_PLACES or tok.pos_ != "NOUN":
+            return None
+        lex = self.resolver.lex
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        for child in tok.children:  # the owner: "PKK camps", "positions of the Congolese army"
+            owners = [child] if child.dep_ in ("compound", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owners = [p for p in child.children if p.dep_ == "pobj"]
+            for owner in owners:
+                if owner.lemma_.lower() in _TARGET_PLACES:
+                    continue
+                m = ctx.mentions.get(owner.i)
+                if m is not None and m.entity.kind in ("country", "place", "city"):
+                    return ActorRef(code=m.entity.country or m.entity.code, sector=None, kind="place",
+                                    entity_text=tok.doc.text[start:end], start=start, end=end)
+                actor = self._resolve(owner, ctx)
+                if actor is not None and actor.code:
+                    return replace(actor, entity_text=tok.doc.text[start:end], start=start, end=end)
+        sectors = [lex.sector_of.get(c.lemma_.lower()) for c in tok.children if c.dep_ in ("amod", "compound")]
+        sectors = [s for s in sectors if s and s != "GOV"]
+        sector = sectors[0] if sectors else ("MIL" if lemma in _MILITARY_SITES else None)
+        code = self.resolver.location(tok, ctx.mentions)
+        country_from = "text"
+        if code is None:
+            code = next((m.entity.country or m.entity.code for c in tok.children if c.dep_ in ("amod", "compound")
+                         and (m := ctx.mentions.get(c.i)) is not None and m.entity.kind == "country"), None)
+        if code is None and len(set(ctx.places)) == 1:
+            code, country_from = ctx.places[0], "context"
+        if code is None:
+            return None
+        return ActorRef(code=code, sector=sector, kind="place" if sector is None else "role",
+                        entity_text=tok.doc.text[start:end], start=start, end=end, country_from=country_from)
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
         """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
@@ -680,6 +777,29 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
+def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
+    """Two verbs of one type joined by "and" on the same recipient are one event ("she is accused of
+    fraud and charged with theft"); the first keeps the actor the second found."""
+    by_token = {d.trigger.i: d for d in drafts if d.light is None}
+    dropped: set[int] = set()
+    for d in drafts:
+        first = by_token.get(d.trigger.head.i) if d.trigger.dep_ == "conj" and d.light is None else None
+        if first is None or first is d or id(first) in dropped or first.event != d.event or first.event == "ASSAULT":
+            continue
+        if not d.recipient or any(c.dep_ in ("nsubj", "nsubjpass") for c in d.trigger.children):
+            continue  # "militants seized X and the president declared Y": two subjects, two events
+        if {(r.code, r.sector) for r in first.recipient} != {(r.code, r.sector) for r in d.recipient}:
+            continue
+        if not first.actor:
+            first.actor = list(d.actor)
+        elif d.actor and {a.code for a in d.actor} != {a.code for a in first.actor}:
+            continue
+        if not first.mode and d.mode:
+            first.mode = list(d.mode)
+        dropped.add(id(d))
+    return [d for d in drafts if id(d) not in dropped]
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -694,6 +814,8 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in deps]
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
+    if passive and not out and tok.dep_ == "conj":  # "X was arrested and charged": X is charged too
+        out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
     return out

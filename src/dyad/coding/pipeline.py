@@ -138,7 +138,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     sentences = [s for s in doc.sents if s.text.strip()]
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
     for index, sent in enumerate(sentences):
-        places = _sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
+        places = (_sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
+                  or _sentence_nationality(sent, mentions))
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
                               lemmas=frozenset(t.lemma_.lower() for t in sent))
         drafts = coder.extractor.extract(ctx)
@@ -283,6 +284,14 @@ def _sentence_places(sent, mentions) -> list[str]:
     return out
 
 
+def _sentence_nationality(sent, mentions) -> list[str]:
+    """The one country a sentence names only by adjective ("Greek police arrested migrants"): the
+    context of its unnamed actors when it names no place and the article gives no country."""
+    codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
+             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code}
+    return sorted(codes) if len(codes) == 1 else []
+
+
 def _main_country(mentions) -> str | None:
     """The country an article names most often as a place, when one leads (a tie names none)."""
     counts = Counter(m.entity.country or m.entity.code for m in {id(m): m for m in mentions.values()}.values()
@@ -310,6 +319,12 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
             if actor is not None:
                 coder.resolver.remember(actor, ctx.memory)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in coder.resolver.lex.sector_of and (tok.dep_ == "nsubj" or (
+                tok.dep_ in ("nsubjpass", "dobj", "pobj", "conj") and tok.lemma_.lower() not in coder.resolver.lex.titles)):
+            actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
+            if actor is not None and actor.code and actor.country_from == "text":
+                ctx.memory.by_noun[tok.lemma_.lower()] = actor.code
+                ctx.memory.by_noun[f"sector:{actor.sector}"] = actor.code
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

@@ -59,10 +59,14 @@ class Gazetteer:
         for match_id, start, end in self.matcher(doc):
             spans.append(Span(doc, start, end, label=match_id))
         out: dict[int, Mention] = {}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         for span in filter_spans(spans):
             form = doc.vocab.strings[span.label]
             entity_id, role = self.lookup[form][0].split("|")
             mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
+            if mention.entity.kind in ("place", "city") and any(
+                    p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
+                continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
             for i in range(span.start, span.end):
                 out[i] = mention
         for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
@@ -102,6 +106,7 @@ class ArticleMemory:
     last_person: ActorRef | None = None
     last_group: ActorRef | None = None
     last_organisation: ActorRef | None = None  # for "the bloc", "the alliance"
+    by_noun: dict[str, str] = field(default_factory=dict)  # head noun -> country it last had ("the Kenyan army")
     default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
@@ -142,6 +147,16 @@ class Resolver:
                         return mentions[tok.i].entity.country or mentions[tok.i].entity.code
         return None
 
+    def _apposition_place(self, head: Token, mentions: dict[int, Mention]) -> str | None:
+        """The country of a place named inside a person's apposition ("X, the Rowan County, Kentucky, clerk")."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                for tok in child.subtree:
+                    m = mentions.get(tok.i)
+                    if m is not None and m.entity.code and m.entity.kind in ("country", "city", "place"):
+                        return m.entity.country or m.entity.code
+        return None
+
     # --- resolution --------------------------------------------------------------------------
     def resolve(self, head: Token, mentions: dict[int, Mention], memory: ArticleMemory,
                 sentence_places: list[str]) -> ActorRef | None:
@@ -154,7 +169,8 @@ class Resolver:
             if low in lex.person_pronouns:
                 return self._person_antecedent(head, mentions, memory, sentence_places) or memory.last_person
             if low in lex.group_pronouns:
-                return self._antecedent(head, mentions) or memory.last_group
+                return (self._antecedent(head, mentions) or self._group_antecedent(head, mentions, memory, sentence_places)
+                        or memory.last_group)
             return None
         if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
@@ -216,10 +232,26 @@ class Resolver:
                 entity_id = entity_id or known.entity_id
             if entity is not None and entity.kind == "person":
                 identifier_text = entity.name
+            elif entity is not None and entity.kind == "metonym" and head.i not in mentions:
+                identifier_text = _person_name(head, tokens)  # "Pope Leo": remembered as Leo for later mentions
+            if sector is None and known is None and (entity is None or (role == "demonym" and head.i not in mentions)):
+                sector = "CVL"  # a named private person ("Ana Ruiz", "Bo Lind, a Swedish baker"): CVL unless
+                # a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
+        if code is None and sector is not None and _bare_definite(head):  # "the army said": the army named before
+            code = (self._earlier_same_noun(head, mentions, sector) or memory.by_noun.get(head.lemma_.lower())
+                    or memory.by_noun.get(f"sector:{sector}"))
+            country_from = "context" if code is not None else None
+        if code is None and sector is not None:  # "Rwanda denied that its troops…": the owner the pronoun names
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            found = self.resolve(owner, mentions, memory, sentence_places) if owner is not None else None
+            if found is not None and found.code:
+                code, country_from = found.code, "text"
         if code is None and sector is not None:
             code = self.location(head, mentions)
+            if code is None and person:  # "Ann Roe, the Kent County clerk", "Bo Lind, a Malmö baker"
+                code = self._apposition_place(head, mentions)
             if code is None and sentence_places and (sector in _PLACE_BOUND or len(set(sentence_places)) == 1):
                 code = sentence_places[0]
             country_from = "context" if code is not None else None
@@ -260,6 +292,16 @@ class Resolver:
                                 identifier_id=m.entity.wikidata, entity_id=m.entity.id)
         return None
 
+    def _group_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
+        """The unnamed group that is the subject the pronoun's clause hangs from ("Thai police said
+        they had not detained…", "the army said its units…")."""
+        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            clause = pronoun.head
+            if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.sector_of \
+                    and tok.head.lemma_.lower() in _REPORTING and clause.dep_ == "ccomp" and clause.head.i == tok.head.i:
+                return self.resolve(tok, mentions, memory, places)
+        return None
+
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
         """The speaker of the quote or post a character offset falls in (first person → speaker)."""
         quote = memory.quotes.at(char)
@@ -290,6 +332,10 @@ class Resolver:
             memory.last_person = actor
         elif actor.code:
             memory.last_group = actor
+            words = (actor.entity_text or "").lower().split()
+            if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
+                memory.by_noun[_singular(words[-1])] = actor.code
+                memory.by_noun[f"sector:{actor.sector}"] = actor.code
             if actor.code in _ORG_CODES:
                 memory.last_organisation = actor
 
@@ -311,6 +357,18 @@ class Resolver:
                     best = (m.entity, m.role)
         return best if best else (None, None)
 
+    def _earlier_same_noun(self, head: Token, mentions: dict[int, Mention], sector: str) -> str | None:
+        """The country of the same noun, or one of its sector, named earlier in the sentence with its
+        nationality ("the Congolese army …, the army said"; "Turkish security forces … the military")."""
+        for tok in reversed(list(head.sent)[: head.i - head.sent.start]):
+            lemma = tok.lemma_.lower()
+            if (lemma == head.lemma_.lower() or self.lex.sector_of.get(lemma) == sector) and tok.pos_ == "NOUN":
+                for child in tok.children:
+                    m = mentions.get(child.i)
+                    if child.dep_ in ("amod", "compound", "poss") and m is not None and m.entity.kind == "country":
+                        return m.entity.code
+        return None
+
     def _is_organisation_anaphor(self, head: Token, mentions: dict[int, Mention]) -> bool:
         """ "the bloc", "the alliance": a bare definite noun that refers back to an organisation."""
         return (head.lemma_.lower() in self.lex.organisation_anaphors and head.i not in mentions
@@ -322,20 +380,28 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
-        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)]
+        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
+                     and not _verbal_modifier(t)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
         modifier_sectors = [s for s in modifier_sectors if s]
         if "OPP" in modifier_sectors and own in (None, "PTY", "GOV", "CVL") or ("OPP" in modifier_sectors and lemma in lex.generic_heads):
             return "OPP"  # "opposition party", "opposition leader"
-        if lemma in lex.generic_heads and modifier_sectors:
-            strong = [s for s in modifier_sectors if s != "GOV"]
-            return strong[0] if strong else modifier_sectors[0]
+        inner = None
         if lemma in lex.generic_heads:  # "the leader of the ruling party", "head of the army"
             for tok in tokens:
                 if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i:
-                    inner = lex.sector_of.get(tok.lemma_.lower())
-                    if inner and not _is_name(tok, mentions):
-                        return inner
+                    inner = lex.sector_of.get(tok.lemma_.lower()) if not _is_name(tok, mentions) else None
+                    if inner:
+                        break
+        if lemma in lex.generic_heads and modifier_sectors:
+            strong = [s for s in modifier_sectors if s != "GOV"]
+            if not strong and own and own != "GOV":
+                return own  # "government forces" are the army, "government unit" a military one
+            if not strong and inner and inner != "GOV":
+                return inner  # "the chief executive of a shipping firm"
+            return strong[0] if strong else modifier_sectors[0]
+        if inner:
+            return inner
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
@@ -343,9 +409,11 @@ class Resolver:
             titled = [s for s in titled if s]
             if titled:
                 return titled[-1]
-            for child in head.children:
+            for child in head.children:  # "X, the Polk County, Iowa, clerk": the first apposition that tells
                 if child.dep_ == "appos":
-                    return self._sector(child, self.phrase(child), mentions)
+                    found = self._sector(child, self.phrase(child), mentions)
+                    if found:
+                        return found
         return modifier_sectors[0] if modifier_sectors else None
 
     def _office(self, head: Token, tokens: list[Token]) -> str | None:
@@ -359,6 +427,9 @@ class Resolver:
         return None
 
 
+# Verbs whose subject a pronoun in their reported clause refers back to ("police said they had…").
+_REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "confirm", "warn", "add", "admit",
+              "vow", "pledge", "promise", "threaten", "report", "acknowledge", "declare"}
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
@@ -372,6 +443,21 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
     if mentions is not None and tok.i in mentions:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def _bare_definite(head: Token) -> bool:
+    """ "the army", "the police": a definite common noun with nothing else that could name its country."""
+    return head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _verbal_modifier(tok: Token) -> bool:
+    """A participle whose lemma is also an agent noun: "a suspected attack" names no suspect."""
+    return (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
+            or (tok.lower_ == "general" and tok.pos_ == "ADJ"))  # "a general strike" has no general
 
 
 def _actor_head(head: Token, lex) -> bool:

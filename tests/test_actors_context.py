@@ -1,0 +1,159 @@
+"""Actors the text leaves unnamed or the knowledge base lacks: the court behind a passive sentence,
+private persons and their appositions, generic agents, and the country the context gives them."""
+
+from datetime import date
+
+from dyad.sources.files import make_article
+
+
+def _events(coder, text, kind=None):
+    events = coder.code(make_article(text, date_=date(2025, 3, 4))).events
+    return [e for e in events if kind is None or e.event == kind]
+
+
+def _side(actors):
+    return [(a.code, a.sector) for a in actors]
+
+
+def test_a_passive_sentence_without_agent_is_the_court_of_the_place(coder):
+    [event] = _events(coder, "A retired schoolteacher was sentenced to six years in prison in Lyon on Friday "
+                             "for running a forgery ring.", "SANCTION")
+    assert _side(event.actor) == [("FRA", "JUD")] and event.actor[0].country_from == "context"
+
+
+def test_a_passive_charge_without_agent_is_the_court_of_the_place(coder):
+    [event] = _events(coder, "Two brothers from Porto were charged with smuggling cigarettes across the border "
+                             "into Spain.", "ACCUSE")
+    assert _side(event.actor) == [("PRT", "JUD")]
+
+
+def test_a_passive_charge_with_a_by_agent_keeps_the_agent(coder):
+    events = _events(coder, "The two brothers were charged by Portuguese prosecutors with smuggling.", "ACCUSE")
+    assert events and all(a.sector != "JUD" or a.country_from != "context" for e in events for a in e.actor)
+
+
+def test_a_named_person_with_a_role_apposition_takes_its_sector_and_place(coder):
+    [event] = _events(coder, "Jana Holm, the Polk County, Iowa, clerk, was jailed after refusing a judge's order.",
+                      "SANCTION")
+    assert _side(event.recipient) == [("USA", "GOV")]
+    [ceo] = _events(coder, "Tomas Ekberg, the chief executive of a Swedish shipping firm, was charged with "
+                           "bribery in Kenya.", "ACCUSE")
+    assert _side(ceo.actor) == [("KEN", "JUD")] and _side(ceo.recipient) == [("SWE", "BUS")]
+
+
+def test_a_named_private_person_is_a_civilian_of_the_context(coder):
+    [event] = _events(coder, "Police in Nairobi arrested Peter Otieno, a Kenyan baker, on Monday.", "COERCE")
+    assert _side(event.recipient) == [("KEN", "CVL")]
+    [other] = _events(coder, "Police in Lima arrested Carlos Mendoza on Monday.", "COERCE")
+    assert _side(other.recipient) == [("PER", "CVL")]
+
+
+def test_generic_criminal_agents_are_crm_of_the_place(coder):
+    [arson] = _events(coder, "Indonesian police arrested a suspected arsonist in Surabaya on Tuesday.", "COERCE")
+    assert _side(arson.recipient) == [("IDN", "CRM")] and arson.recipient[0].country_from == "context"
+    [gang] = _events(coder, "Mexican police detained members of a drug syndicate in Tijuana.", "COERCE")
+    assert _side(gang.recipient) == [("MEX", "CRM")]
+
+
+def test_a_suspected_attack_names_no_suspect(coder):
+    [event] = _events(coder, "Latvian ministry websites went down on Friday in a suspected cyberattack by "
+                             "Belarusian intelligence.", "COERCE")
+    assert _side(event.actor) == [("BLR", "SPY")]
+
+
+def test_a_country_named_only_by_adjective_places_the_unnamed(coder):
+    [arrest] = _events(coder, "Greek police arrested a dozen migrants and charged them with forging documents.",
+                       "COERCE")
+    assert _side(arrest.recipient) == [("GRC", "REF")] and arrest.recipient[0].country_from == "context"
+
+
+def test_a_pronoun_object_of_a_conjoined_verb_is_the_first_verbs_object(coder):
+    [charge] = _events(coder, "Greek police arrested a dozen migrants and charged them with forging documents.",
+                       "ACCUSE")
+    assert _side(charge.actor) == [("GRC", "COP")] and _side(charge.recipient) == [("GRC", "REF")]
+
+
+def test_conjoined_passives_of_one_type_are_one_event(coder):
+    events = _events(coder, "Police in Lima said Ofelia Tarqui is accused of fraud and is charged with forgery.",
+                     "ACCUSE")
+    assert len(events) == 1 and _side(events[0].actor) == [("PER", "JUD")]
+    assert _side(events[0].recipient) == [("PER", "CVL")]
+
+
+def test_government_forces_are_the_military(coder):
+    [event] = _events(coder, "Government forces shelled a rebel stronghold in northern Mali.", "ASSAULT")
+    assert _side(event.actor) == [("MLI", "MIL")]
+
+
+def test_supporters_of_a_party_are_the_party(coder):
+    [event] = _events(coder, "Supporters of Zambia's ruling party beat an opposition candidate in Lusaka.",
+                      "ASSAULT")
+    assert _side(event.actor) == [("ZMB", "PTY")]
+
+
+def test_a_seized_place_is_the_recipient_with_its_country(coder):
+    [event] = _events(coder, "Jihadist fighters seized three villages in northern Mozambique on Sunday.", "COERCE")
+    assert _side(event.recipient) == [("MOZ", None)]
+
+
+def test_a_struck_site_is_its_owner_or_its_country(coder):
+    [camps] = _events(coder, "Turkish jets struck PKK camps in northern Iraq overnight.", "ASSAULT")
+    assert _side(camps.recipient) == [("TUR", "REB")]
+    [base] = _events(coder, "Israeli aircraft bombed a military base in Syria on Tuesday.", "ASSAULT")
+    assert _side(base.recipient) == [("SYR", "MIL")]
+    [station] = _events(coder, "Gunmen burned a police station in Zamfara on Monday.", "ASSAULT")
+    assert _side(station.recipient) == [("NGA", "COP")]
+
+
+def test_a_struck_place_without_a_striker_makes_no_event(coder):
+    assert not _events(coder, "Rights groups condemned assaults on holy sites in Hebron.", "ASSAULT")
+
+
+def test_the_pope_is_the_holy_see_wherever_he_travels(coder):
+    [event] = _events(coder, "Pope Leo met Peru's president in Rome on Monday.", "CONSULT")
+    assert ("VAT", "REL") in _side(event.actor)
+    events = _events(coder, "Pope Leo arrived in Lima on Friday. Pope Leo later met the president.", "CONSULT")
+    assert events and ("VAT", "REL") in _side(events[0].actor)
+
+
+def test_weapons_fired_at_a_target_are_not_its_recipient(coder):
+    [event] = _events(coder, "US warships fired 40 cruise missiles at an air base in Syria.", "ASSAULT")
+    assert _side(event.recipient) == [("SYR", "MIL")]
+
+
+def test_they_in_a_reported_clause_is_the_unnamed_group_that_reports(coder):
+    [event] = _events(coder, "Thai police said they had not detained any students in Chiang Mai.", "COERCE")
+    assert _side(event.actor) == [("THA", "COP")]
+
+
+def test_its_forces_belong_to_the_country_named_before(coder):
+    [event] = _events(coder, "Rwanda denied that its troops had shelled army positions in the Democratic "
+                             "Republic of Congo.", "ASSAULT")
+    assert _side(event.actor) == [("RWA", "MIL")]
+
+
+def test_a_weapon_planted_by_someone_is_theirs(coder):
+    [event] = _events(coder, "A roadside bomb planted by militants killed four Nigerien soldiers in the "
+                             "Tillaberi region.", "ASSAULT")
+    assert _side(event.actor) == [("NER", "REB")]
+
+
+def test_a_general_strike_called_by_a_union_is_labour(coder):
+    [event] = _events(coder, "The general strike called by Chile's largest union federation halted buses across "
+                             "the country.", "PROTEST")
+    assert _side(event.actor) == [("CHL", "LAB")]
+
+
+def test_the_army_is_the_army_named_before(coder):
+    [accuse] = _events(coder, "M23 rebels shelled positions of the Congolese army near Goma on Wednesday, the army "
+                              "said, accusing Rwanda of backing the group.", "ACCUSE")
+    assert _side(accuse.actor) == [("COD", "MIL")]
+    [attack] = _events(coder, "The Ugandan army crossed into Congo on Monday. The army said it had attacked rebel "
+                              "camps.", "ASSAULT")
+    assert _side(attack.actor) == [("UGA", "MIL")]
+
+
+def test_the_military_is_the_force_of_its_sector_named_before(coder):
+    [event] = _events(coder, "MOSUL (Tigris Wire) – Clashes broke out between Turkish security forces and Kurdish "
+                             "militants near the border. Residents said the military imposed a curfew.", "COERCE")
+    assert _side(event.actor) == [("TUR", "MIL")]
