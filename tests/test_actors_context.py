@@ -157,3 +157,12 @@ def test_the_military_is_the_force_of_its_sector_named_before(coder):
     [event] = _events(coder, "MOSUL (Tigris Wire) – Clashes broke out between Turkish security forces and Kurdish "
                              "militants near the border. Residents said the military imposed a curfew.", "COERCE")
     assert _side(event.actor) == [("TUR", "MIL")]
+
+
+def test_a_people_named_by_its_plural_demonym_is_civilians_and_its_state_stays_the_government(coder):
+    [protest] = _events(coder, "Tunisians marched through the capital against the new constitution.", "PROTEST")
+    assert _side(protest.actor) == [("TUN", "CVL")]
+    [killing] = _events(coder, "Border guards shot dead four Afghans near the crossing.", "ASSAULT")
+    assert ("AFG", "CVL") in _side(killing.recipient)
+    [visit] = _events(coder, "The Tunisian president met his Algerian counterpart in Algiers.", "CONSULT")
+    assert ("TUN", "GOV") in _side(visit.actor)

@@ -262,7 +262,8 @@ class Resolver:
         if code is None and sector is None and not person:
             return None
         if code is not None and sector is None and entity is not None and entity.kind == "country":
-            sector = "GOV"
+            # "Palestinians staged rallies", "58 Palestinians were killed": a people, not its government
+            sector = "CVL" if role == "demonym" and head.i in mentions and head.tag_ in ("NNS", "NNPS") else "GOV"
         actor = ActorRef(
             code=code, sector=sector, entity_text=text, identifier_id=wikidata,
             identifier_text=identifier_text if not person or identifier_text else _person_name(head, tokens),
