@@ -23,6 +23,11 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+_CROWD_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "rioting", "unrest", "sit-in", "vigil", "picket", "uprising"}
+# Words that govern a protest noun without reporting one: "banned demonstrations", "allowed the march".
+_PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise", "authorize", "approve", "cancel",
+            "bar", "barred", "banned", "restrict", "postpone", "incite", "inciting", "organise", "organize", "plan", "planned"}
+_MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -76,6 +81,7 @@ class Extractor:
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
+        drafts = self._protester_acts(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
@@ -179,6 +185,12 @@ class Extractor:
         actors = self._resolve_all(subjects, ctx)
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
+        if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
+            actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
+        if rule.type == "PROTEST" and self._market(tok, ctx):
+            return None  # "stocks rallied": a market, not a crowd
+        if rule.subject_sector_not and actors and all(a.sector in rule.subject_sector_not for a in actors):
+            return None  # "troops marched into the town" is no demonstration
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
@@ -265,6 +277,69 @@ class Extractor:
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
         return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.sports)
+
+    def _market(self, tok: Token, ctx: SentenceContext) -> bool:
+        """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
+        return self._lemma(tok) in ("rally", "march", "rebound") and bool(
+            {t.lemma_.lower() for t in ctx.sent} & self.rules.markets)
+
+    def _crowd(self, tok: Token) -> bool:
+        """A subject that names protesters or an unnamed crowd ("thousands", "demonstrators", "supporters")."""
+        acts = self.rules.protester_acts
+        return acts is not None and bool({tok.lemma_.lower(), tok.lower_} & (acts.crowds | acts.subjects))
+
+    def _crowd_actor(self, tok: Token, ctx: SentenceContext) -> ActorRef:
+        """Protesters the KB cannot name: the civilians of the sentence's place, as the gold codes them."""
+        return ActorRef(code=ctx.places[0] if ctx.places else None, sector="CVL", entity_text=tok.text,
+                        start=tok.idx, end=tok.idx + len(tok.text), country_from="context")
+
+    def _protester_acts(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """What protesters do is a protest: "protesters threw stones" (riot), "demonstrators marched" (demo),
+        "protesters clashed with police" (riot, not a fight between armed sides).
+
+        Added once per sentence, and only where no PROTEST is coded already; an act that codes as
+        something else (an attack, a blockade) stays that, except a clash, which becomes the riot.
+        """
+        acts = self.rules.protester_acts
+        if acts is None:
+            return drafts
+        has_protest = any(d.event == "PROTEST" for d in drafts)
+        by_token = {d.trigger.i: d for d in drafts}
+        out = list(drafts)
+        for d in drafts:  # "protesters clashed with police", "clashes between protesters and police"
+            if d.event == "ASSAULT" and (d.rule.meeting or self._lemma(d.trigger) in _MUTUAL_NOUNS):
+                sides = self._mutual_sides(d.trigger)
+                if any(t.lemma_.lower() in acts.subjects for t in sides):
+                    crowd = [t for t in sides if t.lemma_.lower() in acts.subjects]
+                    others = [t for t in sides if t.lemma_.lower() not in acts.subjects]
+                    riot = Draft(trigger=d.trigger, rule=acts.riot_rule, light=d.light, mode=["riot"])
+                    riot.actor = _unique([a for a in (self._resolve(t, ctx) for t in crowd) if a is not None]) \
+                        or [self._crowd_actor(crowd[0], ctx)]
+                    riot.recipient = _unique([r for r in (self._resolve(t, ctx) for t in others) if r is not None and r not in riot.actor])
+                    out[out.index(d)] = riot
+                    has_protest = True
+        if has_protest:
+            return out
+        for tok in ctx.sent:
+            if tok.pos_ != "VERB" or self._lemma(tok) in acts.not_verbs:
+                continue
+            subjects = [t for c in tok.children if c.dep_ in _SUBJECT_DEPS for t in self.resolver.heads(c)]
+            if not subjects and tok.dep_ == "conj":
+                subjects = self._subjects(tok, False)
+            crowd = [t for t in subjects if t.lemma_.lower() in acts.subjects]
+            if not crowd:
+                continue
+            own = by_token.get(tok.i)
+            if own is not None and own.event not in ("REQUEST", "ACCUSE", "REJECT"):
+                continue  # "protesters stormed the building" is the attack it says
+            rule = acts.riot_rule if self._lemma(tok) in acts.riot else acts.demo_rule
+            draft = Draft(trigger=tok, rule=rule, light=None, mode=[rule.mode] if rule.mode else [])
+            draft.actor = self._resolve_all(crowd, ctx) or [self._crowd_actor(crowd[0], ctx)]
+            draft.recipient = [r for r in self._resolve_all(self._prep_objects(tok, {"at", "on", "against", "with", "outside"}, None), ctx)
+                               if r not in draft.actor]
+            out.insert(0, draft)  # before the verb's own draft, which keeps absorbing its complement
+            break
+        return out
 
     def _unnamed_agent(self, tok: Token, ctx: SentenceContext) -> ActorRef:
         return ActorRef(code=ctx.places[0] if ctx.places else None, sector="UNK", entity_text=tok.text,
@@ -398,6 +473,8 @@ class Extractor:
             return None
         if rule.needs_joint and not (mods & _JOINT):
             return None
+        if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
+            return None  # "the governor banned all demonstrations" is the ban, not a protest
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
@@ -408,6 +485,8 @@ class Extractor:
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
             return None
         actors = self._noun_actors(tok, light, ctx, rule.type)
+        if rule.type == "ASSAULT" and self._lemma(tok) in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
+            actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
@@ -471,10 +550,14 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
-                return [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
-        if not heads and etype == "PROTEST" and tok.tag_ == "NNS" and ctx.places and tok.dep_ == "pobj":
-            # "killed in riots in Manipur": crowds of the place, as "protesters in Caracas" are
-            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))]
+                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
+                if crowd:
+                    return crowd
+                heads = []
+        if not heads and etype == "PROTEST" and ctx.places and self._crowd_noun(tok):
+            # "killed in riots in Manipur", "protests erupted in Lima": crowds of the place, as "protesters in Caracas" are
+            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                             country_from="context")]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
@@ -483,6 +566,40 @@ class Extractor:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []
         return self._resolve_all(heads, ctx)
+
+    def _mutual_sides(self, tok: Token) -> list[Token]:
+        """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
+        holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "csubj") and tok.head.i != tok.i else [])
+        sides = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
+                 for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+        if tok.pos_ in ("VERB", "AUX"):
+            sides = self._subjects(tok, _is_passive(tok)) + sides
+        return sides
+
+    @staticmethod
+    def _permitted(tok: Token) -> bool:
+        """A protest noun that a ban or a permit governs: "banned all demonstrations", "the ban on opposition
+        rallies", "over barred rallies" — no one protested."""
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return governor.lemma_.lower() in _PERMITS or any(c.dep_ == "amod" and c.lemma_.lower() in _PERMITS for c in tok.children)
+
+    def _crowd_noun(self, tok: Token) -> bool:
+        """A protest noun that reports crowds of the place: "killed in riots", "protests erupted", "during
+        demonstrations" — not "in protest at" (a reason), nor a market's rally."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.tag_ != "NNS" and not any(c.dep_ in ("det", "amod", "compound") for c in tok.children):
+            return False  # "boycotted the courts in protest against": the reason for another act
+        if tok.dep_ == "compound":
+            return False
+        if self._lemma(tok) not in _CROWD_NOUNS:
+            return False  # a blockade or a boycott can be a state's; a crowd's acts are these
+        sentence = {t.lemma_.lower() for t in tok.sent}
+        if self._lemma(tok) in ("rally", "march") and sentence & self.rules.markets or sentence & self.rules.sports:
+            return False  # "a rally in oil prices", "fans marched to celebrate the title"
+        if self._permitted(tok):
+            return False
+        if tok.dep_ == "conj":
+            return self._lemma(tok.head) in _CROWD_NOUNS
+        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
 
     # --- shared ----------------------------------------------------------------------------------
     def _resolve(self, head: Token, ctx: SentenceContext) -> ActorRef | None:

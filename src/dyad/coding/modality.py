@@ -128,6 +128,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
             found.add("historical")
         elif found_date > base and "future" not in found and draft.clause.tag_ not in ("VBD", "VBN"):
             found.add("future")
+    if draft.rule.planned and not found & {"negated", "hypothetical", "historical"}:
+        found.add("future")  # "called for a general strike": the strike is still to come
     for modality in ("negated", "hypothetical", "hedged", "future", "historical"):
         if modality in found:
             return modality
