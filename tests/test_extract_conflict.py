@@ -77,3 +77,65 @@ def test_protest_crowd_with_tear_gas_is_force_on_them(code_text):
     _assert_codes(code_text, "Bolivian police engaged protesters with tear gas in La Paz.", "ASSAULT", "crowd-control",
                   ["BOL/COP"])
     _assert_codes(code_text, "Soldiers met the marchers with live fire in Bamako.", "ASSAULT", "firearms", ["MLI/MIL"])
+
+
+# --- ASSAULT, COERCE, MOBILIZE, RETREAT: wording families
+@pytest.mark.parametrize(
+    "text, event, mode, actors, recipients, modality",
+    [
+        # force reported as going on, no side named: one ASSAULT with no actor and no recipient
+        ("Fighting and shelling have continued around Bakhmut for weeks.", "ASSAULT", "heavy-weapons", [], [], "asserted"),
+        ("Heavy fighting raged in Omdurman on Saturday.", "ASSAULT", None, [], [], "asserted"),
+        # passive force on what a force owns or is: its sector and the place's country
+        ("A police car in Nablus was attacked with rifle fire.", "ASSAULT", "firearms", [], ["PSE/COP"], "asserted"),
+        ("An army patrol was fired upon in northern Mali.", "ASSAULT", "firearms", [], ["MLI/MIL"], "asserted"),
+        # crushing an armed force is fighting it
+        ("The Congolese army crushed the rebel militia near Goma.", "ASSAULT", None, ["COD/MIL"], [], "asserted"),
+        ("Government troops repelled an attack on Maiduguri.", "ASSAULT", None, ["NGA/MIL"], [], "asserted"),
+        # taking places and ships
+        ("Sudanese forces regained control of the refinery at Jaili.", "COERCE", "seize", ["SDN/MIL"], [], "asserted"),
+        ("The Greek navy intercepted a tanker off Crete.", "COERCE", "seize", ["GRC/MIL"], [], "asserted"),
+        ("Rebels announced the capture of the airbase outside Kidal.", "COERCE", "seize", [], [], "asserted"),
+        ("Pakistani police rounded up dozens of opposition workers in Lahore.", "COERCE", "arrest", ["PAK/COP"], [], "asserted"),
+        ("A night curfew was imposed on Bamako after the riots.", "COERCE", "curfew", ["MLI/GOV"], [], "asserted"),
+        # forces that move on their own, face-offs, surveillance flights, alerts
+        ("Ethiopian troops massed along the Eritrean border.", "MOBILIZE", "troops", ["ETH/MIL"], [], "asserted"),
+        ("Kurdish fighters advanced on the town of Raqqa.", "MOBILIZE", None, [], [], "asserted"),
+        ("Thai and Cambodian soldiers faced off near the disputed temple.", "MOBILIZE", "troops", ["KHM/MIL", "THA/MIL"], [], "asserted"),
+        ("Turkey began flying drones over northern Iraq.", "MOBILIZE", "weapons", ["TUR/GOV"], [], "asserted"),
+        ("South Korea put its forces on high alert.", "MOBILIZE", "troops", ["KOR/GOV"], [], "asserted"),
+        # stepping down, letting people pass
+        ("Malawi's finance minister quit the government over the fuel scandal.", "RETREAT", "resign", ["MWI/GOV"], [], "asserted"),
+        ("Slovenia let the migrants cross into Austria.", "RETREAT", "access", ["SVN/GOV"], [], "asserted"),
+    ],
+)
+def test_force_and_coercion_wording_families(code_text, text, event, mode, actors, recipients, modality):
+    _assert_codes(code_text, text, event, mode, actors, recipients, modality)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("A fire killed nine people at a market in Onitsha.", "ASSAULT"),  # a blaze, not gunfire
+        ("Firefighters battled the fire at a warehouse in Durban.", "ASSAULT"),
+        ("Brazil crushed Peru 4-0 in the World Cup qualifier.", "ASSAULT"),  # sport
+        ("The ruling party crushed the opposition in the municipal elections.", "ASSAULT"),  # votes, not force
+        ("Talks on the budget moved into a third day in Nairobi.", "MOBILIZE"),  # no force moves
+        ("Stock markets advanced in Seoul on Tuesday.", "MOBILIZE"),
+        ("The chief executive quit the company after the merger.", "RETREAT"),  # business news
+        ("Fighting broke out between rival fans at the football stadium in Buenos Aires.", "ASSAULT"),  # sport
+        ("The fight against inflation continued in Ankara.", "ASSAULT"),  # a metaphor
+    ],
+)
+def test_force_look_alikes_stay_quiet(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _events(code_text, text)], _events(code_text, text)
+
+
+def test_rules_refuse_yaml_booleans_in_word_keys():
+    """YAML reads `prep: on` as true: the loader refuses it instead of silently never matching."""
+    from dyad.coding.rules import _rule
+    from dyad.errors import DataError
+    from dyad.ontology import load_ontology
+
+    with pytest.raises(DataError, match="quote it"):
+        _rule("verb", {"lemma": ["put"], "type": "MOBILIZE", "prep": True}, {}, load_ontology().types, 0)

@@ -27,6 +27,9 @@ _CROWD_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "rioting",
 # Words that govern a protest noun without reporting one: "banned demonstrations", "allowed the march".
 _PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise", "authorize", "approve", "cancel",
             "bar", "barred", "banned", "restrict", "postpone", "incite", "inciting", "organise", "organize", "plan", "planned"}
+# What a force owns or is: "a police car was attacked", "an army patrol was fired upon".
+_FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "station", "checkpoint", "base", "barracks",
+                 "outpost", "position", "headquarters", "building", "jeep", "helicopter", "boat", "unit", "camp"}
 _MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
@@ -82,6 +85,7 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = self._protester_acts(drafts, ctx)
+        drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
@@ -259,8 +263,11 @@ class Extractor:
         return bool(words & self.rules.non_events)
 
     def _accident(self, ctx: SentenceContext) -> bool:
-        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede)."""
-        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.non_events)
+        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede).
+
+        "Fire" from a gun is no blaze: "fired upon", "attacked with rifle fire", "opened fire", "came under fire".
+        """
+        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t)} & self.rules.non_events)
 
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
@@ -340,6 +347,28 @@ class Extractor:
             out.insert(0, draft)  # before the verb's own draft, which keeps absorbing its complement
             break
         return out
+
+    def _ongoing_fighting(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """ "Fighting and shelling have continued in the region": force reported as going on, no side named.
+
+        One ASSAULT with no actor and no recipient, as the gold codes it, only where the sentence codes
+        no other ASSAULT and is no sport or disaster report.
+        """
+        rule = self.rules.ongoing_rule
+        if rule is None or any(d.event == "ASSAULT" for d in drafts) or self._sport(ctx) or self._accident(ctx):
+            return drafts
+        for tok in ctx.sent:
+            if tok.lower_ not in self.rules.ongoing_nouns and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.rules.ongoing_nouns):
+                continue  # "fighting", "shelling", "clashes" — not "the fight against inflation"
+            first = tok.head if tok.dep_ == "conj" else tok
+            if first.dep_ not in ("nsubj", "csubj") or self._lemma(first.head) not in self.rules.ongoing_verbs:
+                continue
+            if first.head.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in first.head.children):
+                continue  # "fighting broke out", not "a fight broke the record"
+            draft = Draft(trigger=tok, rule=rule, light=first.head)
+            self._mode(draft)
+            return drafts + [draft]
+        return drafts
 
     def _unnamed_agent(self, tok: Token, ctx: SentenceContext) -> ActorRef:
         return ActorRef(code=ctx.places[0] if ctx.places else None, sector="UNK", entity_text=tok.text,
@@ -505,6 +534,9 @@ class Extractor:
                 partners += self._resolve_all(self._prep_objects(light, {"with"}, None), ctx)
             actors = _unique(actors + partners + recipients)
             recipients = []
+        if not actors and rule.mode in ("curfew", "martial-law") and light is not None and _is_passive(light) and ctx.places:
+            # "a curfew was imposed on the capital": the authorities of the place, as for passive arrests
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
         if rule.needs_light_or_poss and light is None and not any(c.dep_ == "poss" for c in tok.children):
             return None
         if rule.needs_light_or_actor and light is None and not actors:
@@ -550,7 +582,7 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
-                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
+                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE | {"GOV"}]
                 if crowd:
                     return crowd
                 heads = []
@@ -616,6 +648,8 @@ class Extractor:
                                and ctx.mentions[c.i].entity.kind == "country"]  # "the Syrian border"
                     owners += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
                                for p in c.children if p.dep_ == "pobj"]
+                    owners += [c for c in h.children if c.dep_ == "compound" and h.lemma_.lower() in _FORCE_ASSETS
+                               and self.resolver.lex.sector_of.get(c.lemma_.lower()) in _STATE_FORCE]  # "a police car"
                     actor = self._resolve(owners[0], ctx) if owners else None
                 if actor is None:
                     continue
@@ -780,6 +814,23 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
                 keep.mode = list(other.mode)
             dropped.add(id(other))
     return [d for d in drafts if id(d) not in dropped]
+
+
+_GUN_WORDS = {"rifle", "gun", "live", "sniper", "automatic", "machine", "machine-gun", "artillery", "mortar", "rocket", "tank",
+              "assault", "small", "arm", "arms", "weapon", "heavy", "sustained", "gunmen", "enemy", "hostile", "cross", "friendly"}
+_GUN_VERBS = {"open", "exchange", "return", "come", "draw", "trade", "cease", "hold", "direct", "aim", "rain", "pour"}
+
+
+def _gunfire(tok: Token) -> bool:
+    """Whether a "fire" is shooting, not a blaze."""
+    if tok.lemma_.lower() != "fire":
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if any(c.lemma_.lower() in _GUN_WORDS for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return governor.lemma_.lower() in _GUN_VERBS
 
 
 def _is_purpose(tok: Token) -> bool:

@@ -135,6 +135,9 @@ class Rules:
     sports: frozenset[str] = frozenset()  # sentence words that make any ASSAULT a sports report
     markets: frozenset[str] = frozenset()  # sentence words that make a "rally" a market's, not a crowd's
     protester_acts: ProtesterActs | None = None  # protesters as the subject of any act: PROTEST
+    ongoing_nouns: frozenset[str] = frozenset()  # "fighting continued": an ASSAULT with no side named
+    ongoing_verbs: frozenset[str] = frozenset()
+    ongoing_rule: Rule | None = None
 
 
 def _words(value, sets: dict[str, frozenset[str]], where: str) -> WordSpec:
@@ -184,6 +187,9 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
     if mode and mode not in types[raw["type"]].modes:
         raise DataError(f"rules.yaml: {where} has mode {mode!r}, not a mode of {raw['type']}")
     lemmas = raw["lemma"] if isinstance(raw["lemma"], list) else [raw["lemma"]]
+    for key in ("prep", "not_prep", "mode", "recipient"):
+        if isinstance(raw.get(key), bool) or (isinstance(raw.get(key), list) and any(isinstance(v, bool) for v in raw[key])):
+            raise DataError(f"rules.yaml: {where} has {key} read as true/false: quote it (YAML reads on/off/yes/no as booleans)")
     object_opt = raw.get("object_opt")
     return Rule(
         pos=pos,
@@ -298,6 +304,9 @@ def load_rules() -> Rules:
         sports=frozenset(raw.get("sports") or ()),
         markets=frozenset(raw.get("markets") or ()),
         protester_acts=_protester_acts(raw.get("protester_acts"), sets, types),
+        ongoing_nouns=frozenset((raw.get("ongoing_fighting") or {}).get("nouns") or ()),
+        ongoing_verbs=frozenset((raw.get("ongoing_fighting") or {}).get("verbs") or ()),
+        ongoing_rule=_rule("noun", {"lemma": ["*"], "type": "ASSAULT", "id": "ongoing-fighting"}, sets, types, 0),
     )
 
 
