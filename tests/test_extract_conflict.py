@@ -16,7 +16,7 @@ def _assert_codes(code_text, text, event, mode=None, actors=(), recipients=(), m
     events = _events(code_text, text)
     found = [e for e in events if e[0] == event]
     assert found, f"no {event} in {events}"
-    got = found[0]
+    got = next((e for e in found if mode is None or mode in e[1]), found[0])
     if mode is not None:
         assert mode in got[1], got
     assert set(actors) <= set(got[2]), got
@@ -139,3 +139,56 @@ def test_rules_refuse_yaml_booleans_in_word_keys():
 
     with pytest.raises(DataError, match="quote it"):
         _rule("verb", {"lemma": ["put"], "type": "MOBILIZE", "prep": True}, {}, load_ontology().types, 0)
+
+
+# --- wire shapes: headline present tense, passive pairs, arson, nominal strikes
+@pytest.mark.parametrize(
+    "text, event, mode, actors, recipients",
+    [
+        # a present-tense verb the parser takes for a noun ("exchange", "capture")
+        ("Armenia and Azerbaijan exchange four prisoners of war.", "RETREAT", "release", ["ARM/GOV", "AZE/GOV"], []),
+        ("Somali troops capture the town of Bardere from al-Shabaab.", "COERCE", "seize", ["SOM/MIL"], []),
+        # a place named, then said to be a town: taken, not arrested
+        ("Malian rebels captured Kidal, the largest town in the north.", "COERCE", "seize", ["MLI/REB"], []),
+        ("Thai and Cambodian troops face-off near the Preah Vihear temple.", "MOBILIZE", "troops", ["KHM/MIL", "THA/MIL"], []),
+        # the second verb of a passive pair carries the agent
+        ("A cargo ship flying a Liberian flag was boarded and seized off Yemen by Houthi fighters.", "COERCE", "seize", ["YEM/REB"], []),
+        # arson by protesters is force on what they burn
+        ("Protesters set fire to the ruling party's headquarters in Dhaka.", "ASSAULT", "destroy", ["BGD/CVL"], []),
+        ("Demonstrators stormed the governor's office in Baghdad and set it ablaze.", "ASSAULT", None, ["IRQ/CVL"], []),
+        # nominal strikes with their own words, and a state of emergency beside a curfew
+        ("Flights were grounded across Portugal during a nationwide strike against the budget.", "PROTEST", "strike", ["PRT/CVL"], []),
+        ("The junta imposed a state of emergency and a night curfew in Niamey.", "COERCE", "martial-law", [], []),
+    ],
+)
+def test_wire_shapes(code_text, text, event, mode, actors, recipients):
+    _assert_codes(code_text, text, event, mode, actors, recipients)
+
+
+def test_state_of_emergency_and_curfew_are_two_acts(code_text):
+    modes = sorted(m for e in _events(code_text, "The junta imposed a state of emergency and a night curfew in Niamey.")
+                   if e[0] == "COERCE" for m in e[1])
+    assert modes == ["curfew", "martial-law"]
+
+
+def test_arson_after_storming_is_one_assault_and_no_protest(code_text):
+    events = _events(code_text, "Demonstrators stormed the governor's office in Baghdad and set it ablaze.")
+    assert [e[0] for e in events] == ["ASSAULT"], events
+
+
+def test_passive_pair_is_one_act(code_text):
+    events = _events(code_text, "The Uzbek blogger was convicted and sentenced to six years in Tashkent.")
+    assert len([e for e in events if e[0] == "SANCTION"]) == 1, events
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The court set a date for the trial of the former minister.", "ASSAULT"),  # "set" without fire
+        ("Gold prices were driven higher by global unrest.", "PROTEST"),  # an abstraction
+        ("Police in Sucre broke up the march with tear gas.", "PROTEST"),  # the march told before
+        ("Storms flooded the port of Beira, and fire destroyed a market in Chimoio.", "ASSAULT"),  # disasters
+    ],
+)
+def test_wire_shape_look_alikes_stay_quiet(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _events(code_text, text)], _events(code_text, text)

@@ -23,13 +23,15 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
-_CROWD_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "rioting", "unrest", "sit-in", "vigil", "picket", "uprising"}
+_CROWD_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "rioting", "unrest", "sit-in", "vigil", "picket", "uprising",
+                "strike", "walkout", "stoppage"}  # the strike nouns only with their own words ("general strike")
 # Words that govern a protest noun without reporting one: "banned demonstrations", "allowed the march".
 _PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise", "authorize", "approve", "cancel",
             "bar", "barred", "banned", "restrict", "postpone", "incite", "inciting", "organise", "organize", "plan", "planned"}
 # What a force owns or is: "a police car was attacked", "an army patrol was fired upon".
 _FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "station", "checkpoint", "base", "barracks",
                  "outpost", "position", "headquarters", "building", "jeep", "helicopter", "boat", "unit", "camp"}
+_TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
 _MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
@@ -78,7 +80,8 @@ class Extractor:
         """Every event the sentence expresses, complements absorbed into the verb that governs them."""
         drafts: list[Draft] = []
         for tok in ctx.sent:
-            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"))
+            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd")) \
+                or _headline_verb(tok)
             draft = self._verb_draft(tok, ctx) if predicate else None
             if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
                 draft = self._noun_draft(tok, ctx)
@@ -87,6 +90,7 @@ class Extractor:
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
+        drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
@@ -131,7 +135,7 @@ class Extractor:
         return None
 
     def _try_verb(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
-        passive = _is_passive(tok)
+        passive = _is_passive(tok) or _passive_conj(tok)
         if tok.pos_ == "ADJ" and not rule.adjectival:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
         if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
@@ -176,7 +180,8 @@ class Extractor:
                 return None
         if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
             return None
-        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
+        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not _gunfire(obj) \
+                and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
@@ -189,6 +194,10 @@ class Extractor:
         actors = self._resolve_all(subjects, ctx)
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
+        if rule.type == "PROTEST" and tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS:
+            subjects, actors = [], []  # "arrested 300 after rioting": the arresters did not riot
+            if ctx.places and not self._sport(ctx):
+                actors = [self._crowd_actor(tok, ctx)]
         if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
             actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
         if rule.type == "PROTEST" and self._market(tok, ctx):
@@ -265,9 +274,10 @@ class Extractor:
     def _accident(self, ctx: SentenceContext) -> bool:
         """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede).
 
-        "Fire" from a gun is no blaze: "fired upon", "attacked with rifle fire", "opened fire", "came under fire".
+        "Fire" from a gun or set on purpose is no accident: "fired upon", "attacked with rifle fire", "opened
+        fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
-        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t)} & self.rules.non_events)
+        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events)
 
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
@@ -339,6 +349,8 @@ class Extractor:
             own = by_token.get(tok.i)
             if own is not None and own.event not in ("REQUEST", "ACCUSE", "REJECT"):
                 continue  # "protesters stormed the building" is the attack it says
+            if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i].event not in ("REQUEST", "ACCUSE", "REJECT"):
+                continue  # "stormed the office and set it on fire": the second verb goes on with the same act
             rule = acts.riot_rule if self._lemma(tok) in acts.riot else acts.demo_rule
             draft = Draft(trigger=tok, rule=rule, light=None, mode=[rule.mode] if rule.mode else [])
             draft.actor = self._resolve_all(crowd, ctx) or [self._crowd_actor(crowd[0], ctx)]
@@ -384,6 +396,9 @@ class Extractor:
 
     def _subjects(self, tok: Token, passive: bool) -> list[Token]:
         """Heads of the agent: the subject, the by-phrase of a passive, or the governing clause's."""
+        if _headline_verb(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "Armenia and Azerbaijan exchange prisoners", parsed as a noun with its subjects as modifiers
+            return [g for c in tok.children if c.dep_ == "nmod" and c.pos_ == "PROPN" for g in self.resolver.heads(c)]
         if passive:
             for child in tok.children:
                 if child.dep_ == "agent":
@@ -453,7 +468,7 @@ class Extractor:
                         if pobj.dep_ == "pobj":
                             return self._word_ok(pobj, spec, ctx)
         lemmas = {tok.lemma_.lower(), tok.lower_}
-        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos")}  # "Bardere, a town held by…"
         if lemmas & spec.lemmas:
             return True
         for conj in tok.children:
@@ -576,10 +591,14 @@ class Extractor:
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
+        if not heads and tok.dep_ == "ROOT":  # "troops face-off in the region": the noun is the predicate
+            heads = [g for c in tok.children if c.dep_ == "nsubj" for g in self.resolver.heads(c)]
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
+            pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
+        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
                 crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE | {"GOV"}]
@@ -629,6 +648,11 @@ class Extractor:
             return False  # "a rally in oil prices", "fans marched to celebrate the title"
         if self._permitted(tok):
             return False
+        if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return False  # "police broke up the march": the march told before, or a particular one someone holds
+        if tok.head.dep_ == "agent" or any(c.dep_ == "amod" and c.lemma_.lower() in ("global", "economic", "financial", "market")
+                                           for c in tok.children):
+            return False  # "prices driven by global unrest"
         if tok.dep_ == "conj":
             return self._lemma(tok.head) in _CROWD_NOUNS
         return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
@@ -699,8 +723,9 @@ class Extractor:
         verbs = {d.trigger.i: d for d in drafts if d.light is None and d.trigger.pos_ in ("VERB", "AUX")}
         out = []
         for d in drafts:
-            if d.light is not None and d.light.i in verbs and verbs[d.light.i].event == d.event:
-                continue
+            if d.light is not None and d.light.i in verbs and verbs[d.light.i].event == d.event \
+                    and (not d.mode or not verbs[d.light.i].mode or d.mode == verbs[d.light.i].mode):
+                continue  # "imposed a state of emergency and a curfew" is two acts
             out.append(d)
         return out
 
@@ -818,7 +843,8 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
 
 _GUN_WORDS = {"rifle", "gun", "live", "sniper", "automatic", "machine", "machine-gun", "artillery", "mortar", "rocket", "tank",
               "assault", "small", "arm", "arms", "weapon", "heavy", "sustained", "gunmen", "enemy", "hostile", "cross", "friendly"}
-_GUN_VERBS = {"open", "exchange", "return", "come", "draw", "trade", "cease", "hold", "direct", "aim", "rain", "pour"}
+_GUN_VERBS = {"open", "exchange", "return", "come", "draw", "trade", "cease", "hold", "direct", "aim", "rain", "pour",
+              "set"}  # and arson: "set fire to the office", "set it on fire"
 
 
 def _gunfire(tok: Token) -> bool:
@@ -833,6 +859,33 @@ def _gunfire(tok: Token) -> bool:
     return governor.lemma_.lower() in _GUN_VERBS
 
 
+def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
+    """ "Was convicted and sentenced", "is accused of X and charged with Y": one act told by two passive verbs."""
+    by_token = {d.trigger.i: d for d in drafts}
+    out = []
+    for d in drafts:
+        head = by_token.get(d.trigger.head.i) if d.trigger.dep_ == "conj" else None
+        if head is not None and head is not d and head.event == d.event and _is_passive(d.trigger.head) \
+                and (_passive_conj(d.trigger) or _is_passive(d.trigger)) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in d.trigger.children):
+            continue
+        out.append(d)
+    return out
+
+
+def _headline_verb(tok: Token) -> bool:
+    """A present-tense verb the model took for a noun: "Russia and Estonia exchange two spies", "forces
+    capture Marib Dam" — the root of the sentence, with a subject and an object of its own."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ in ("NN", "NNS", "VBP") \
+        and any(c.dep_ == "nsubj" or (c.dep_ == "nmod" and c.pos_ == "PROPN") for c in tok.children) \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _stormed(tok: Token) -> bool:
+    """ "Protesters stormed the office": the verb is an assault, not the weather."""
+    return tok.lemma_.lower() == "storm" and tok.pos_ == "VERB"
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -842,9 +895,18 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
 
 
+def _passive_conj(tok: Token) -> bool:
+    """The second verb of a passive pair: "was intercepted and seized by coalition forces"."""
+    return tok.dep_ == "conj" and _is_passive(tok.head) \
+        and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and any(c.dep_ == "agent" for c in tok.children))) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+
+
 def _objects(tok: Token, passive: bool) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     out = [c for c in tok.children if c.dep_ in deps]
+    if passive and not out and _passive_conj(tok):
+        out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
     if not out and not passive:

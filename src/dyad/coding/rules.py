@@ -187,7 +187,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
     if mode and mode not in types[raw["type"]].modes:
         raise DataError(f"rules.yaml: {where} has mode {mode!r}, not a mode of {raw['type']}")
     lemmas = raw["lemma"] if isinstance(raw["lemma"], list) else [raw["lemma"]]
-    for key in ("prep", "not_prep", "mode", "recipient"):
+    for key in ("lemma", "prep", "not_prep", "mode", "recipient", "compound", "compound_any", "object", "object_not"):
         if isinstance(raw.get(key), bool) or (isinstance(raw.get(key), list) and any(isinstance(v, bool) for v in raw[key])):
             raise DataError(f"rules.yaml: {where} has {key} read as true/false: quote it (YAML reads on/off/yes/no as booleans)")
     object_opt = raw.get("object_opt")
