@@ -31,6 +31,8 @@ _PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise
 # What a force owns or is: "a police car was attacked", "an army patrol was fired upon".
 _FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "station", "checkpoint", "base", "barracks",
                  "outpost", "position", "headquarters", "building", "jeep", "helicopter", "boat", "unit", "camp"}
+_FLEE = {"flee", "escape", "fled", "displace", "uproot"}
+_RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig"}
 _TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
 _MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
@@ -87,6 +89,7 @@ class Extractor:
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
+        drafts = _drop_riot_casualties(drafts)
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -150,6 +153,12 @@ class Extractor:
             return None
         if rule.threat_if_future and not _said_of_future(tok):
             return None
+        if rule.type == "MOBILIZE" and tok.dep_ == "acl" and tok.lemma_.lower() in ("station", "base", "garrison", "post"):
+            return None  # "troops stationed there": where they are, not a move
+        if rule.type == "MOBILIZE" and any(_is_purpose(c) and c.lemma_.lower() in _RELIEF for c in tok.children):
+            return None  # "deployed soldiers to rescue villagers after the floods": relief, not force
+        if rule.planned and tok.dep_ == "acl":
+            return None  # "the general strike called by the unions halted trains": the strike itself is told
         objects = [] if rule.adjectival else _objects(tok, passive)
         preps = {c.lemma_.lower(): c for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
         if rule.prep and not (rule.prep & set(preps)):
@@ -529,6 +538,8 @@ class Extractor:
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
             return None
         actors = self._noun_actors(tok, light, ctx, rule.type)
+        if rule.type == "ASSAULT" and (tok.head.lemma_.lower() in _FLEE or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _FLEE)):
+            return None  # "refugees who fled fighting in Darfur": why they left, not an attack told
         if rule.type == "ASSAULT" and self._lemma(tok) in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
             actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
@@ -859,6 +870,22 @@ def _gunfire(tok: Token) -> bool:
     return governor.lemma_.lower() in _GUN_VERBS
 
 
+def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
+    """ "Eight people were killed in riots": the deaths are part of the riot, no ASSAULT of their own
+    when no one is said to have killed them ("troops shot 58 during protests" stays an ASSAULT)."""
+    protests = {d.trigger.i for d in drafts if d.event == "PROTEST"}
+    if not protests:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.event == "ASSAULT" and not d.actor and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "during", "amid") and any(p.i in protests for p in c.children)
+                for c in d.trigger.children):
+            continue
+        out.append(d)
+    return out
+
+
 def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
     """ "Was convicted and sentenced", "is accused of X and charged with Y": one act told by two passive verbs."""
     by_token = {d.trigger.i: d for d in drafts}
@@ -935,6 +962,8 @@ def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] |
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    near += [p for g in near if g.dep_ == "prep" and g.head.dep_ in ("prt", "advmod", "prep") and g.head.head.i == tok.i
+             for p in g.children if p.dep_ == "pobj"]  # "pulled out of the deal"
     words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
     return all(alternatives & words for alternatives in phrase)
 
