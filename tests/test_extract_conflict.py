@@ -240,3 +240,30 @@ def test_casualty_relief_and_deal_look_alikes(code_text, text, wrong):
 def test_troops_shooting_during_protests_stay_an_assault(code_text):
     events = _events(code_text, "Israeli troops shot dead 12 Palestinians during protests near Gaza.")
     assert sorted(e[0] for e in events) == ["ASSAULT", "PROTEST"], events
+
+
+# --- crowds filling public space, gathering to demand — and crowds that celebrate
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Tens of thousands poured into the streets of Tbilisi on Sunday.", ["GEO/CVL"]),
+        ("Supporters of the opposition thronged the main square in Dhaka.", ["BGD/CVL"]),
+        ("Hundreds of nurses gathered outside the health ministry in Nairobi to demand unpaid wages.", ["KEN/MED"]),
+    ],
+)
+def test_crowds_in_public_space(code_text, text, actors):
+    _assert_codes(code_text, text, "PROTEST", "demo", actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Benghazi poured into the streets to celebrate the end of the siege.",
+        "Heavy rain flooded the streets of Lagos.",
+        "Troops poured into the streets of Yangon after the coup.",
+        "Crowds gathered in Dakar to welcome the returning team.",
+        "Pilgrims marched to the shrine in Karbala to mourn the imam.",
+    ],
+)
+def test_crowds_that_do_not_protest(code_text, text):
+    assert "PROTEST" not in [e[0] for e in _events(code_text, text)], _events(code_text, text)

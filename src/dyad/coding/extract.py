@@ -486,8 +486,8 @@ class Extractor:
         return spec.any_actor and self._resolve(tok, ctx) is not None
 
     def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
-        for child in tok.children:
-            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj"):
+        for child in tok.children:  # an infinitive of purpose too: "gathered outside the ministry to demand…"
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj") or (child.dep_ == "advcl" and _is_purpose(child)):
                 if any(t.lemma_.lower() in words for t in child.subtree):
                     return True
         return False
