@@ -267,3 +267,19 @@ def test_crowds_in_public_space(code_text, text, actors):
 )
 def test_crowds_that_do_not_protest(code_text, text):
     assert "PROTEST" not in [e[0] for e in _events(code_text, text)], _events(code_text, text)
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actors",
+    [
+        ("Pakistani troops dismantled a watchtower the Indian army had built near the line.", "ASSAULT", "destroy", ["PAK/MIL"]),
+        ("Riot police tore down the barricades in central Kyiv.", "ASSAULT", "destroy", ["UKR/COP"]),
+        ("Hundreds of people left the camp in Serbia to begin a march toward Hungary.", "PROTEST", "demo", ["SRB/CVL"]),
+    ],
+)
+def test_pulling_down_and_marching_off(code_text, text, event, mode, actors):
+    _assert_codes(code_text, text, event, mode, actors)
+
+
+def test_dismantling_a_network_is_no_assault(code_text):
+    assert "ASSAULT" not in [e[0] for e in _events(code_text, "The government dismantled the smuggling network in Tripoli.")]

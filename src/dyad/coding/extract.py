@@ -627,7 +627,10 @@ class Extractor:
             if post is not None:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []
-        return self._resolve_all(heads, ctx)
+        found = self._resolve_all(heads, ctx)
+        if not found and etype == "PROTEST" and ctx.places and any(self._crowd(h) for h in heads) and not self._sport(ctx):
+            return [self._crowd_actor(heads[0], ctx)]  # "hundreds of people started a march toward the capital"
+        return found
 
     def _mutual_sides(self, tok: Token) -> list[Token]:
         """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
