@@ -274,7 +274,7 @@ def test_crowds_that_do_not_protest(code_text, text):
     [
         ("Pakistani troops dismantled a watchtower the Indian army had built near the line.", "ASSAULT", "destroy", ["PAK/MIL"]),
         ("Riot police tore down the barricades in central Kyiv.", "ASSAULT", "destroy", ["UKR/COP"]),
-        ("Hundreds of people left the camp in Serbia to begin a march toward Hungary.", "PROTEST", "demo", ["SRB/CVL"]),
+        ("Thousands in Tirana started a march to the parliament.", "PROTEST", "demo", ["ALB/CVL"]),
     ],
 )
 def test_pulling_down_and_marching_off(code_text, text, event, mode, actors):
