@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -247,6 +248,23 @@ def test_cli_ingest_reports_the_same_text_under_another_id_or_date(tmp_path):
     assert "1 coded, 0 unsupported (not English), 2 duplicates, 0 skipped (already stored), 0 failed" in result.stderr
     again = runner.invoke(app, ["ingest", str(feed), "--db", str(db), "-q"])
     assert "0 coded, 0 unsupported (not English), 2 duplicates, 1 skipped (already stored)" in again.stderr
+
+
+def test_cli_ingest_says_when_an_id_is_stored_with_another_text_and_keeps_the_stored_one(tmp_path):
+    db, first, second = tmp_path / "d.duckdb", tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "x1", "text": "Egypt hosted talks between Israel and Hamas in Cairo.",
+                                 "date": "2024-05-01"}) + "\n")
+    second.write_text(json.dumps({"id": "x1", "text": "Kenyan police arrested forty protesters in Nairobi.",
+                                  "date": "2024-05-01"}) + "\n")
+    assert runner.invoke(app, ["ingest", str(first), "--db", str(db), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(second), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"{second}:1: id x1 is stored already with another text; the stored one is kept" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT text FROM articles").fetchall() == [("Egypt hosted talks between Israel and Hamas "
+                                                                        "in Cairo.",)]
+    rerun = runner.invoke(app, ["ingest", str(first), "--db", str(db), "-q"])
+    assert "stored already with another text" not in rerun.stderr
 
 
 def test_cli_non_english_is_unsupported_with_its_language(tmp_path):

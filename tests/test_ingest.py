@@ -119,6 +119,11 @@ def test_ingest_read_path_txt_takes_metadata(tmp_path):
     ("El presidente de México se reunió con su homólogo estadounidense en Washington.", "es"),
     ("Der deutsche Außenminister traf seinen französischen Amtskollegen in Berlin.", "de"),
     ("Путин встретился с Си Цзиньпином в Пекине.", "ru"),
+    ("A polícia prendeu 40 manifestantes em São Paulo.", "pt"),
+    ("O governo de Portugal anunciou novas medidas.", "pt"),
+    ("Xi Jinping meets Lula", "en"),
+    ("Erdogan warns Athens", "en"),
+    ("Putin met Xi at a summit.", "en"),
 ])
 def test_ingest_detect_language_keeps_short_english(text, language):
     assert detect_language(text) == language

@@ -49,6 +49,22 @@ def test_neardup_syndicated_copy_is_stored_with_dup_of_and_its_events_not_listed
         assert all(e["cluster_id"] is None for e in everything if e["article_id"] == copy.article.id)
 
 
+def test_neardup_api_leaves_out_a_copys_events_as_the_cli_does(tmp_path, coded):
+    from tests.serving import serving
+
+    wire, copy = coded["wire.txt"], coded["syndicated.txt"]
+    path = tmp_path / "api.duckdb"
+    with Store(path) as store:
+        store.write([wire, copy])
+    with serving(path, tmp_path) as server, server.client() as client:
+        listed = client.get("/v1/events", params={"limit": 500}).json()["events"]
+        everything = client.get("/v1/events", params={"limit": 500, "duplicates": "true"}).json()["events"]
+        own = client.get("/v1/events", params={"article": copy.article.id}).json()["events"]
+    assert {e["article_id"] for e in listed} == {wire.article.id} and len(listed) == len(wire.events)
+    assert {e["article_id"] for e in everything} == {wire.article.id, copy.article.id}
+    assert len(own) == len(copy.events) > 0
+
+
 def test_neardup_another_outlets_report_of_the_same_event_is_not_a_copy(tmp_path, coded):
     with Store(tmp_path / "t.duckdb") as store:
         written = store.write([coded["wire.txt"], coded["other-outlet.txt"]])
@@ -96,6 +112,17 @@ def test_neardup_articles_stored_before_signatures_existed_are_indexed_on_the_ne
 def test_neardup_overlap_of_identical_and_unrelated_texts(a, b, copy):
     overlap = neardup.signature(a).overlap(neardup.signature(b))
     assert (overlap >= neardup.THRESHOLD) is copy
+
+
+def test_neardup_overlap_of_many_stored_signatures_at_once_equals_one_by_one():
+    import numpy as np
+
+    texts = [(SYNDICATION / name).read_text("utf-8") for name in ("wire.txt", "syndicated.txt", "other-outlet.txt")]
+    texts += ["Police arrested protesters in the capital on Monday.", "", texts[0][: len(texts[0]) // 3]]
+    stored = [neardup.signature(text) for text in texts]
+    values, counts = np.stack([s.values for s in stored]), np.array([s.shingles for s in stored])
+    for sig in stored:
+        assert neardup.overlap_many(sig, values, counts).tolist() == pytest.approx([sig.overlap(s) for s in stored])
 
 
 def test_neardup_ingest_names_the_copy_and_events_hides_it(tmp_path):

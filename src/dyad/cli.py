@@ -372,12 +372,21 @@ def ingest(
 def _not_stored(store, articles: list[Article]) -> tuple[list[Article], int]:
     """The articles not stored yet under their id and date, and how many were (a re-run after an interruption).
 
-    The same id under another date is kept: `Store.write` reports it as a duplicate.
+    The same id under another date is kept: `Store.write` reports it as a duplicate. The same id
+    and date with another text is not stored over the stored one, and says so.
     """
+    from dyad.records import article_id
+
     stored: dict = {}
     for start in range(0, len(articles), 1000):
-        stored |= store.stored_ids([a.id for a in articles[start:start + 1000]])
-    fresh = [a for a in articles if a.id not in stored or stored[a.id] != a.date]
+        stored |= store.stored_versions([a.id for a in articles[start:start + 1000]])
+    fresh = []
+    for a in articles:
+        if a.id not in stored or stored[a.id][0] != a.date:
+            fresh.append(a)
+        elif stored[a.id][1] != article_id(a.text):
+            _say(f"{a.origin or a.id}: id {a.id} is stored already with another text; the stored one is kept "
+                 "(give this report its own id)")
     return fresh, len(articles) - len(fresh)
 
 

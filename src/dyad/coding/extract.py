@@ -20,6 +20,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "a
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "raft", "slew", "number", "string"}
+_ACCLAIM = {"welcome", "praise", "hail", "applaud", "laud", "commend", "salute", "acclaim"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
@@ -141,16 +142,18 @@ class Extractor:
         passive = _is_passive(tok) or _passive_conj(tok)
         if tok.pos_ == "ADJ" and not rule.adjectival:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
-        if rule.adjectival and tok.pos_ != "ADJ" and not (passive and tok.tag_ == "VBN"):
+        if rule.adjectival and tok.pos_ != "ADJ" and not ((passive or tok.dep_ == "acomp") and tok.tag_ == "VBN"):
             return None  # "is opposed to" is parsed as a passive; "opposed the plan" is another rule
-        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return None  # "forces backed by the coalition" describes the forces; it reports no backing
+        if rule.type == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) not in _ACCLAIM:
+            return None  # "forces backed by the coalition" describes the forces; "a move welcomed by X" is praise
         if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
             return None
         if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
             return None
-        if rule.type == "ASSAULT" and self._sport(ctx):
-            return None
+        if rule.when_negated and not _negated(tok):
+            return None  # "will no longer attend the talks" is a refusal; "attended the talks" is not
+        if rule.type in ("ASSAULT", "AGREE") and self._sport(ctx):
+            return None  # a striker "attacks", a club "signs the deal of the century"
         if rule.threat_if_future and not _said_of_future(tok):
             return None
         if rule.type == "MOBILIZE" and tok.dep_ == "acl" and tok.lemma_.lower() in ("station", "base", "garrison", "post"):
@@ -194,8 +197,8 @@ class Extractor:
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
-        if rule.mode == "investigate" and self._about_accident(tok):
-            return None  # "investigated the crash"
+        if (rule.mode == "investigate" or rule.type == "THREATEN") and self._about_accident(tok):
+            return None  # "investigated the crash", "issued a warning of floods"
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
         if any(self._natural(t) for t in subjects):
@@ -291,8 +294,11 @@ class Extractor:
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over")
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over", "about")
                  for p in c.children if p.dep_ == "pobj"]
+        # "set up a commission of inquiry into the floods", "…a panel to investigate the crash"
+        objs += [t for o in tok.children if o.dep_ == "dobj" for t in o.subtree
+                 if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and t.i != o.i]
         return any(self._natural(o) for o in objs)
 
     @staticmethod
@@ -487,7 +493,7 @@ class Extractor:
 
     def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
         for child in tok.children:  # an infinitive of purpose too: "gathered outside the ministry to demand…"
-            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj") or (child.dep_ == "advcl" and _is_purpose(child)):
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr") or (child.dep_ == "advcl" and _is_purpose(child)):
                 if any(t.lemma_.lower() in words for t in child.subtree):
                     return True
         return False
@@ -531,8 +537,8 @@ class Extractor:
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
-        if rule.mode == "investigate" and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
-            return None  # "an investigation into the stampede": no one is accused
+        if (rule.mode == "investigate" or rule.type == "THREATEN") and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
+            return None  # "an investigation into the stampede": no one is accused; "a warning of floods" threatens no one
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
@@ -543,6 +549,8 @@ class Extractor:
         if rule.type == "ASSAULT" and self._lemma(tok) in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
             actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
+        if light is not None and self._lemma(light) in rule.light_recipient:
+            recipients, actors = actors, []  # "GM paid a fine": the payer is the one sanctioned
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
         elif rule.of_role == "recipient":
@@ -575,6 +583,8 @@ class Extractor:
             return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
+        if rule.type == "AGREE" and self._sport(ctx):
+            return None  # "the striker signed the deal of the century"
         if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
             return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
@@ -737,9 +747,15 @@ class Extractor:
         verbs = {d.trigger.i: d for d in drafts if d.light is None and d.trigger.pos_ in ("VERB", "AUX")}
         out = []
         for d in drafts:
-            if d.light is not None and d.light.i in verbs and verbs[d.light.i].event == d.event \
-                    and (not d.mode or not verbs[d.light.i].mode or d.mode == verbs[d.light.i].mode):
-                continue  # "imposed a state of emergency and a curfew" is two acts
+            owner = verbs.get(d.light.i) if d.light is not None else None
+            if owner is None and d.trigger.dep_ in ("dobj", "nsubjpass") and d.trigger.head.i in verbs:
+                head = verbs[d.trigger.head.i]  # "threw out the government's appeal": not also a REQUEST
+                owner = head if self._lemma(d.trigger) in head.rule.object.lemmas else None
+            named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
+            same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
+            if named or same:
+                continue  # the verb's rule names this noun ("lodged a protest" is one ACCUSE); "imposed a state of
+                # emergency and a curfew" is two acts
             out.append(d)
         return out
 
@@ -960,6 +976,16 @@ def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] |
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in light_verbs and head.lower_ in ("out", "on", "to", "in", "into", "for"):
         return head.head
     return None
+
+
+def _negated(tok: Token) -> bool:
+    """Whether a verb is negated in its own clause: "will not attend", "no longer abides by"."""
+    for child in tok.children:
+        if child.dep_ == "neg" and child.lower_ in ("not", "n't", "never"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
 
 
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:

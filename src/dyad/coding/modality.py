@@ -72,7 +72,7 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
             found.add("hedged")
         if child.dep_ in ("amod", "compound") and low in cues.future_adjectives:
             found.add("future")
-        if child.dep_ in ("det", "neg") and low in cues.negators:
+        if child.dep_ in ("det", "neg") and low in cues.negators and not (child.dep_ == "neg" and draft.rule.when_negated):
             found.add("negated")
     start = draft.clause
     own_clause = True
@@ -100,7 +100,7 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                 own_clause = False
         for child in tok.children:
             low = child.lower_
-            if child.dep_ in ("aux", "auxpass") and draft.rule.threat_if_future and via in (None, "xcomp") \
+            if child.dep_ in ("aux", "auxpass") and (draft.rule.threat_if_future or draft.rule.when_negated) and via in (None, "xcomp") \
                     and not _has_condition(tok, cues):
                 continue  # "Tehran would respond": the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
@@ -115,7 +115,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                     if nxt is not None and nxt.lower_ == "to" and via is None:
                         found.add("future")
             elif child.dep_ == "neg" and (via is None or (via == "xcomp" and draft.rule.type != "REQUEST")):
-                found.add("negated")
+                if not (via is None and draft.rule.when_negated):  # "will not attend" is the refusal itself
+                    found.add("negated")
             elif child.dep_ == "advmod" and low in cues.hedge_adverbs and (via is None or own_clause or via == "ccomp"):
                 found.add("hedged")
             elif child.dep_ == "mark" and low in cues.conditional_marks and tok.dep_ == "advcl" and (via is None or own_clause):

@@ -24,6 +24,7 @@ _RULE_KEYS = {
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
     "planned", "subject_sector_not",
+    "when_negated", "light_recipient",
 }
 
 
@@ -90,6 +91,10 @@ class Rule:
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
     planned: bool = False  # the event is called for, not yet held: "called for a general strike" (future)
     subject_sector_not: frozenset[str] = frozenset()  # actors of these sectors do not do it ("police marched")
+    # codes only when the verb is negated, the refusal being the event: "will no longer attend the talks"
+    when_negated: bool = False
+    # light verbs whose subject undergoes the event: "paid a fine", "faces a penalty" (noun rules)
+    light_recipient: frozenset[str] = frozenset()
     id: str = ""  # stable name for provenance: the entry's `id`, else "<pos>:<first lemma>#<position>"
 
 
@@ -233,6 +238,8 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
         planned=bool(raw.get("planned")),
         subject_sector_not=frozenset(raw.get("subject_sector_not") or ()),
+        when_negated=bool(raw.get("when_negated")),
+        light_recipient=frozenset(raw.get("light_recipient") or ()),
         id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
     )
 

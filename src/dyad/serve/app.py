@@ -159,7 +159,9 @@ def event_filter(actor: Optional[str] = Query(None, description="Actor side: cod
                  place: Optional[str] = Query(None, description="Part of a place name, or an ISO3 country code."),
                  bbox: Optional[str] = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
                  article: Optional[str] = Query(None, description="Events of one article id."),
-                 quad_class: Optional[int] = Query(None, ge=1, le=4, description="GDELT QuadClass 1-4.")) -> EventFilter:
+                 quad_class: Optional[int] = Query(None, ge=1, le=4, description="GDELT QuadClass 1-4."),
+                 duplicates: bool = Query(False, description="Also events of near-duplicate articles "
+                                                             "(syndicated copies; left out as in `dyad events`).")) -> EventFilter:
     from dyad.ontology import load_ontology
 
     ontology = load_ontology()
@@ -171,7 +173,7 @@ def event_filter(actor: Optional[str] = Query(None, description="Actor side: cod
                        type=type.upper() if type else None, mode=mode or None, context=context or None,
                        modality=modality.lower() if modality else None, since=_iso_date(since, "since"),
                        until=_iso_date(until, "until"), place=place or None, bbox=_bbox(bbox),
-                       article=article or None, quad_class=quad_class)
+                       article=article or None, quad_class=quad_class, duplicates=duplicates)
 
 
 def _json(body: dict) -> Response:

@@ -58,7 +58,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     article: str | None = None
     quad_class: int | None = None
-    # cluster: add here (and in _conditions) once the store has event clusters.
+    duplicates: bool = False  # events of near-duplicate articles (dup_of set); always for one `article`
+    # no cluster filter yet: clusters are read through Store.clusters (`dyad clusters`), not this API
 
 
 def _side(role: str | None, value: str | None):
@@ -86,6 +87,8 @@ def _conditions(f: EventFilter) -> tuple[str, list]:
         ("e.event = ?", f.type), ("list_contains(e.mode, ?)", f.mode), ("list_contains(e.context, ?)", f.context),
         ("e.modality = ?", f.modality), ("e.date >= ?", f.since), ("e.date <= ?", f.until),
         ("e.article_id = ?", f.article), ("e.gdelt_quad_class = ?", f.quad_class),
+        ("e.article_id NOT IN (SELECT id FROM articles WHERE dup_of IS NOT NULL)",
+         None if f.duplicates or f.article else ()),
     ]
     if f.place and len(f.place) == 3 and f.place.isalpha():  # an ISO3 code, or a short name
         pairs.append(("(lower(e.place) LIKE ? OR e.record->>'$.event_loc.country_code' = ?)",

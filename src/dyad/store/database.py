@@ -221,6 +221,7 @@ class Store:
                                 "LIMIT 1", [_content_hash(coded), coded.article.id, coded.article.id]).fetchone()
 
     def _write_article(self, coded: CodedArticle) -> None:
+        # one INSERT per table and article: DuckDB pays per statement, far more than per row
         art = coded.article
         self.con.execute(
             "INSERT INTO articles (id, content_hash, title, date, source, url, language, status, text, dateline_place) "
@@ -228,43 +229,16 @@ class Store:
             [art.id, _content_hash(coded), art.title, art.date, art.source, art.url, coded.language,
              coded.status, art.text, art.dateline_place],
         )
-        self._write_checks(coded)
-        for event in coded.events:
-            record = event_to_dict(event)
-            self.con.execute(
-                "INSERT OR IGNORE INTO events (id, article_id, date, date_precision, event, mode, context, actor_codes, "
-                "recipient_codes, modality, attribution, quad_code, gdelt_quad_class, event_scale, cameo_root, text, "
-                "sentence, start_char, end_char, place, record) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [event.id, art.id, event.date, event.date_precision, event.event, list(event.mode),
-                 list(event.context), [a.code for a in event.actor if a.code],
-                 [a.code for a in event.recipient if a.code], event.modality,
-                 event.attribution.text if event.attribution else None, event.quad_code,
-                 event.gdelt_quad_class, event.event_scale, event.cameo_root, event.text,
-                 event.text_info.sentence, event.text_info.start, event.text_info.end, event.place,
-                 json.dumps(record)],
-            )
-            for role, actors in (("actor", event.actor), ("recipient", event.recipient)):
-                for actor in actors:
-                    d = actor_to_dict(actor)
-                    self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                     [art.id, event.id, role, d["code"], d["sector"], d["entity_text"],
-                                      d["identifier_id"], d["identifier_text"], d["office"], actor.entity_id,
-                                      actor.kind])
-
-    def _write_checks(self, coded: CodedArticle) -> None:
-        art = coded.article
-        for quote in coded.quotes:
-            speaker = quote.speaker
-            self.con.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [art.id, quote.kind, quote.speaker_text or (speaker.entity_text if speaker else None),
-                              speaker.identifier_text if speaker else None, speaker.code if speaker else None,
-                              quote.text, quote.start, quote.end, quote.date, quote.handle])
-        for flag in coded.flags:
-            self.con.execute("INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             [art.id, art.date, flag.kind, flag.severity, flag.message,
-                              json.dumps([{"sentence": e.sentence, "start": e.start, "end": e.end} for e in flag.evidence]),
-                              json.dumps(list(flag.facts))])
+        _insert_rows(self.con, "INSERT INTO quotes", [_quote_row(art.id, quote) for quote in coded.quotes])
+        _insert_rows(self.con, "INSERT INTO flags", [_flag_row(art, flag) for flag in coded.flags])
+        _insert_rows(self.con, "INSERT OR IGNORE INTO events (id, article_id, date, date_precision, event, mode, "
+                     "context, actor_codes, recipient_codes, modality, attribution, quad_code, gdelt_quad_class, "
+                     "event_scale, cameo_root, text, sentence, start_char, end_char, place, record)",
+                     [_event_row(art.id, event) for event in coded.events])
+        _insert_rows(self.con, "INSERT INTO actors",
+                     [_actor_row(art.id, event.id, role, actor) for event in coded.events
+                      for role, actors in (("actor", event.actor), ("recipient", event.recipient))
+                      for actor in actors])
 
     def flags(self, kind: str | None = None, since: date | None = None) -> list[dict]:
         """Stored flags, newest article first."""
@@ -345,6 +319,15 @@ class Store:
         with self._connection() as con:
             rows = con.execute("SELECT id, date FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
         return dict(rows)
+
+    def stored_versions(self, ids: list[str]) -> dict[str, tuple[date | None, str]]:
+        """Which of these article ids are stored already, with their date and the hash of their text."""
+        if not ids:
+            return {}
+        with self._connection() as con:
+            rows = con.execute("SELECT id, date, content_hash FROM articles WHERE list_contains(?, id)",
+                               [list(ids)]).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
 
     def feed_state(self, url: str) -> dict | None:
         """A feed's last ETag, Last-Modified, status and reason, or None if never polled."""
@@ -453,3 +436,40 @@ def _content_hash(coded: CodedArticle) -> str:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _insert_rows(con, insert: str, rows: list[list]) -> None:
+    """`insert` (an "INSERT INTO table (columns)" head) of all `rows` in one statement."""
+    if not rows:
+        return
+    group = "(" + ", ".join("?" for _ in rows[0]) + ")"
+    con.execute(f"{insert} VALUES {', '.join(group for _ in rows)}", [value for row in rows for value in row])
+
+
+def _event_row(article_id: str, event) -> list:
+    return [event.id, article_id, event.date, event.date_precision, event.event, list(event.mode),
+            list(event.context), [a.code for a in event.actor if a.code],
+            [a.code for a in event.recipient if a.code], event.modality,
+            event.attribution.text if event.attribution else None, event.quad_code,
+            event.gdelt_quad_class, event.event_scale, event.cameo_root, event.text,
+            event.text_info.sentence, event.text_info.start, event.text_info.end, event.place,
+            json.dumps(event_to_dict(event))]
+
+
+def _actor_row(article_id: str, event_id: str, role: str, actor) -> list:
+    d = actor_to_dict(actor)
+    return [article_id, event_id, role, d["code"], d["sector"], d["entity_text"], d["identifier_id"],
+            d["identifier_text"], d["office"], actor.entity_id, actor.kind]
+
+
+def _quote_row(article_id: str, quote) -> list:
+    speaker = quote.speaker
+    return [article_id, quote.kind, quote.speaker_text or (speaker.entity_text if speaker else None),
+            speaker.identifier_text if speaker else None, speaker.code if speaker else None,
+            quote.text, quote.start, quote.end, quote.date, quote.handle]
+
+
+def _flag_row(article, flag) -> list:
+    return [article.id, article.date, flag.kind, flag.severity, flag.message,
+            json.dumps([{"sentence": e.sentence, "start": e.start, "end": e.end} for e in flag.evidence]),
+            json.dumps(list(flag.facts))]
