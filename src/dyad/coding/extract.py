@@ -299,6 +299,8 @@ class Extractor:
         # "set up a commission of inquiry into the floods", "…a panel to investigate the crash"
         objs += [t for o in tok.children if o.dep_ == "dobj" for t in o.subtree
                  if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and t.i != o.i]
+        objs += [o for c in tok.children if c.dep_ in ("advcl", "xcomp") and _is_purpose(c)  # the purpose may hang off the verb
+                 for o in c.children if o.dep_ in ("dobj", "prep") for o in ([o] if o.dep_ == "dobj" else list(o.children))]
         return any(self._natural(o) for o in objs)
 
     @staticmethod
