@@ -38,6 +38,18 @@ _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood"
 _MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
 _COURT_VERBS = {"charge", "indict", "prosecute"}
+_CROWD_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "rioting", "unrest", "sit-in", "vigil", "picket", "uprising",
+                "strike", "walkout", "stoppage"}  # the strike nouns only with their own words ("general strike")
+# Words that govern a protest noun without reporting one: "banned demonstrations", "allowed the march".
+_PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise", "authorize", "approve", "cancel",
+            "bar", "barred", "banned", "restrict", "postpone", "incite", "inciting", "organise", "organize", "plan", "planned"}
+# What a force owns or is: "a police car was attacked", "an army patrol was fired upon".
+_FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "station", "checkpoint", "base", "barracks",
+                 "outpost", "position", "headquarters", "building", "jeep", "helicopter", "boat", "unit", "camp"}
+_FLEE = {"flee", "escape", "fled", "displace", "uproot"}
+_RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig"}
+_TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
+_MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
 
@@ -85,14 +97,19 @@ class Extractor:
         """Every event the sentence expresses, complements absorbed into the verb that governs them."""
         drafts: list[Draft] = []
         for tok in ctx.sent:
-            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"))
+            predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd")) \
+                or _headline_verb(tok)
             draft = self._verb_draft(tok, ctx) if predicate else None
             if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
+        drafts = _drop_riot_casualties(drafts)
+        drafts = self._protester_acts(drafts, ctx)
+        drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
         drafts = _merge_conjoined(drafts)
+        drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
@@ -137,7 +154,7 @@ class Extractor:
         return None
 
     def _try_verb(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
-        passive = _is_passive(tok)
+        passive = _is_passive(tok) or _passive_conj(tok)
         if tok.pos_ == "ADJ" and not rule.adjectival:
             return None  # "wounded soldiers": an adjective only carries rules written for adjectives
         if rule.adjectival and tok.pos_ != "ADJ" and not ((passive or tok.dep_ == "acomp") and tok.tag_ == "VBN"):
@@ -154,6 +171,12 @@ class Extractor:
             return None  # a striker "attacks", a club "signs the deal of the century"
         if rule.threat_if_future and not _said_of_future(tok):
             return None
+        if rule.type == "MOBILIZE" and tok.dep_ == "acl" and tok.lemma_.lower() in ("station", "base", "garrison", "post"):
+            return None  # "troops stationed there": where they are, not a move
+        if rule.type == "MOBILIZE" and any(_is_purpose(c) and c.lemma_.lower() in _RELIEF for c in tok.children):
+            return None  # "deployed soldiers to rescue villagers after the floods": relief, not force
+        if rule.planned and tok.dep_ == "acl":
+            return None  # "the general strike called by the unions halted trains": the strike itself is told
         objects = [] if rule.adjectival else _objects(tok, passive)
         preps = {c.lemma_.lower(): c for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
         if rule.prep and not (rule.prep & set(preps)):
@@ -184,7 +207,8 @@ class Extractor:
                 return None
         if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
             return None
-        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
+        if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not _gunfire(obj) \
+                and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
             return None
@@ -202,6 +226,16 @@ class Extractor:
                                         for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)], ctx)
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
+        if rule.type == "PROTEST" and tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS:
+            subjects, actors = [], []  # "arrested 300 after rioting": the arresters did not riot
+            if ctx.places and not self._sport(ctx):
+                actors = [self._crowd_actor(tok, ctx)]
+        if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
+            actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
+        if rule.type == "PROTEST" and self._market(tok, ctx):
+            return None  # "stocks rallied": a market, not a crowd
+        if rule.subject_sector_not and actors and all(a.sector in rule.subject_sector_not for a in actors):
+            return None  # "troops marched into the town" is no demonstration
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
@@ -295,8 +329,12 @@ class Extractor:
         return bool(words & self.rules.non_events)
 
     def _accident(self, ctx: SentenceContext) -> bool:
-        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede)."""
-        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.non_events)
+        """Whether the sentence names a natural cause or an accident (earthquake, crash, stampede).
+
+        "Fire" from a gun or set on purpose is no accident: "fired upon", "attacked with rifle fire", "opened
+        fire", "came under fire", "set the office on fire"; nor is a building "stormed".
+        """
+        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events)
 
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
@@ -306,6 +344,8 @@ class Extractor:
         # "set up a commission of inquiry into the floods", "…a panel to investigate the crash"
         objs += [t for o in tok.children if o.dep_ == "dobj" for t in o.subtree
                  if t.pos_ == "NOUN" and t.dep_ in ("pobj", "dobj") and t.i != o.i]
+        objs += [o for c in tok.children if c.dep_ in ("advcl", "xcomp") and _is_purpose(c)  # the purpose may hang off the verb
+                 for o in c.children if o.dep_ in ("dobj", "prep") for o in ([o] if o.dep_ == "dobj" else list(o.children))]
         return any(self._natural(o) for o in objs)
 
     @staticmethod
@@ -316,6 +356,93 @@ class Extractor:
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
         return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.sports)
+
+    def _market(self, tok: Token, ctx: SentenceContext) -> bool:
+        """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
+        return self._lemma(tok) in ("rally", "march", "rebound") and bool(
+            {t.lemma_.lower() for t in ctx.sent} & self.rules.markets)
+
+    def _crowd(self, tok: Token) -> bool:
+        """A subject that names protesters or an unnamed crowd ("thousands", "demonstrators", "supporters")."""
+        acts = self.rules.protester_acts
+        return acts is not None and bool({tok.lemma_.lower(), tok.lower_} & (acts.crowds | acts.subjects))
+
+    def _crowd_actor(self, tok: Token, ctx: SentenceContext) -> ActorRef:
+        """Protesters the KB cannot name: the civilians of the sentence's place, as the gold codes them."""
+        return ActorRef(code=ctx.places[0] if ctx.places else None, sector="CVL", entity_text=tok.text,
+                        start=tok.idx, end=tok.idx + len(tok.text), country_from="context")
+
+    def _protester_acts(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """What protesters do is a protest: "protesters threw stones" (riot), "demonstrators marched" (demo),
+        "protesters clashed with police" (riot, not a fight between armed sides).
+
+        Added once per sentence, and only where no PROTEST is coded already; an act that codes as
+        something else (an attack, a blockade) stays that, except a clash, which becomes the riot.
+        """
+        acts = self.rules.protester_acts
+        if acts is None:
+            return drafts
+        has_protest = any(d.event == "PROTEST" for d in drafts)
+        by_token = {d.trigger.i: d for d in drafts}
+        out = list(drafts)
+        for d in drafts:  # "protesters clashed with police", "clashes between protesters and police"
+            if d.event == "ASSAULT" and (d.rule.meeting or self._lemma(d.trigger) in _MUTUAL_NOUNS):
+                sides = self._mutual_sides(d.trigger)
+                if any(t.lemma_.lower() in acts.subjects for t in sides):
+                    crowd = [t for t in sides if t.lemma_.lower() in acts.subjects]
+                    others = [t for t in sides if t.lemma_.lower() not in acts.subjects]
+                    riot = Draft(trigger=d.trigger, rule=acts.riot_rule, light=d.light, mode=["riot"])
+                    riot.actor = _unique([a for a in (self._resolve(t, ctx) for t in crowd) if a is not None]) \
+                        or [self._crowd_actor(crowd[0], ctx)]
+                    riot.recipient = _unique([r for r in (self._resolve(t, ctx) for t in others) if r is not None and r not in riot.actor])
+                    out[out.index(d)] = riot
+                    has_protest = True
+        if has_protest:
+            return out
+        for tok in ctx.sent:
+            if tok.pos_ != "VERB" or self._lemma(tok) in acts.not_verbs:
+                continue
+            subjects = [t for c in tok.children if c.dep_ in _SUBJECT_DEPS for t in self.resolver.heads(c)]
+            if not subjects and tok.dep_ == "conj":
+                subjects = self._subjects(tok, False)
+            crowd = [t for t in subjects if t.lemma_.lower() in acts.subjects]
+            if not crowd:
+                continue
+            own = by_token.get(tok.i)
+            if own is not None and own.event not in ("REQUEST", "ACCUSE", "REJECT"):
+                continue  # "protesters stormed the building" is the attack it says
+            if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i].event not in ("REQUEST", "ACCUSE", "REJECT"):
+                continue  # "stormed the office and set it on fire": the second verb goes on with the same act
+            rule = acts.riot_rule if self._lemma(tok) in acts.riot else acts.demo_rule
+            draft = Draft(trigger=tok, rule=rule, light=None, mode=[rule.mode] if rule.mode else [])
+            draft.actor = self._resolve_all(crowd, ctx) or [self._crowd_actor(crowd[0], ctx)]
+            draft.recipient = [r for r in self._resolve_all(self._prep_objects(tok, {"at", "on", "against", "with", "outside"}, None), ctx)
+                               if r not in draft.actor]
+            out.insert(0, draft)  # before the verb's own draft, which keeps absorbing its complement
+            break
+        return out
+
+    def _ongoing_fighting(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """ "Fighting and shelling have continued in the region": force reported as going on, no side named.
+
+        One ASSAULT with no actor and no recipient, as the gold codes it, only where the sentence codes
+        no other ASSAULT and is no sport or disaster report.
+        """
+        rule = self.rules.ongoing_rule
+        if rule is None or any(d.event == "ASSAULT" for d in drafts) or self._sport(ctx) or self._accident(ctx):
+            return drafts
+        for tok in ctx.sent:
+            if tok.lower_ not in self.rules.ongoing_nouns and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.rules.ongoing_nouns):
+                continue  # "fighting", "shelling", "clashes" — not "the fight against inflation"
+            first = tok.head if tok.dep_ == "conj" else tok
+            if first.dep_ not in ("nsubj", "csubj") or self._lemma(first.head) not in self.rules.ongoing_verbs:
+                continue
+            if first.head.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in first.head.children):
+                continue  # "fighting broke out", not "a fight broke the record"
+            draft = Draft(trigger=tok, rule=rule, light=first.head)
+            self._mode(draft)
+            return drafts + [draft]
+        return drafts
 
     def _unnamed_agent(self, tok: Token, ctx: SentenceContext) -> ActorRef:
         return ActorRef(code=ctx.places[0] if ctx.places else None, sector="UNK", entity_text=tok.text,
@@ -331,6 +458,9 @@ class Extractor:
 
     def _subjects(self, tok: Token, passive: bool) -> list[Token]:
         """Heads of the agent: the subject, the by-phrase of a passive, or the governing clause's."""
+        if _headline_verb(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "Armenia and Azerbaijan exchange prisoners", parsed as a noun with its subjects as modifiers
+            return [g for c in tok.children if c.dep_ == "nmod" and c.pos_ == "PROPN" for g in self.resolver.heads(c)]
         if passive:
             for child in tok.children:
                 if child.dep_ == "agent":
@@ -400,7 +530,7 @@ class Extractor:
                         if pobj.dep_ == "pobj":
                             return self._word_ok(pobj, spec, ctx)
         lemmas = {tok.lemma_.lower(), tok.lower_}
-        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos")}  # "Bardere, a town held by…"
         if lemmas & spec.lemmas:
             return True
         for conj in tok.children:
@@ -409,8 +539,8 @@ class Extractor:
         return spec.any_actor and self._resolve(tok, ctx) is not None
 
     def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
-        for child in tok.children:
-            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr"):
+        for child in tok.children:  # an infinitive of purpose too: "gathered outside the ministry to demand…"
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr") or (child.dep_ == "advcl" and _is_purpose(child)):
                 if any(t.lemma_.lower() in words for t in child.subtree):
                     return True
         return False
@@ -449,6 +579,8 @@ class Extractor:
             return None
         if rule.needs_joint and not (mods & _JOINT):
             return None
+        if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
+            return None  # "the governor banned all demonstrations" is the ban, not a protest
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
@@ -459,6 +591,10 @@ class Extractor:
         if rule.of_needs and not any(self._word_ok(o, rule.of_needs, ctx) for o in of_objs):
             return None
         actors = self._noun_actors(tok, light, ctx, rule.type)
+        if rule.type == "ASSAULT" and (tok.head.lemma_.lower() in _FLEE or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _FLEE)):
+            return None  # "refugees who fled fighting in Darfur": why they left, not an attack told
+        if rule.type == "ASSAULT" and self._lemma(tok) in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
+            actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
         if light is not None and self._lemma(light) in rule.light_recipient:
             recipients, actors = actors, []  # "GM paid a fine": the payer is the one sanctioned
@@ -480,6 +616,9 @@ class Extractor:
                 partners += self._resolve_all(self._prep_objects(light, {"with"}, None), ctx)
             actors = _unique(actors + partners + recipients)
             recipients = []
+        if not actors and rule.mode in ("curfew", "martial-law") and light is not None and _is_passive(light) and ctx.places:
+            # "a curfew was imposed on the capital": the authorities of the place, as for passive arrests
+            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
         if rule.needs_light_or_poss and light is None and not any(c.dep_ == "poss" for c in tok.children):
             return None
         if rule.needs_light_or_actor and light is None and not actors:
@@ -526,16 +665,24 @@ class Extractor:
                               for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None:
             heads = self._subjects(light, _is_passive(light))
+        if not heads and tok.dep_ == "ROOT":  # "troops face-off in the region": the noun is the predicate
+            heads = [g for c in tok.children if c.dep_ == "nsubj" for g in self.resolver.heads(c)]
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
+        if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
+            pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
+        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
-                return [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE]
-        if not heads and etype == "PROTEST" and tok.tag_ == "NNS" and ctx.places and tok.dep_ == "pobj":
-            # "killed in riots in Manipur": crowds of the place, as "protesters in Caracas" are
-            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))]
+                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE | {"GOV"}]
+                if crowd:
+                    return crowd
+                heads = []
+        if not heads and etype == "PROTEST" and ctx.places and self._crowd_noun(tok):
+            # "killed in riots in Manipur", "protests erupted in Lima": crowds of the place, as "protesters in Caracas" are
+            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                             country_from="context")]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
@@ -543,7 +690,49 @@ class Extractor:
             if post is not None:
                 speaker = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
                 return [speaker] if speaker is not None else []
-        return self._resolve_all(heads, ctx)
+        found = self._resolve_all(heads, ctx)
+        if not found and etype == "PROTEST" and ctx.places and any(self._crowd(h) for h in heads) and not self._sport(ctx):
+            return [self._crowd_actor(heads[0], ctx)]  # "hundreds of people started a march toward the capital"
+        return found
+
+    def _mutual_sides(self, tok: Token) -> list[Token]:
+        """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
+        holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "csubj") and tok.head.i != tok.i else [])
+        sides = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
+                 for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+        if tok.pos_ in ("VERB", "AUX"):
+            sides = self._subjects(tok, _is_passive(tok)) + sides
+        return sides
+
+    @staticmethod
+    def _permitted(tok: Token) -> bool:
+        """A protest noun that a ban or a permit governs: "banned all demonstrations", "the ban on opposition
+        rallies", "over barred rallies" — no one protested."""
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return governor.lemma_.lower() in _PERMITS or any(c.dep_ == "amod" and c.lemma_.lower() in _PERMITS for c in tok.children)
+
+    def _crowd_noun(self, tok: Token) -> bool:
+        """A protest noun that reports crowds of the place: "killed in riots", "protests erupted", "during
+        demonstrations" — not "in protest at" (a reason), nor a market's rally."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.tag_ != "NNS" and not any(c.dep_ in ("det", "amod", "compound") for c in tok.children):
+            return False  # "boycotted the courts in protest against": the reason for another act
+        if tok.dep_ == "compound":
+            return False
+        if self._lemma(tok) not in _CROWD_NOUNS:
+            return False  # a blockade or a boycott can be a state's; a crowd's acts are these
+        sentence = {t.lemma_.lower() for t in tok.sent}
+        if self._lemma(tok) in ("rally", "march") and sentence & self.rules.markets or sentence & self.rules.sports:
+            return False  # "a rally in oil prices", "fans marched to celebrate the title"
+        if self._permitted(tok):
+            return False
+        if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return False  # "police broke up the march": the march told before, or a particular one someone holds
+        if tok.head.dep_ == "agent" or any(c.dep_ == "amod" and c.lemma_.lower() in ("global", "economic", "financial", "market")
+                                           for c in tok.children):
+            return False  # "prices driven by global unrest"
+        if tok.dep_ == "conj":
+            return self._lemma(tok.head) in _CROWD_NOUNS
+        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
 
     # --- shared ----------------------------------------------------------------------------------
     def _resolve(self, head: Token, ctx: SentenceContext) -> ActorRef | None:
@@ -560,6 +749,8 @@ class Extractor:
                                and ctx.mentions[c.i].entity.kind == "country"]  # "the Syrian border"
                     owners += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
                                for p in c.children if p.dep_ == "pobj"]
+                    owners += [c for c in h.children if c.dep_ == "compound" and h.lemma_.lower() in _FORCE_ASSETS
+                               and self.resolver.lex.sector_of.get(c.lemma_.lower()) in _STATE_FORCE]  # "a police car"
                     actor = self._resolve(owners[0], ctx) if owners else None
                 if actor is None:
                     continue
@@ -660,8 +851,10 @@ class Extractor:
                 head = verbs[d.trigger.head.i]  # "threw out the government's appeal": not also a REQUEST
                 owner = head if self._lemma(d.trigger) in head.rule.object.lemmas else None
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
-            if owner is not None and (owner.event == d.event or named):
-                continue  # the verb's rule names this noun as its object: "lodged a protest" is one ACCUSE
+            same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
+            if named or same:
+                continue  # the verb's rule names this noun ("lodged a protest" is one ACCUSE); "imposed a state of
+                # emergency and a curfew" is two acts
             out.append(d)
         return out
 
@@ -800,6 +993,67 @@ def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
+_GUN_WORDS = {"rifle", "gun", "live", "sniper", "automatic", "machine", "machine-gun", "artillery", "mortar", "rocket", "tank",
+              "assault", "small", "arm", "arms", "weapon", "heavy", "sustained", "gunmen", "enemy", "hostile", "cross", "friendly"}
+_GUN_VERBS = {"open", "exchange", "return", "come", "draw", "trade", "cease", "hold", "direct", "aim", "rain", "pour",
+              "set"}  # and arson: "set fire to the office", "set it on fire"
+
+
+def _gunfire(tok: Token) -> bool:
+    """Whether a "fire" is shooting, not a blaze."""
+    if tok.lemma_.lower() != "fire":
+        return False
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if any(c.lemma_.lower() in _GUN_WORDS for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return governor.lemma_.lower() in _GUN_VERBS
+
+
+def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
+    """ "Eight people were killed in riots": the deaths are part of the riot, no ASSAULT of their own
+    when no one is said to have killed them ("troops shot 58 during protests" stays an ASSAULT)."""
+    protests = {d.trigger.i for d in drafts if d.event == "PROTEST"}
+    if not protests:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.event == "ASSAULT" and not d.actor and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "during", "amid") and any(p.i in protests for p in c.children)
+                for c in d.trigger.children):
+            continue
+        out.append(d)
+    return out
+
+
+def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
+    """ "Was convicted and sentenced", "is accused of X and charged with Y": one act told by two passive verbs."""
+    by_token = {d.trigger.i: d for d in drafts}
+    out = []
+    for d in drafts:
+        head = by_token.get(d.trigger.head.i) if d.trigger.dep_ == "conj" else None
+        if head is not None and head is not d and head.event == d.event and _is_passive(d.trigger.head) \
+                and (_passive_conj(d.trigger) or _is_passive(d.trigger)) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in d.trigger.children):
+            continue
+        out.append(d)
+    return out
+
+
+def _headline_verb(tok: Token) -> bool:
+    """A present-tense verb the model took for a noun: "Russia and Estonia exchange two spies", "forces
+    capture Marib Dam" — the root of the sentence, with a subject and an object of its own."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_ in ("NN", "NNS", "VBP") \
+        and any(c.dep_ == "nsubj" or (c.dep_ == "nmod" and c.pos_ == "PROPN") for c in tok.children) \
+        and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _stormed(tok: Token) -> bool:
+    """ "Protesters stormed the office": the verb is an assault, not the weather."""
+    return tok.lemma_.lower() == "storm" and tok.pos_ == "VERB"
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "met to discuss", "fired tear gas to disperse them"."""
     return tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -809,9 +1063,18 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
 
 
+def _passive_conj(tok: Token) -> bool:
+    """The second verb of a passive pair: "was intercepted and seized by coalition forces"."""
+    return tok.dep_ == "conj" and _is_passive(tok.head) \
+        and (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and any(c.dep_ == "agent" for c in tok.children))) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+
+
 def _objects(tok: Token, passive: bool) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     out = [c for c in tok.children if c.dep_ in deps]
+    if passive and not out and _passive_conj(tok):
+        out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
     if passive and not out and tok.dep_ == "conj":  # "X was arrested and charged": X is charged too
@@ -852,6 +1115,8 @@ def _negated(tok: Token) -> bool:
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    near += [p for g in near if g.dep_ == "prep" and g.head.dep_ in ("prt", "advmod", "prep") and g.head.head.i == tok.i
+             for p in g.children if p.dep_ == "pobj"]  # "pulled out of the deal"
     words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
     return all(alternatives & words for alternatives in phrase)
 

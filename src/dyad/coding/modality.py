@@ -77,6 +77,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
     start = draft.clause
     own_clause = True
     reached_speech = False
+    # "France announced it would pull out": a "would" in what someone says or pledges is their future
+    speech_ahead = _speech_governs(start, cues) and not _conditional_sentence(start, cues)
     for tok, via in _chain(start):
         lemma = tok.lemma_.lower()
         if tok.i != trigger.i and any(f"{lemma} {c.lower_}" in cues.negating_phrasal for c in tok.children if c.dep_ == "prt"):
@@ -103,7 +105,7 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                 continue  # "Tehran would respond": the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
                 if low in cues.hypothetical_aux and (via is None or own_clause):
-                    found.add("future" if reached_speech and not _has_condition(tok, cues) else "hypothetical")
+                    found.add("future" if (reached_speech or speech_ahead) and not _has_condition(tok, cues) else "hypothetical")
                 elif low in cues.future_aux and (via is None or own_clause):
                     found.add("future")
                 elif low in cues.hedge_aux and (via is None or own_clause):
@@ -129,17 +131,51 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
             found.add("historical")
         elif found_date > base and "future" not in found and draft.clause.tag_ not in ("VBD", "VBN"):
             found.add("future")
+    if draft.rule.planned and not found & {"negated", "hypothetical", "historical"}:
+        found.add("future")  # "called for a general strike": the strike is still to come
     for modality in ("negated", "hypothetical", "hedged", "future", "historical"):
         if modality in found:
             return modality
     return "asserted"
 
 
+def _speech_governs(start: Token, cues: ModalityCues) -> bool:
+    """Whether the clause is the content of a speech or pledge verb ("X said it would…"), through
+    complement links only, as the modality walk itself goes."""
+    for tok, via in _chain(start):
+        if via is None:
+            continue
+        if via not in ("ccomp", "xcomp", "conj"):
+            return False
+        if tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs:
+            return True
+    return False
+
+
 def _has_condition(tok: Token, cues: ModalityCues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in tok.children) or any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
+        c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
+                               or _inverted_condition(c))
         for c in tok.children
     )
+
+
+def _conditional_sentence(tok: Token, cues: ModalityCues) -> bool:
+    """Whether the sentence states a condition anywhere ("if…", "unless…", "Should X…")."""
+    first = tok.sent[0]
+    if first.lower_ in ("should", "were", "had") and first.pos_ == "AUX":
+        return True  # "Should the opposition call for dialogue, …" however the parser hangs it
+    return any((t.dep_ == "mark" and t.lower_ in cues.conditional_marks) or (t.dep_ == "advcl" and _inverted_condition(t))
+               for t in tok.sent)
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """ "Should Pyongyang halt its tests, …", "Were Russia to invade, …", "Had they agreed, …": a condition
+    told by the auxiliary before its subject."""
+    first = clause.left_edge
+    return first.lower_ in ("should", "were", "had") and first.head.i == clause.i and first.dep_ in ("aux", "auxpass", "ROOT", "advcl") \
+        or (first.lower_ in ("should", "were", "had") and first.i < clause.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children))
 
 
 def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> Attribution | None:

@@ -23,6 +23,7 @@ _RULE_KEYS = {
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
+    "planned", "subject_sector_not",
     "when_negated", "light_recipient",
 }
 
@@ -88,6 +89,8 @@ class Rule:
     threat_if_future: bool = False  # codes only when said of the future: "Tehran would respond"
     subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
+    planned: bool = False  # the event is called for, not yet held: "called for a general strike" (future)
+    subject_sector_not: frozenset[str] = frozenset()  # actors of these sectors do not do it ("police marched")
     # codes only when the verb is negated, the refusal being the event: "will no longer attend the talks"
     when_negated: bool = False
     # light verbs whose subject undergoes the event: "paid a fine", "faces a penalty" (noun rules)
@@ -109,6 +112,18 @@ class ActorLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class ProtesterActs:
+    """ "Protesters threw stones", "demonstrators marched on parliament": what protesters do is a PROTEST."""
+
+    subjects: frozenset[str]  # subject lemmas that name protesters
+    crowds: frozenset[str]  # subject lemmas that name an unnamed crowd ("thousands took to the streets")
+    riot: frozenset[str]  # verbs that make the act a riot ("threw", "torched", "clashed")
+    not_verbs: frozenset[str]  # verbs that report no act (saying, being)
+    riot_rule: Rule
+    demo_rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     version: str
     verbs: dict[str, tuple[Rule, ...]]
@@ -123,6 +138,11 @@ class Rules:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # surface form → lemma, where spaCy errs
     non_events: frozenset[str] = frozenset()  # sentence words that make an actor-less ASSAULT an accident
     sports: frozenset[str] = frozenset()  # sentence words that make any ASSAULT a sports report
+    markets: frozenset[str] = frozenset()  # sentence words that make a "rally" a market's, not a crowd's
+    protester_acts: ProtesterActs | None = None  # protesters as the subject of any act: PROTEST
+    ongoing_nouns: frozenset[str] = frozenset()  # "fighting continued": an ASSAULT with no side named
+    ongoing_verbs: frozenset[str] = frozenset()
+    ongoing_rule: Rule | None = None
 
 
 def _words(value, sets: dict[str, frozenset[str]], where: str) -> WordSpec:
@@ -172,6 +192,9 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
     if mode and mode not in types[raw["type"]].modes:
         raise DataError(f"rules.yaml: {where} has mode {mode!r}, not a mode of {raw['type']}")
     lemmas = raw["lemma"] if isinstance(raw["lemma"], list) else [raw["lemma"]]
+    for key in ("lemma", "prep", "not_prep", "mode", "recipient", "compound", "compound_any", "object", "object_not"):
+        if isinstance(raw.get(key), bool) or (isinstance(raw.get(key), list) and any(isinstance(v, bool) for v in raw[key])):
+            raise DataError(f"rules.yaml: {where} has {key} read as true/false: quote it (YAML reads on/off/yes/no as booleans)")
     object_opt = raw.get("object_opt")
     return Rule(
         pos=pos,
@@ -195,8 +218,8 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         host=bool(raw.get("host")),
         particle=raw.get("particle_step"),
         subject_sector=frozenset(raw.get("subject_sector") or ()),
-        complement_needs=frozenset(raw.get("complement_needs") or ()),
-        complement_not=frozenset(raw.get("complement_not") or ()),
+        complement_needs=_words(raw.get("complement_needs"), sets, where).lemmas,
+        complement_not=_words(raw.get("complement_not"), sets, where).lemmas,
         object_mod=raw.get("object_mod"),
         needs_light=frozenset(raw.get("needs_light") or ()),
         needs_light_or_poss=bool(raw.get("needs_light_or_poss") or raw.get("needs_poss_or_light")),
@@ -213,6 +236,8 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         threat_if_future=bool(raw.get("threat_if_future")),
         subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
+        planned=bool(raw.get("planned")),
+        subject_sector_not=frozenset(raw.get("subject_sector_not") or ()),
         when_negated=bool(raw.get("when_negated")),
         light_recipient=frozenset(raw.get("light_recipient") or ()),
         id=str(raw.get("id") or f"{pos}:{lemmas[0]}#{index + 1}"),
@@ -284,6 +309,29 @@ def load_rules() -> Rules:
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
         non_events=frozenset(raw.get("accidents") or ()) | frozenset(raw.get("natural_causes") or ()),
         sports=frozenset(raw.get("sports") or ()),
+        markets=frozenset(raw.get("markets") or ()),
+        protester_acts=_protester_acts(raw.get("protester_acts"), sets, types),
+        ongoing_nouns=frozenset((raw.get("ongoing_fighting") or {}).get("nouns") or ()),
+        ongoing_verbs=frozenset((raw.get("ongoing_fighting") or {}).get("verbs") or ()),
+        ongoing_rule=_rule("noun", {"lemma": ["*"], "type": "ASSAULT", "id": "ongoing-fighting"}, sets, types, 0),
+    )
+
+
+def _protester_acts(raw: dict | None, sets: dict[str, frozenset[str]], types) -> ProtesterActs | None:
+    if not raw:
+        return None
+    unknown = set(raw) - {"subjects", "crowds", "riot", "not_verbs"}
+    if unknown:
+        raise DataError(f"rules.yaml: protester_acts has unknown keys {sorted(unknown)}")
+    riot = _rule("verb", {"lemma": ["*"], "type": "PROTEST", "mode": "riot", "id": "protester-act:riot"}, sets, types, 0)
+    demo = _rule("verb", {"lemma": ["*"], "type": "PROTEST", "mode": "demo", "id": "protester-act:demo"}, sets, types, 0)
+    return ProtesterActs(
+        subjects=_words(raw.get("subjects"), sets, "protester_acts.subjects").lemmas,
+        crowds=_words(raw.get("crowds"), sets, "protester_acts.crowds").lemmas,
+        riot=frozenset(raw.get("riot") or ()),
+        not_verbs=frozenset(raw.get("not_verbs") or ()),
+        riot_rule=riot,
+        demo_rule=demo,
     )
 
 
