@@ -247,7 +247,7 @@ def test_troops_shooting_during_protests_stay_an_assault(code_text):
     "text, actors",
     [
         ("Tens of thousands poured into the streets of Tbilisi on Sunday.", ["GEO/CVL"]),
-        ("Supporters of the opposition thronged the main square in Dhaka.", ["BGD/CVL"]),
+        ("Supporters of the opposition thronged the main square in Dhaka.", ["BGD/OPP"]),  # supporters of a party are that party (resolve: "supporters of")
         ("Hundreds of nurses gathered outside the health ministry in Nairobi to demand unpaid wages.", ["KEN/MED"]),
     ],
 )
