@@ -258,8 +258,8 @@ class Extractor:
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards") for c in tok.children)
         if spec.dobj:
             for o in objects:
-                if o is obj and rule.object and not rule.object.any_actor:
-                    continue
+                if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
+                    continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters": whom
                 if aimed and rule.type == "ASSAULT" and self._weapon(o):
                     continue  # "fired missiles at the base": the missiles are what was fired, not whom
                 found = self._resolve_all([o], ctx)
@@ -1073,6 +1073,8 @@ def _passive_conj(tok: Token) -> bool:
 def _objects(tok: Token, passive: bool) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     out = [c for c in tok.children if c.dep_ in deps]
+    if passive and tok.dep_ == "relcl" and out and all(c.lower_ in ("who", "which", "that") for c in out):
+        out = [tok.head]  # "journalists who were beaten by police": the journalists
     if passive and not out and _passive_conj(tok):
         out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if passive and not out and tok.dep_ == "acl":

@@ -403,6 +403,8 @@ class Resolver:
             return strong[0] if strong else modifier_sectors[0]
         if inner:
             return inner
+        if head.tag_ in ("NNS", "NNPS") and lemma in lex.bare_plural_sectors and not modifier_sectors:
+            return lex.bare_plural_sectors[lemma]  # "officers beat protesters": police, unless "army officers"
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"

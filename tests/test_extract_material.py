@@ -1,0 +1,67 @@
+"""Material conflict, second round: whom force is used on, and who the force is, in the wordings that
+left an event with no recipient or no actor (beatings of named groups, relative clauses, bare "officers")."""
+
+from datetime import date
+
+import pytest
+
+
+def _events(code_text, text):
+    return [(e.event, tuple(e.mode), tuple(sorted(f"{a.code}/{a.sector}" for a in e.actor)),
+             tuple(sorted(f"{a.code}/{a.sector}" for a in e.recipient)), e.modality)
+            for e in code_text(text, date(2025, 3, 14)).events]
+
+
+def _find(code_text, text, event):
+    found = [e for e in _events(code_text, text) if e[0] == event]
+    assert found, f"no {event} in {_events(code_text, text)}"
+    return found[0]
+
+
+# --- the group a rule asks for as the object of a beating is whom the force was used on
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        ("Police officers beat protesters with batons outside the parliament in Tbilisi.", ["GEO/COP"], ["GEO/CVL"]),
+        ("Soldiers beat journalists who were covering the rally in Conakry.", ["GIN/MIL"], ["GIN/JRN"]),
+        ("Riot police beat students with batons at the university in Dhaka.", ["BGD/COP"], ["BGD/EDU"]),
+        ("Several reporters were beaten by police in Yerevan on Friday.", ["ARM/COP"], ["ARM/JRN"]),
+        ("Militiamen beat villagers and burned their homes in Ituri province.", ["COD/PRM"], ["COD/CVL"]),
+    ],
+)
+def test_beating_names_whom(code_text, text, actors, recipients):
+    got = _find(code_text, text, "ASSAULT")
+    assert set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
+
+
+def test_weapon_fired_is_no_recipient(code_text):
+    got = _find(code_text, "Rebels fired rockets at an army base near Goma.", "ASSAULT")
+    assert got[3] == ("COD/MIL",), got
+
+
+# --- a passive relative clause: its antecedent undergoes the act
+@pytest.mark.parametrize(
+    "text, event, actors, recipients",
+    [
+        ("The minister apologised to journalists who were beaten by police in Kathmandu.", "ASSAULT", ["NPL/COP"], ["NPL/JRN"]),
+        ("Journalists who were beaten by police in Kathmandu were treated in hospital.", "ASSAULT", ["NPL/COP"], ["NPL/JRN"]),
+        ("The minister visited students who were arrested by police in Dhaka.", "COERCE", ["BGD/COP"], ["BGD/EDU"]),
+    ],
+)
+def test_passive_relative_clause(code_text, text, event, actors, recipients):
+    got = _find(code_text, text, event)
+    assert set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
+
+
+# --- bare plural "officers" are the police; "army officers" keep their modifier's sector
+@pytest.mark.parametrize(
+    "text, event, actors",
+    [
+        ("Officers arrested at least 30 opposition supporters in Lusaka.", "COERCE", ["ZMB/COP"]),
+        ("Witnesses said officers beat protesters with batons in Minsk.", "ASSAULT", ["BLR/COP"]),
+        ("Army officers seized the state broadcaster in Niamey.", "COERCE", ["NER/MIL"]),
+    ],
+)
+def test_bare_officers_are_police(code_text, text, event, actors):
+    got = _find(code_text, text, event)
+    assert got[2] == tuple(actors), got
