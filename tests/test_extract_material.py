@@ -65,3 +65,30 @@ def test_passive_relative_clause(code_text, text, event, actors, recipients):
 def test_bare_officers_are_police(code_text, text, event, actors):
     got = _find(code_text, text, event)
     assert got[2] == tuple(actors), got
+
+
+# --- the crime a court or the police answer is no ASSAULT of its own; the attack told beside it still is
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A court in Lahore convicted nine men for the bombing of a market that killed 40 people.", "SANCTION"),
+        ("A court in Dhaka sentenced 16 people to death for burning a student alive.", "SANCTION"),
+        ("Police in Lima arrested a man for kidnapping and torturing two women.", "COERCE"),
+        ("A court in Ankara convicted four men of murdering a journalist.", "SANCTION"),
+    ],
+)
+def test_answered_crime_is_no_assault(code_text, text, kept):
+    events = _events(code_text, text)
+    assert kept in {e[0] for e in events} and "ASSAULT" not in {e[0] for e in events}, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men after gunmen killed five people at a bar in Cali.",
+        "Police arrested one of the gunmen who killed five people in Cali.",
+        "Kenyan police have not arrested any of the officers filmed shooting at protesters in Nairobi.",
+    ],
+)
+def test_attack_beside_an_arrest_stays(code_text, text):
+    assert _find(code_text, text, "ASSAULT")

@@ -105,6 +105,7 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = _drop_riot_casualties(drafts)
+        drafts = _drop_tried_crimes(drafts)
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -1025,6 +1026,47 @@ def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+# Verbs of the law whose "for", "of" or "with" phrase names the crime it answers (team).
+_CRIME_ANSWERED = {"convict", "sentence", "jail", "imprison", "arrest", "detain", "charge", "indict", "try", "acquit",
+                   "prosecute", "fine", "extradite", "hang", "execute", "punish", "accuse", "suspect", "blame", "link",
+                   "tie", "connect"}
+
+
+_PARTITIVE = {"any", "some", "none", "all", "each", "many", "several", "most", "few", "dozens", "hundreds", "scores", "members"}
+
+
+def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
+    """ "A court convicted twelve men for the bombing that killed 209", "arrested X for kidnapping and torturing two
+    women", "sentenced 16 to death for burning a student alive": the crime a court or the police answer is told as the
+    reason for their act, no ASSAULT of its own (the conviction or arrest is the event)."""
+    out = []
+    for d in drafts:
+        if d.event == "ASSAULT" and _answered_crime(d.trigger):
+            continue
+        out.append(d)
+    return out
+
+
+def _answered_crime(tok: Token) -> bool:
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _CRIME_ANSWERED \
+            and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return True  # "arrested a man for kidnapping and torturing two women", the gerund parsed as the verb's conjunct
+    node = tok
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "prep" and head.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                and not (node.lower_ == "of" and (head.pos_ in ("PRON", "NUM") or head.lower_ in _PARTITIVE)):
+            head = head.head  # "arrested a man for kidnapping": the phrase hangs off the one arrested ("any of": partitive)
+        if node.dep_ == "prep" and node.lower_ in ("for", "of", "with", "over", "to") and head.lemma_.lower() in _CRIME_ANSWERED \
+                and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return not (node.lower_ == "to" and head.lemma_.lower() not in ("link", "tie", "connect"))
+        if node.dep_ in ("ccomp", "nsubj", "nsubjpass", "dobj") or head.pos_ in ("VERB", "AUX") and node.dep_ not in (
+                "prep", "pcomp", "conj", "relcl", "acl", "pobj", "advcl", "xcomp"):
+            return False
+        node = head
+    return False
 
 
 def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
