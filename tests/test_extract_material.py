@@ -92,3 +92,21 @@ def test_answered_crime_is_no_assault(code_text, text, kept):
 )
 def test_attack_beside_an_arrest_stays(code_text, text):
     assert _find(code_text, text, "ASSAULT")
+
+
+# --- non-events stay quiet: a vehicle's crash kills, whoever owns the vehicle; a winger's strike is sport
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenya Airways jet crashed into a field shortly after take-off from Nairobi, killing 80 people on board.",
+        "A military transport plane crashed into a school in Dhaka, killing 20 pupils.",
+        "A bus plunged into a gorge in Nepal on Sunday, killing 30 passengers.",
+        "A late strike by the Senegalese winger gave his side a 2-1 win over Cameroon.",
+    ],
+)
+def test_crash_and_sport_are_no_assault(code_text, text):
+    assert "ASSAULT" not in {e[0] for e in _events(code_text, text)}
+
+
+def test_bomb_that_explodes_still_kills(code_text):
+    assert _find(code_text, "A car bomb exploded outside a police station in Kirkuk, killing nine officers.", "ASSAULT")

@@ -23,6 +23,8 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACCLAIM = {"welcome", "praise", "hail", "applaud", "laud", "commend", "salute", "acclaim"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
+# Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
+_CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 # Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
@@ -241,6 +243,9 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
+        if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in _CRASH_VERBS \
+                and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return None  # "an Air India jet crashed after take-off, killing 241": the crash kills, whoever owns the jet
         court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
         if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
             # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
