@@ -110,3 +110,21 @@ def test_crash_and_sport_are_no_assault(code_text, text):
 
 def test_bomb_that_explodes_still_kills(code_text):
     assert _find(code_text, "A car bomb exploded outside a police station in Kirkuk, killing nine officers.", "ASSAULT")
+
+
+# --- a crowd demanding a leader's resignation protests against that leader; the resignation is no RETREAT
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        ("Thousands rallied in Tunis on Saturday to demand the prime minister's resignation.", ["TUN/CVL"], ["TUN/GOV"]),
+        ("Demonstrators in Sofia blocked a motorway to press for the president's resignation.", ["BGR/CVL"], ["BGR/GOV"]),
+    ],
+)
+def test_protest_for_a_resignation_targets_the_leader(code_text, text, actors, recipients):
+    got = _find(code_text, text, "PROTEST")
+    assert set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
+    assert "RETREAT" not in {e[0] for e in _events(code_text, text)}
+
+
+def test_a_resignation_that_happened_is_a_retreat(code_text):
+    assert _find(code_text, "The prime minister of Peru resigned on Monday after weeks of protests in Lima.", "RETREAT")

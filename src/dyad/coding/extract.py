@@ -114,6 +114,7 @@ class Extractor:
         drafts = _merge_conjoined(drafts)
         drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
+        drafts = self._demanded_resignations(drafts, ctx)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
         for draft in drafts:
@@ -129,6 +130,28 @@ class Extractor:
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
         return kept
+
+    def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
+        demanded that Kabila step down", "chanting for the city's officials to step down") protest against that
+        leader: the PROTEST's target. The resignation demanded is no RETREAT: no one has stepped down (team)."""
+        demanded = [t for t in ctx.sent if _demanded_resignation(t)]
+        if not demanded:
+            return drafts
+        if any(d.event == "PROTEST" for d in drafts):
+            heads: list[Token] = []
+            for t in demanded:
+                if t.pos_ == "NOUN":
+                    heads += [c for c in t.children if c.dep_ == "poss"]
+                    heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                else:
+                    heads += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self._resolve_all([h for h in heads if h.lower_ not in _OBJECT_PRONOUNS], ctx)
+            for d in drafts:
+                if d.event == "PROTEST" and not d.recipient and targets:
+                    d.recipient = [t for t in targets if t not in d.actor and t.sector != "CVL"]
+        ids = {t.i for t in demanded}
+        return [d for d in drafts if not (d.event == "RETREAT" and d.trigger.i in ids)]
 
     def draft_at(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
         """A draft of `rule` at the verb `tok`, with its mode, or None when it names no actor.
@@ -1031,6 +1054,30 @@ def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+# Verbs by which a crowd or a party asks for something (team): what hangs under them is demanded, not done.
+_DEMAND_VERBS = {"demand", "call", "press", "chant", "urge", "push", "clamour", "clamor", "seek", "want", "insist"}
+
+
+def _demanded_resignation(tok: Token) -> bool:
+    """A resignation asked for: "demand the president's resignation", "demanded that Kabila step down"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure"):
+        pass
+    elif tok.pos_ in ("VERB", "AUX") and (lemma in ("resign", "quit") or
+                                          (lemma == "step" and any(c.lower_ == "down" for c in tok.children))):
+        pass
+    else:
+        return False
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _DEMAND_VERBS or node.lemma_.lower() in ("demand", "call", "appeal", "plea"):
+            return True
+    return False
 
 
 # Verbs of the law whose "for", "of" or "with" phrase names the crime it answers (team).
