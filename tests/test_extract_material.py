@@ -128,3 +128,29 @@ def test_protest_for_a_resignation_targets_the_leader(code_text, text, actors, r
 
 def test_a_resignation_that_happened_is_a_retreat(code_text):
     assert _find(code_text, "The prime minister of Peru resigned on Monday after weeks of protests in Lima.", "RETREAT")
+
+
+# --- fighters who fall in a battle were its sides: actors of one ASSAULT with no recipient
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        ("Twelve Malian soldiers and eight jihadists were killed in clashes near Gao.", ["MLI/MIL", "MLI/REB"]),
+        ("Four Kenyan soldiers were killed following clashes with al-Shabaab militants near Mandera.", ["KEN/MIL"]),
+        ("Fighting in Sirnak province kills 34 PKK militants, four civilians and two Turkish soldiers.", ["TUR/REB", "TUR/MIL"]),
+    ],
+)
+def test_fallen_fighters_are_the_sides_of_a_battle(code_text, text, sides):
+    got = _find(code_text, text, "ASSAULT")
+    assert set(sides) <= set(got[2]) and got[3] == (), got
+
+
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        ("Malian troops killed 20 jihadists in a battle near Gao.", ["MLI/MIL"], ["MLI/REB"]),
+        ("Soldiers attacked jihadists near Mopti, killing 20 in a fierce battle.", ["MLI/MIL"], ["MLI/REB"]),
+    ],
+)
+def test_one_sided_force_keeps_its_target(code_text, text, actors, recipients):
+    got = _find(code_text, text, "ASSAULT")
+    assert set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got

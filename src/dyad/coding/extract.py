@@ -967,6 +967,7 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
     """
     assaults = [d for d in drafts if d.event == "ASSAULT"]
     if len(assaults) < 2:
+        _battle_sides(assaults)
         return drafts
     group = {id(d): i for i, d in enumerate(assaults)}
 
@@ -986,6 +987,7 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
         members.setdefault(find(i), []).append(d)
     dropped: set[int] = set()
     for same in members.values():
+        _battle_sides(same)
         if len(same) < 2:
             continue
         keep = next((d for d in same if d.actor), same[0])
@@ -997,6 +999,37 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
                 keep.mode = list(other.mode)
             dropped.add(id(other))
     return [d for d in drafts if id(d) not in dropped]
+
+
+# Words of a fight between two sides (team): who falls in one was a side of it, not its target.
+_BATTLE_WORDS = {"battle", "clash", "fighting", "fight", "firefight", "gunbattle", "gunfight", "shootout", "skirmish",
+                 "combat", "hostility", "hostilities"}
+
+
+def _battle_word(tok: Token) -> bool:
+    """A fight between sides, not one side's act on another ("combat drug gangs", "fought the rebels")."""
+    return (tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in ("clashes", "fighting")) \
+        and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+
+
+def _battle_sides(same: list[Draft]) -> None:
+    """ "20 rebels and 27 ISIS fighters are killed in a battle", "five troops were killed following clashes with
+    Houthi militants", "fighting kills 34 militants and two soldiers": the fighters who fell were the sides of
+    the battle (its actors, with whoever it was fought with); no one attacked them, so there is no recipient.
+    Only when no one is said to have killed them ("troops killed 20 rebels in a battle" keeps its target)."""
+    linked = [d for d in same if _battle_word(d.trigger) or any(
+        _battle_word(t) for t in d.trigger.children if t.dep_ in ("nsubj", "nsubjpass")) or any(
+        _battle_word(p) for c in d.trigger.children if c.dep_ == "prep" and c.lower_ in _SAME_ACT_PREPS | {"after"}
+        for p in c.children if p.dep_ == "pobj")]
+    if not linked or any(d.actor for d in same if not _battle_word(d.trigger)):
+        return
+    armed = [r for d in same for r in d.recipient if r.sector in _ARMED_SECTORS - {"GOV"}]
+    if not armed:
+        return
+    sides = _unique([a for d in same for a in d.actor] + armed)
+    for d in same:
+        d.actor = list(sides)
+        d.recipient = []
 
 
 def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
