@@ -154,3 +154,25 @@ def test_fallen_fighters_are_the_sides_of_a_battle(code_text, text, sides):
 def test_one_sided_force_keeps_its_target(code_text, text, actors, recipients):
     got = _find(code_text, text, "ASSAULT")
     assert set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
+
+
+# --- a list of countries the parser reads as an apposition: every country is an actor
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Saudi Arabia, the UAE, Bahrain and Jordan closed their airspace to Qatari flights.",
+         ["SAU/GOV", "ARE/GOV", "BHR/GOV", "JOR/GOV"]),
+        ("South Africa, the Democratic Republic of Congo, Angola and Zambia sent troops to Mozambique.",
+         ["ZAF/GOV", "COD/GOV", "AGO/GOV", "ZMB/GOV"]),
+        ("Britain, the United States, France and Germany expelled Russian diplomats on Monday.",
+         ["GBR/GOV", "USA/GOV", "FRA/GOV", "DEU/GOV"]),
+    ],
+)
+def test_country_list_apposition(code_text, text, actors):
+    events = _events(code_text, text)
+    assert events and all(set(actors) <= set(e[2]) for e in events), events
+
+
+def test_person_apposition_is_no_list(code_text):
+    events = _events(code_text, "Maria Lopez, the Polk County, Iowa, clerk, was arrested by police in Des Moines.")
+    assert all(len(e[3]) <= 1 for e in events), events
