@@ -176,3 +176,16 @@ def test_country_list_apposition(code_text, text, actors):
 def test_person_apposition_is_no_list(code_text):
     events = _events(code_text, "Maria Lopez, the Polk County, Iowa, clerk, was arrested by police in Des Moines.")
     assert all(len(e[3]) <= 1 for e in events), events
+
+
+# --- the OAS's human-rights bodies are IGOs, not the United States
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Inter-American Court of Human Rights condemned Peru over the treatment of detainees.",
+        "The Inter-American Commission condemned the arrests of journalists in Managua.",
+    ],
+)
+def test_inter_american_bodies_are_igos(code_text, text):
+    got = _find(code_text, text, "ACCUSE")
+    assert got[2] == ("IGO/None",), got
