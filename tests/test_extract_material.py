@@ -189,3 +189,16 @@ def test_person_apposition_is_no_list(code_text):
 def test_inter_american_bodies_are_igos(code_text, text):
     got = _find(code_text, text, "ACCUSE")
     assert got[2] == ("IGO/None",), got
+
+
+# --- the model lemmatises "raped" as "rap": the lemma fix lets the sexual-violence rule see it
+@pytest.mark.parametrize(
+    "text, actors, recipients",
+    [
+        ("Soldiers raped women in villages near Goma, rights groups said.", ["COD/MIL"], ["COD/CVL"]),
+        ("Investigators said militiamen had raped dozens of girls in Ituri province.", ["COD/PRM"], ["COD/CVL"]),
+    ],
+)
+def test_rape_is_sexual_assault(code_text, text, actors, recipients):
+    got = _find(code_text, text, "ASSAULT")
+    assert "sexual" in got[1] and set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
