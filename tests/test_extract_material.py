@@ -196,7 +196,7 @@ def test_inter_american_bodies_are_igos(code_text, text):
     "text, actors, recipients",
     [
         ("Soldiers raped women in villages near Goma, rights groups said.", ["COD/MIL"], ["COD/CVL"]),
-        ("Investigators said militiamen had raped at least 30 girls in Ituri province.", ["COD/PRM"], ["COD/CVL"]),
+        ("Investigators said militiamen had raped at least 30 women in Ituri province.", ["COD/PRM"], ["COD/CVL"]),
     ],
 )
 def test_rape_is_sexual_assault(code_text, text, actors, recipients):
