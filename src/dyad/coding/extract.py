@@ -23,6 +23,8 @@ _COLLECTIVES = {"state", "package", "round", "set", "wave", "series", "batch", "
 _ACCLAIM = {"welcome", "praise", "hail", "applaud", "laud", "commend", "salute", "acclaim"}
 _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCEDE", "REJECT", "ACCUSE", "THREATEN"}
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
+# Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
+_CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 # Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
@@ -105,12 +107,14 @@ class Extractor:
             if draft is not None:
                 drafts.append(draft)
         drafts = _drop_riot_casualties(drafts)
+        drafts = _drop_tried_crimes(drafts)
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
         drafts = _merge_conjoined(drafts)
         drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
+        drafts = self._demanded_resignations(drafts, ctx)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None]
         for draft in drafts:
@@ -126,6 +130,28 @@ class Extractor:
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
         return kept
+
+    def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
+        demanded that Kabila step down", "chanting for the city's officials to step down") protest against that
+        leader: the PROTEST's target. The resignation demanded is no RETREAT: no one has stepped down (team)."""
+        demanded = [t for t in ctx.sent if _demanded_resignation(t)]
+        if not demanded:
+            return drafts
+        if any(d.event == "PROTEST" for d in drafts):
+            heads: list[Token] = []
+            for t in demanded:
+                if t.pos_ == "NOUN":
+                    heads += [c for c in t.children if c.dep_ == "poss"]
+                    heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                else:
+                    heads += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = self._resolve_all([h for h in heads if h.lower_ not in _OBJECT_PRONOUNS], ctx)
+            for d in drafts:
+                if d.event == "PROTEST" and not d.recipient and targets:
+                    d.recipient = [t for t in targets if t not in d.actor and t.sector != "CVL"]
+        ids = {t.i for t in demanded}
+        return [d for d in drafts if not (d.event == "RETREAT" and d.trigger.i in ids)]
 
     def draft_at(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
         """A draft of `rule` at the verb `tok`, with its mode, or None when it names no actor.
@@ -240,6 +266,9 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
+        if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in _CRASH_VERBS \
+                and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return None  # "an Air India jet crashed after take-off, killing 241": the crash kills, whoever owns the jet
         court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
         if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
             # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
@@ -258,8 +287,8 @@ class Extractor:
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards") for c in tok.children)
         if spec.dobj:
             for o in objects:
-                if o is obj and rule.object and not rule.object.any_actor:
-                    continue
+                if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
+                    continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters": whom
                 if aimed and rule.type == "ASSAULT" and self._weapon(o):
                     continue  # "fired missiles at the base": the missiles are what was fired, not whom
                 found = self._resolve_all([o], ctx)
@@ -938,6 +967,7 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
     """
     assaults = [d for d in drafts if d.event == "ASSAULT"]
     if len(assaults) < 2:
+        _battle_sides(assaults)
         return drafts
     group = {id(d): i for i, d in enumerate(assaults)}
 
@@ -957,6 +987,7 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
         members.setdefault(find(i), []).append(d)
     dropped: set[int] = set()
     for same in members.values():
+        _battle_sides(same)
         if len(same) < 2:
             continue
         keep = next((d for d in same if d.actor), same[0])
@@ -968,6 +999,37 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
                 keep.mode = list(other.mode)
             dropped.add(id(other))
     return [d for d in drafts if id(d) not in dropped]
+
+
+# Words of a fight between two sides (team): who falls in one was a side of it, not its target.
+_BATTLE_WORDS = {"battle", "clash", "fighting", "fight", "firefight", "gunbattle", "gunfight", "shootout", "skirmish",
+                 "combat", "hostility", "hostilities"}
+
+
+def _battle_word(tok: Token) -> bool:
+    """A fight between sides, not one side's act on another ("combat drug gangs", "fought the rebels")."""
+    return (tok.lemma_.lower() in _BATTLE_WORDS or tok.lower_ in ("clashes", "fighting")) \
+        and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+
+
+def _battle_sides(same: list[Draft]) -> None:
+    """ "20 rebels and 27 ISIS fighters are killed in a battle", "five troops were killed following clashes with
+    Houthi militants", "fighting kills 34 militants and two soldiers": the fighters who fell were the sides of
+    the battle (its actors, with whoever it was fought with); no one attacked them, so there is no recipient.
+    Only when no one is said to have killed them ("troops killed 20 rebels in a battle" keeps its target)."""
+    linked = [d for d in same if _battle_word(d.trigger) or any(
+        _battle_word(t) for t in d.trigger.children if t.dep_ in ("nsubj", "nsubjpass")) or any(
+        _battle_word(p) for c in d.trigger.children if c.dep_ == "prep" and c.lower_ in _SAME_ACT_PREPS | {"after"}
+        for p in c.children if p.dep_ == "pobj")]
+    if not linked or any(d.actor for d in same if not _battle_word(d.trigger)):
+        return
+    armed = [r for d in same for r in d.recipient if r.sector in _ARMED_SECTORS - {"GOV"}]
+    if not armed:
+        return
+    sides = _unique([a for d in same for a in d.actor] + armed)
+    for d in same:
+        d.actor = list(sides)
+        d.recipient = []
 
 
 def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
@@ -1027,6 +1089,71 @@ def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# Verbs by which a crowd or a party asks for something (team): what hangs under them is demanded, not done.
+_DEMAND_VERBS = {"demand", "call", "press", "chant", "urge", "push", "clamour", "clamor", "seek", "want", "insist"}
+
+
+def _demanded_resignation(tok: Token) -> bool:
+    """A resignation asked for: "demand the president's resignation", "demanded that Kabila step down"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure"):
+        pass
+    elif tok.pos_ in ("VERB", "AUX") and (lemma in ("resign", "quit") or
+                                          (lemma == "step" and any(c.lower_ == "down" for c in tok.children))):
+        pass
+    else:
+        return False
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _DEMAND_VERBS or node.lemma_.lower() in ("demand", "call", "appeal", "plea"):
+            return True
+    return False
+
+
+# Verbs of the law whose "for", "of" or "with" phrase names the crime it answers (team).
+_CRIME_ANSWERED = {"convict", "sentence", "jail", "imprison", "arrest", "detain", "charge", "indict", "try", "acquit",
+                   "prosecute", "fine", "extradite", "hang", "execute", "punish", "accuse", "suspect", "blame", "link",
+                   "tie", "connect"}
+
+
+_PARTITIVE = {"any", "some", "none", "all", "each", "many", "several", "most", "few", "dozens", "hundreds", "scores", "members"}
+
+
+def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
+    """ "A court convicted twelve men for the bombing that killed 209", "arrested X for kidnapping and torturing two
+    women", "sentenced 16 to death for burning a student alive": the crime a court or the police answer is told as the
+    reason for their act, no ASSAULT of its own (the conviction or arrest is the event)."""
+    out = []
+    for d in drafts:
+        if d.event == "ASSAULT" and _answered_crime(d.trigger):
+            continue
+        out.append(d)
+    return out
+
+
+def _answered_crime(tok: Token) -> bool:
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _CRIME_ANSWERED \
+            and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return True  # "arrested a man for kidnapping and torturing two women", the gerund parsed as the verb's conjunct
+    node = tok
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "prep" and head.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                and not (node.lower_ == "of" and (head.pos_ in ("PRON", "NUM") or head.lower_ in _PARTITIVE)):
+            head = head.head  # "arrested a man for kidnapping": the phrase hangs off the one arrested ("any of": partitive)
+        if node.dep_ == "prep" and node.lower_ in ("for", "of", "with", "over", "to") and head.lemma_.lower() in _CRIME_ANSWERED \
+                and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return not (node.lower_ == "to" and head.lemma_.lower() not in ("link", "tie", "connect"))
+        if node.dep_ in ("ccomp", "nsubj", "nsubjpass", "dobj") or head.pos_ in ("VERB", "AUX") and node.dep_ not in (
+                "prep", "pcomp", "conj", "relcl", "acl", "pobj", "advcl", "xcomp"):
+            return False
+        node = head
+    return False
+
+
 def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
     """ "Was convicted and sentenced", "is accused of X and charged with Y": one act told by two passive verbs."""
     by_token = {d.trigger.i: d for d in drafts}
@@ -1073,6 +1200,8 @@ def _passive_conj(tok: Token) -> bool:
 def _objects(tok: Token, passive: bool) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     out = [c for c in tok.children if c.dep_ in deps]
+    if passive and tok.dep_ == "relcl" and out and all(c.lower_ in ("who", "which", "that") for c in out):
+        out = [tok.head]  # "journalists who were beaten by police": the journalists
     if passive and not out and _passive_conj(tok):
         out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if passive and not out and tok.dep_ == "acl":

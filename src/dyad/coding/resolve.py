@@ -81,6 +81,10 @@ class Gazetteer:
         return out
 
 
+# Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
+_LIST_ENTS = {"GPE", "NORP", "ORG"}
+
+
 def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
     spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC") or (e.label_ == "PERSON" and len(e) == 1)]
@@ -123,6 +127,10 @@ class Resolver:
         out = [token]
         for child in token.children:
             if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.extend(self.heads(child))
+            elif child.dep_ == "appos" and token.ent_type_ in _LIST_ENTS and child.ent_type_ in _LIST_ENTS and any(
+                    c.dep_ == "conj" and c.ent_type_ in _LIST_ENTS for c in child.children):
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list the parser reads as an apposition
                 out.extend(self.heads(child))
         return out
 
@@ -403,6 +411,8 @@ class Resolver:
             return strong[0] if strong else modifier_sectors[0]
         if inner:
             return inner
+        if head.tag_ in ("NNS", "NNPS") and lemma in lex.bare_plural_sectors and not modifier_sectors:
+            return lex.bare_plural_sectors[lemma]  # "officers beat protesters": police, unless "army officers"
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"

@@ -109,6 +109,7 @@ class ActorLexicon:
     speaker_pronouns: frozenset[str]
     organisation_anaphors: frozenset[str] = frozenset()
     plural_sectors: dict[str, str] = field(default_factory=dict)
+    bare_plural_sectors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,7 @@ def _actor_lexicon(raw: dict) -> ActorLexicon:
         speaker_pronouns=frozenset(pronouns["speaker"]),
         organisation_anaphors=frozenset(raw.get("organisation_anaphors") or ()),
         plural_sectors=dict(raw.get("plural_sectors") or {}),
+        bare_plural_sectors=dict(raw.get("bare_plural_sectors") or {}),
     )
 
 
