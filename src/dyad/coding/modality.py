@@ -86,6 +86,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
                 found.add("negated")
+            if via == "xcomp" and lemma in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+                found.add("negated")  # "has yet to be charged", "are yet to sign": not (yet) done
             if via in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "nsubj") and lemma in cues.hedge_governors:
                 found.add("hedged")
             if via in ("xcomp", "ccomp", "pobj", "prep", "acl") and lemma in cues.future_governors:

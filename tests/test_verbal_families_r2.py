@@ -1,0 +1,112 @@
+"""Verbal-conflict and cooperation wording families, round 2: relief flown or sent somewhere is aid (not
+a visit), a recipient named in the object phrase or after the instrument, travel bans and asset freezes
+laid on someone, a participle that adds its own accusation, and 'has yet to' as a negation. Each family
+has several team-written wordings and a guard. Rules: src/dyad/data/rules.yaml, docs/rules.md."""
+
+from datetime import date
+
+import pytest
+
+
+def _events(code_text, text):
+    return [
+        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)), e.modality)
+        for e in code_text(text, date(2025, 3, 14)).events
+    ]
+
+
+def _has(code_text, text, event, actor, recipient, modality="asserted"):
+    events = _events(code_text, text)
+    assert any(e[0] == event and actor in e[1] and (recipient is None or recipient in e[2]) and e[3] == modality
+               for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("India flew medical teams and tonnes of relief supplies to Kathmandu on Friday.", "IND", "NPL"),
+        ("Greece sent a team of 30 rescuers and four sniffer dogs to southern Turkey.", "GRC", "TUR"),
+        ("Japan dispatched a group of doctors and nurses to Manila after the typhoon.", "JPN", "PHL"),
+        ("Norway flew rescue workers and tents to Nepal.", "NOR", "NPL"),
+    ],
+)
+def test_relief_flown_or_sent_is_aid_not_a_visit(code_text, text, actor, recipient):
+    _has(code_text, text, "AID", actor, recipient)
+    assert "CONSULT" not in [e[0] for e in _events(code_text, text)]
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("The French president flew to Kyiv on Monday.", "FRA", "UKR"),
+        ("Germany's foreign minister travelled to Beijing on Tuesday.", "DEU", "CHN"),
+    ],
+)
+def test_a_trip_with_no_cargo_is_still_a_visit(code_text, text, actor, recipient):
+    _has(code_text, text, "CONSULT", actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Britain responded with sanctions against Moscow.", "GBR", "RUS"),
+        ("Canada retaliated with tariffs on Washington.", "CAN", "USA"),
+        ("Beijing retaliated with fresh sanctions against Lithuania on Friday.", "CHN", "LTU"),
+    ],
+)
+def test_the_recipient_after_the_instrument(code_text, text, actor, recipient):
+    _has(code_text, text, "SANCTION", actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Washington imposed a travel ban on the Sudanese general.", "USA", "SDN"),
+        ("The United States imposed an asset freeze on the Venezuelan minister.", "USA", "VEN"),
+        ("Canada slapped an export ban on Iran.", "CAN", "IRN"),
+        ("The European Union announced visa bans against Belarusian officials.", "EUR", "BLR"),
+    ],
+)
+def test_travel_bans_and_asset_freezes_are_sanctions(code_text, text, actor, recipient):
+    _has(code_text, text, "SANCTION", actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council imposed a ban on smoking in public parks.",
+        "The government announced a freeze on public sector wages.",
+    ],
+)
+def test_other_bans_and_freezes_are_no_sanction(code_text, text):
+    assert "SANCTION" not in [e[0] for e in _events(code_text, text)]
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Kenya's opposition leader refused to join the national dialogue, calling it a sham.", "ACCUSE", "KEN", None),
+        ("Rebel negotiators walked out of the talks, accusing the Syrian army of breaking the truce.", "ACCUSE", "SYR", "SYR"),
+        ("Seoul urged Pyongyang to return to talks, warning that it would retaliate against any attack.", "THREATEN", "KOR", None),
+    ],
+)
+def test_a_participle_adds_its_own_act(code_text, text, event, actor, recipient):
+    _has(code_text, text, event, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Russia's former defence minister has yet to be charged with any crime.", "ACCUSE"),
+        ("The two governments have yet to sign the trade agreement.", "AGREE"),
+        ("The rebels are yet to accept the ceasefire proposal.", "AGREE"),
+    ],
+)
+def test_has_yet_to_is_not_done(code_text, text, event):
+    events = [e for e in _events(code_text, text) if e[0] == event]
+    assert events and all(e[3] == "negated" for e in events), _events(code_text, text)
+
+
+def test_yet_elsewhere_does_not_negate(code_text):
+    events = [e for e in _events(code_text, "Yet the two governments signed the trade agreement on Monday.") if e[0] == "AGREE"]
+    assert events and events[0][3] == "asserted"
