@@ -110,3 +110,54 @@ def test_has_yet_to_is_not_done(code_text, text, event):
 def test_yet_elsewhere_does_not_negate(code_text):
     events = [e for e in _events(code_text, "Yet the two governments signed the trade agreement on Monday.") if e[0] == "AGREE"]
     assert events and events[0][3] == "asserted"
+
+
+def _modality(code_text, text, event):
+    events = [e for e in _events(code_text, text) if e[0] == event]
+    assert events, _events(code_text, text)
+    return events[0][3]
+
+
+@pytest.mark.parametrize(
+    "text, event, modality",
+    [
+        # a date inside another act's clause or naming a thing does not date the event
+        ("Egypt reopened its embassy in Doha after closing it in 2017.", "CONCEDE", "asserted"),
+        ("A Kenyan court sentenced three men to life in prison for bombing attacks six years ago.", "SANCTION", "asserted"),
+        ("Rebels attacked monitors who were there to uphold the 2015 peace accord.", "ASSAULT", "asserted"),
+        # a date that names the span the event took place in still dates it
+        ("During the 1994 genocide, Hutu militias killed thousands of Tutsi civilians in Rwanda.", "ASSAULT", "historical"),
+        ("In 2011 Israel closed its embassy in Cairo.", "SANCTION", "historical"),
+    ],
+)
+def test_dates_of_other_clauses_and_things(code_text, text, event, modality):
+    assert _modality(code_text, text, event) == modality
+
+
+@pytest.mark.parametrize(
+    "text, event, modality",
+    [
+        ("Japan had previously sent a small contingent of troops to Iraq.", "MOBILIZE", "historical"),
+        ("Previously, Britain had carried out airstrikes against militants in Iraq.", "ASSAULT", "historical"),
+        ("The general had formerly threatened to attack the capital.", "THREATEN", "historical"),
+        ("Saudi Arabia has previously accused Iran of arming the rebels.", "ACCUSE", "asserted"),
+    ],
+)
+def test_previously_in_the_past_perfect_is_historical(code_text, text, event, modality):
+    assert _modality(code_text, text, event) == modality
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("A Saudi-led air raid on the port reportedly killed 20 fishermen.", "ASSAULT"),
+        ("An Israeli airstrike on a school in Gaza allegedly killed 15 people.", "ASSAULT"),
+        ("A drone strike on the convoy apparently killed five soldiers.", "ASSAULT"),
+    ],
+)
+def test_a_reported_verb_hedges_its_event_noun_subject(code_text, text, event):
+    assert _modality(code_text, text, event) == "hedged"
+
+
+def test_unhedged_event_noun_subject_is_asserted(code_text):
+    assert _modality(code_text, "A Saudi-led air raid on the port killed 20 fishermen.", "ASSAULT") == "asserted"
