@@ -161,3 +161,30 @@ def test_a_reported_verb_hedges_its_event_noun_subject(code_text, text, event):
 
 def test_unhedged_event_noun_subject_is_asserted(code_text):
     assert _modality(code_text, "A Saudi-led air raid on the port killed 20 fishermen.", "ASSAULT") == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Brazil announced a 20 billion dollar austerity package on Monday.", "AID"),
+        ("Greece unveiled a new stimulus package for small firms.", "AID"),
+        ("Italy approved a tax package in parliament.", "AID"),
+        ("The US president signed a disaster declaration for the flooded counties.", "AGREE"),
+        ("The governor signed an emergency declaration after the storm.", "AGREE"),
+    ],
+)
+def test_packages_and_declarations_that_are_no_aid_or_agreement(code_text, text, wrong):
+    assert wrong not in [e[0] for e in _events(code_text, text)]
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Saudi Arabia approved a $3 billion support package for Pakistan.", "AID", "SAU", "PAK"),
+        ("Germany announced a new military aid package for Ukraine.", "AID", "DEU", "UKR"),
+        ("Japan announced 5 million dollars in aid for Nepal.", "AID", "JPN", "NPL"),
+        ("China and Russia signed a joint declaration on trade.", "AGREE", "CHN", None),
+    ],
+)
+def test_aid_packages_and_signed_declarations_still_code(code_text, text, event, actor, recipient):
+    _has(code_text, text, event, actor, recipient)
