@@ -188,3 +188,27 @@ def test_packages_and_declarations_that_are_no_aid_or_agreement(code_text, text,
 )
 def test_aid_packages_and_signed_declarations_still_code(code_text, text, event, actor, recipient):
     _has(code_text, text, event, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Prosecutors will try the former Kenyan minister for corruption.", "KEN", "KEN"),
+        ("Iran will try the French researcher for espionage.", "IRN", "FRA"),
+        ("A Turkish court began to try the Greek soldiers for espionage.", "TUR", "GRC"),
+    ],
+)
+def test_trying_someone_for_a_crime_is_an_accusation(code_text, text, actor, recipient):
+    events = _events(code_text, text)
+    assert any(e[0] == "ACCUSE" and actor in e[1] and recipient in e[2] for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan team will try a new approach for the match.",
+        "Iran tried a new tactic for the talks with France.",
+    ],
+)
+def test_trying_something_is_no_accusation(code_text, text):
+    assert "ACCUSE" not in [e[0] for e in _events(code_text, text)]
