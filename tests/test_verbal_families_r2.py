@@ -212,3 +212,34 @@ def test_trying_someone_for_a_crime_is_an_accusation(code_text, text, actor, rec
 )
 def test_trying_something_is_no_accusation(code_text, text):
     assert "ACCUSE" not in [e[0] for e in _events(code_text, text)]
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient, mode",
+    [
+        # what an actor says it would do if someone acts is a threat made now, to that someone
+        ("Biden told Putin on Tuesday that the United States would impose severe sanctions if Russia invaded Ukraine.",
+         "USA", "RUS", "restrict"),
+        ("The EU said it would impose tariffs on American goods if Washington went ahead with the levies.", "EUR", "USA", "restrict"),
+        ("France said it would strike if Syria used chemical weapons again.", "FRA", "SYR", "violence"),
+        ("Should Israel attack its nuclear sites, Iran would retaliate against Israeli cities, the Iranian defence minister said.",
+         "IRN", "ISR", "violence"),
+    ],
+)
+def test_a_conditional_sanction_or_strike_said_is_a_threat(code_text, text, actor, recipient, mode):
+    events = [(e.event, {a.code for a in e.actor}, {a.code for a in e.recipient}, e.modality, e.mode)
+              for e in code_text(text, date(2025, 3, 14)).events]
+    assert any(e[0] == "THREATEN" and actor in e[1] and recipient in e[2] and e[3] == "asserted" and e[4] == (mode,)
+               for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Japan would suspend its development loans to Myanmar if the junta postponed elections again.",
+        "If Serbia deploys troops to the border, Kosovo would close its airspace.",
+    ],
+)
+def test_a_forecast_or_unsaid_condition_stays_hypothetical(code_text, text):
+    events = _events(code_text, text)
+    assert "THREATEN" not in [e[0] for e in events] and all(e[3] == "hypothetical" for e in events), events

@@ -104,8 +104,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and (draft.rule.threat_if_future or draft.rule.when_negated) and via in (None, "xcomp") \
-                    and not _has_condition(tok, cues):
-                continue  # "Tehran would respond": the future is the threat itself, which is made now
+                    and (draft.rule.threat_if_future or not _has_condition(tok, cues)):
+                continue  # "Tehran would respond" (if attacked): the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
                 if low in cues.hypothetical_aux and (via is None or own_clause):
                     found.add("future" if (reached_speech or speech_ahead) and not _has_condition(tok, cues) else "hypothetical")
@@ -308,3 +308,29 @@ def _bound_only(ent: Span) -> bool:
 def contexts_of(lemmas: frozenset[str], context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:
     """The PLOVER contexts whose words the sentence uses."""
     return tuple(name for name, words in context_words.items() if lemmas & words)
+
+
+def conditional_consequence(draft: Draft, speaker=None) -> Token | None:
+    """The subject of the condition when the event is what someone says they would do if it is met
+    ("Washington would impose sanctions if Russia invaded": Russia), else None."""
+    cues = load_cues()
+    clause = draft.clause
+    if clause.dep_ == "advcl" or not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in clause.children):
+        return None
+    if not (_speech_governs(clause, cues) or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)):
+        return None
+    if speaker is not None and not speaker(_speaker(clause, cues)):
+        return None  # "analysts say Japan would suspend its loans if…": a forecast, not Japan's threat
+    for cond in clause.children:
+        if cond.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in cond.children)
+                                     or _inverted_condition(cond)):
+            return next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), cond)
+    return None
+
+
+def _speaker(clause: Token, cues: ModalityCues) -> Token | None:
+    """The subject of the speech or pledge verb that governs the clause, if any."""
+    for tok, via in _chain(clause):
+        if via is not None and (tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs):
+            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return None
