@@ -243,3 +243,27 @@ def test_a_conditional_sanction_or_strike_said_is_a_threat(code_text, text, acto
 def test_a_forecast_or_unsaid_condition_stays_hypothetical(code_text, text):
     events = _events(code_text, text)
     assert "THREATEN" not in [e[0] for e in events] and all(e[3] == "hypothetical" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese and Indian soldiers fought with clubs and stones in the valley on Monday night.",
+        "Kenyan police trained with live ammunition before the election.",
+        "Syrian troops fought with rebels in the suburbs of Aleppo.",
+    ],
+)
+def test_fighting_or_training_with_something_is_no_cooperation(code_text, text):
+    assert "COOPERATE" not in [e[0] for e in _events(code_text, text)]
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Chadian troops fought alongside French forces against the jihadists.", "TCD", "FRA"),
+        ("North Korean soldiers began fighting alongside Russian troops in Kursk.", "PRK", "RUS"),
+        ("Kenyan police worked with British detectives on the case.", "KEN", "GBR"),
+    ],
+)
+def test_fighting_alongside_or_working_with_someone_is_cooperation(code_text, text, actor, recipient):
+    _has(code_text, text, "COOPERATE", actor, recipient)
