@@ -1,6 +1,7 @@
 """The accuracy floor: CI fails when macro-F1 on the tuning split drops below the pinned value."""
 
 import json
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -8,6 +9,7 @@ from typer.testing import CliRunner
 from dyad.cli import app
 from dyad.errors import DataError
 from dyad.evaluate import evaluate, load_gold
+from dyad.sources.files import make_article
 from tests.conftest import GOLD
 
 MACRO_F1_FLOOR = 0.90  # measured 0.914 on gold-a + gold-b (2026-12-03; 0.900 on 2026-11-28); raise as the rules improve
@@ -95,3 +97,19 @@ def test_eval_several_files_each_and_union_with_errors_and_confusion(tmp_path):
     assert any(line.startswith("t1\textra\tASSAULT") for line in shown.stdout.splitlines())
     header = next(line for line in shown.stdout.splitlines() if line.startswith("gold\t"))  # the confusion table
     assert header.split("\t")[-1] == "none" and "ASSA" in header
+
+
+def test_eval_pairs_same_country_events_by_modality(tmp_path, coder):
+    # two charges of the same man, one years ago and one now, coded in text order; the gold lists the
+    # current one first: the pairing must not hang on that order
+    text = ("A Texas court charged the former mayor of Dallas with fraud in 2012. "
+            "On Monday a Texas court charged the former mayor of Dallas with bribery.")
+    side = [{"code": "USA", "sector": "JUD"}], [{"code": "USA", "sector": "GOV"}]
+    events = [{"event": "ACCUSE", "mode": ["allege"], "actor": side[0], "recipient": side[1], "modality": m}
+              for m in ("asserted", "historical")]
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "t1", "date": "2025-03-14", "text": text, "events": events}) + "\n")
+    coded = sorted(e.modality for e in coder.code(make_article(text, date_=date(2025, 3, 14))).events if e.event == "ACCUSE")
+    assert coded == ["asserted", "historical"]
+    report, _ = evaluate(load_gold(gold), coder)
+    assert report["modality_accuracy"] == 1.0

@@ -16,6 +16,9 @@ from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
 
 # Paths from a complement up to the verb that governs it ("urged X to withdraw").
+# Acts a participle clause adds to what its subject did ("walked out, calling the vote a sham",
+# "urged calm, accusing the army of…"): they are not the complement of the main verb.
+_PARTICIPLE_ACTS = {"ACCUSE", "THREATEN", "REJECT"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "oprd", "attr", "relcl"}
 _JOINT = {"joint", "jointly", "together", "combined", "bilateral", "trilateral", "multilateral"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -525,6 +528,17 @@ class Extractor:
     def _prep_objects(self, tok: Token, preps: frozenset[str] | set[str], obj: Token | None) -> list[Token]:
         out: list[Token] = []
         holders = [tok] + ([obj] if obj is not None else [])
+        # the preposition may hang off a noun inside the object phrase ("sent a team of rescuers and
+        # dogs to Türkiye") or off the instrument ("responded with sanctions against Moscow")
+        nested = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "with")]
+        while nested:
+            prep = nested.pop()
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "NUM"):
+                    for noun in (pobj, *[c for c in pobj.children if c.dep_ == "conj"]):
+                        if noun not in holders:
+                            holders.append(noun)
+                            nested += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
@@ -903,6 +917,9 @@ class Extractor:
                     owner.recipient = list(draft.recipient)
                 continue
             tok = draft.clause
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children) \
+                    and draft.event in _PARTICIPLE_ACTS:
+                continue  # "refused to attend, calling it a sham": the participle is an act of its own
             steps = 0
             while tok.dep_ in _COMPLEMENT_DEPS and tok.head.i != tok.i and steps < 8:
                 tok = tok.head

@@ -40,6 +40,7 @@ class ModalityCues:
     speech_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
     negating_phrasal: frozenset[str] = frozenset()
+    historical_adverbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
                 found.add("negated")
+            if via == "xcomp" and lemma in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
+                found.add("negated")  # "has yet to be charged", "are yet to sign": not (yet) done
             if via in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "nsubj") and lemma in cues.hedge_governors:
                 found.add("hedged")
             if via in ("xcomp", "ccomp", "pobj", "prep", "acl") and lemma in cues.future_governors:
@@ -101,8 +104,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and (draft.rule.threat_if_future or draft.rule.when_negated) and via in (None, "xcomp") \
-                    and not _has_condition(tok, cues):
-                continue  # "Tehran would respond": the future is the threat itself, which is made now
+                    and (draft.rule.threat_if_future or not _has_condition(tok, cues)):
+                continue  # "Tehran would respond" (if attacked): the future is the threat itself, which is made now
             if child.dep_ in ("aux", "auxpass"):
                 if low in cues.hypothetical_aux and (via is None or own_clause):
                     found.add("future" if (reached_speech or speech_ahead) and not _has_condition(tok, cues) else "hypothetical")
@@ -117,8 +120,11 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
             elif child.dep_ == "neg" and (via is None or (via == "xcomp" and draft.rule.type != "REQUEST")):
                 if not (via is None and draft.rule.when_negated):  # "will not attend" is the refusal itself
                     found.add("negated")
-            elif child.dep_ == "advmod" and low in cues.hedge_adverbs and (via is None or own_clause or via == "ccomp"):
-                found.add("hedged")
+            elif child.dep_ == "advmod" and low in cues.hedge_adverbs and (via is None or own_clause or via in ("ccomp", "nsubj", "nsubjpass")):
+                found.add("hedged")  # "an air raid reportedly killed 20": the event noun is the subject of what is reported
+            elif child.dep_ == "advmod" and low in cues.historical_adverbs and (via is None or own_clause) \
+                    and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+                found.add("historical")  # "Japan had previously sent troops"; "has previously accused" still holds
             elif child.dep_ == "mark" and low in cues.conditional_marks and tok.dep_ == "advcl" and (via is None or own_clause):
                 found.add("hypothetical")
         if tok.dep_ == "advcl" and _has_condition(tok, cues) and (via is None or own_clause):
@@ -254,9 +260,14 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
     dates = [e for e in dates if not _bound_only(e)]
     if not dates:
         return None
+    elsewhere = False
     for ent in dates:
         tok = ent.root
         steps = 0
+        if tok.dep_ in ("compound", "amod", "nummod", "npadvmod", "advmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.i not in anchors and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ in _SPAN_PREPS):
+            elsewhere = True  # "the 1979 peace treaty", "for attacks nine years ago": the date of a thing, not of the event
+            continue
         while tok.head.i != tok.i and steps < 6:
             tok = tok.head
             steps += 1
@@ -265,10 +276,21 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
                 if found:
                     return found
             if tok.pos_ in ("VERB", "AUX") and tok.i not in anchors:
+                # "reopens its embassy after closing it in 2011": the date of another act in a clause under
+                # the event's own verb; a date under the verb that says or reports the event still dates it
+                elsewhere = elsewhere or _under(tok, draft.clause)
                 break
-    if len(dates) == 1:
+    if len(dates) == 1 and not elsewhere:
         return resolve_date(dates[0].text, base, future_hint)
     return None
+
+
+_SPAN_PREPS = ("during", "in", "amid", "throughout")  # "during the 1994 genocide": the noun is the time
+
+
+def _under(tok: Token, clause: Token) -> bool:
+    """Whether `tok` sits in the subtree of `clause` (a clause of the event's own sentence part)."""
+    return clause.left_edge.i <= tok.i <= clause.right_edge.i and tok.i != clause.i
 
 
 def _bound_only(ent: Span) -> bool:
@@ -286,3 +308,29 @@ def _bound_only(ent: Span) -> bool:
 def contexts_of(lemmas: frozenset[str], context_words: dict[str, frozenset[str]]) -> tuple[str, ...]:
     """The PLOVER contexts whose words the sentence uses."""
     return tuple(name for name, words in context_words.items() if lemmas & words)
+
+
+def conditional_consequence(draft: Draft, speaker=None) -> Token | None:
+    """The subject of the condition when the event is what someone says they would do if it is met
+    ("Washington would impose sanctions if Russia invaded": Russia), else None."""
+    cues = load_cues()
+    clause = draft.clause
+    if clause.dep_ == "advcl" or not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in clause.children):
+        return None
+    if not (_speech_governs(clause, cues) or any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)):
+        return None
+    if speaker is not None and not speaker(_speaker(clause, cues)):
+        return None  # "analysts say Japan would suspend its loans if…": a forecast, not Japan's threat
+    for cond in clause.children:
+        if cond.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in cond.children)
+                                     or _inverted_condition(cond)):
+            return next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), cond)
+    return None
+
+
+def _speaker(clause: Token, cues: ModalityCues) -> Token | None:
+    """The subject of the speech or pledge verb that governs the clause, if any."""
+    for tok, via in _chain(clause):
+        if via is not None and (tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs):
+            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
 from dyad.coding.extract import Draft, Extractor, SentenceContext
-from dyad.coding.modality import attribution_of, contexts_of, date_of, modality_of
+from dyad.coding.modality import attribution_of, conditional_consequence, contexts_of, date_of, modality_of
 from dyad.coding.model import EventModel, load_model
 from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc
 from dyad.coding.places import locate_event
@@ -185,6 +185,23 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     event_type = draft.event
     if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and _announced(draft):
         event_type, modes, modality = "CONCEDE", (), "asserted"  # PLOVER: an announced withdrawal concedes
+    threatened = None
+
+    def own_voice(subject) -> bool:  # the one who says it is the one who would act
+        if subject is None:
+            return True
+        said_by = coder.extractor._resolve(subject, ctx)
+        return said_by is not None and said_by.code is not None and said_by.code in {a.code for a in draft.actor}
+
+    if event_type == "SANCTION" and modality == "hypothetical" and draft.actor:
+        threatened = conditional_consequence(draft, own_voice)
+        if threatened is not None:  # "said it would impose sanctions if Russia invaded": the threat is made now
+            event_type, modes, modality = "THREATEN", ("restrict",), "asserted"
+    elif event_type == "THREATEN" and not draft.recipient:
+        threatened = conditional_consequence(draft, own_voice)  # "France would strike if Syria used gas again": Syria
+    if threatened is not None and not draft.recipient and threatened.pos_ in ("PROPN", "NOUN"):
+        found = coder.extractor._resolve(threatened, ctx)
+        draft.recipient = [found] if found is not None and found not in draft.actor else []
     cameo = ontology.cameo_root(event_type, modes)
     sent = ctx.sent
     start, end = _strip_span(sent)
