@@ -12,9 +12,10 @@ from dyad.evaluate import evaluate, load_gold
 from dyad.sources.files import make_article
 from tests.conftest import GOLD
 
-MACRO_F1_FLOOR = 0.90  # measured 0.914 on gold-a + gold-b (2026-12-03; 0.900 on 2026-11-28); raise as the rules improve
-# Real-text and wire-shaped tuning splits (2026-12-03): WCEP tune measured 0.573, news-tune 0.652.
-REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.55, "news-tune.jsonl": 0.62}
+MACRO_F1_FLOOR = 0.92  # measured 0.938 on gold-a + gold-b (2026-12-03, late; 0.914 earlier that day); raise as the rules improve
+# Real-text and wire-shaped tuning splits: WCEP tune measured 0.573, news-tune 0.652 (2026-12-03);
+# 0.686 and 0.797 after the wording families and actor work the same night.
+REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.66, "news-tune.jsonl": 0.77}
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
@@ -42,7 +43,8 @@ def test_eval_macro_f1_floor(coder):
 def test_eval_real_text_tune_floor(coder, name):
     report, _ = evaluate(load_gold(GOLD / name), coder)
     assert report["macro_f1"] >= REAL_TEXT_FLOORS[name], json.dumps(report["per_type"], indent=1)
-    assert report["noisy_rate"] <= 0.15  # items with no political event that get one
+    assert report["noisy_rate"] <= 0.10  # items with no political event that get one (0.048 and 0.037 measured)
+    assert report["actor_country_accuracy"] >= 0.80  # on correctly typed events (0.864 and 0.844 measured)
 
 
 def test_eval_cli_json(tmp_path):
