@@ -4,12 +4,7 @@ from datetime import date
 
 import pytest
 
-
-def _summary(coded):
-    return [
-        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)), e.modality)
-        for e in coded.events
-    ]
+from tests.coded import DAY, assert_coded, codes
 
 
 @pytest.mark.parametrize(
@@ -42,14 +37,7 @@ def _summary(coded):
     ],
 )
 def test_extract_codes_team_sentences(code_text, text, expected):
-    events = _summary(code_text(text, date(2025, 3, 14)))
-    event, actors, recipients, modality = expected
-    matching = [e for e in events if e[0] == event]
-    assert matching, f"no {event} in {events}"
-    got = matching[0]
-    assert set(actors) <= set(got[1]), got
-    assert set(recipients) <= set(got[2]), got
-    assert got[3] == modality, got
+    assert_coded(codes(code_text(text, DAY)), expected)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +54,7 @@ def test_extract_no_event_in_non_political_sentences(code_text, text):
 
 
 def test_extract_several_events_in_one_sentence(code_text):
-    events = _summary(code_text("The Kenyan president met Ethiopia's prime minister and called on Eritrea to withdraw its troops."))
+    events = codes(code_text("The Kenyan president met Ethiopia's prime minister and called on Eritrea to withdraw its troops."))
     types = [e[0] for e in events]
     assert "CONSULT" in types and "REQUEST" in types
     request = next(e for e in events if e[0] == "REQUEST")
@@ -141,14 +129,7 @@ def test_extract_event_has_cameo_quad_and_score(code_text):
     ],
 )
 def test_extract_codes_phrasal_and_nominal_shapes(code_text, text, expected):
-    events = _summary(code_text(text, date(2025, 3, 14)))
-    event, actors, recipients, modality = expected
-    matching = [e for e in events if e[0] == event]
-    assert matching, f"no {event} in {events}"
-    got = matching[0]
-    assert set(actors) <= set(got[1]), got
-    assert set(recipients) <= set(got[2]), got
-    assert got[3] == modality, got
+    assert_coded(codes(code_text(text, DAY)), expected)
 
 
 @pytest.mark.parametrize(
@@ -162,7 +143,7 @@ def test_extract_codes_phrasal_and_nominal_shapes(code_text, text, expected):
     ],
 )
 def test_extract_does_not_code_the_other_sense(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -182,10 +163,10 @@ def test_extract_no_event_in_accidents_markets_sport_and_metaphors(code_text, te
 
 
 def test_extract_one_act_of_force_told_by_several_verbs(code_text):
-    events = _summary(code_text("Israeli jets pounded Gaza, killing 12 people and wounding 30."))
+    events = codes(code_text("Israeli jets pounded Gaza, killing 12 people and wounding 30."))
     assert [e[0] for e in events] == ["ASSAULT"]
 
 
 def test_extract_protest_noun_does_not_take_the_arresting_police(code_text):
-    events = _summary(code_text("Police in Kampala arrested 20 people during the protest."))
+    events = codes(code_text("Police in Kampala arrested 20 people during the protest."))
     assert [e[0] for e in events] == ["COERCE"]

@@ -1,15 +1,13 @@
 """Wording families of material conflict on real wire copy: protests, force, coercion, mobilisation and
 retreat said in the many ways reports say them — and the look-alikes that are no event."""
 
-from datetime import date
-
 import pytest
+
+from tests.coded import DAY, codes_and_sectors
 
 
 def _events(code_text, text):
-    return [(e.event, tuple(e.mode), tuple(sorted(f"{a.code}/{a.sector}" for a in e.actor)),
-             tuple(sorted(f"{a.code}/{a.sector}" for a in e.recipient)), e.modality)
-            for e in code_text(text, date(2025, 3, 14)).events]
+    return codes_and_sectors(code_text(text, DAY))
 
 
 def _assert_codes(code_text, text, event, mode=None, actors=(), recipients=(), modality="asserted"):

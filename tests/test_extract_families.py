@@ -2,30 +2,13 @@
 (event nouns with their light verbs, negated refusals, orders, listings), and the metaphors and
 neighbouring senses the same words must not code. Rules: src/dyad/data/rules.yaml, docs/rules.md."""
 
-from datetime import date
-
 import pytest
 
-
-def _summary(coded):
-    return [
-        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)),
-         e.modality, tuple(e.mode))
-        for e in coded.events
-    ]
+from tests.coded import DAY, assert_coded, codes
 
 
 def _check(code_text, text, expected):
-    events = _summary(code_text(text, date(2025, 3, 14)))
-    event, actors, recipients, modality = expected[:4]
-    matching = [e for e in events if e[0] == event]
-    assert matching, f"no {event} in {events}"
-    got = matching[0]
-    assert set(actors) <= set(got[1]), got
-    assert set(recipients) <= set(got[2]), got
-    assert got[3] == modality, got
-    if len(expected) > 4:
-        assert got[4] == (expected[4],), got
+    assert_coded(codes(code_text(text, DAY)), expected)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +39,7 @@ def test_negated_cooperation_is_a_refusal(code_text, text, expected):
     ],
 )
 def test_negated_cooperation_is_not_also_the_cooperation(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -68,8 +51,8 @@ def test_negated_cooperation_is_not_also_the_cooperation(code_text, text, wrong)
     ],
 )
 def test_unnegated_or_non_political_attendance_is_no_refusal(code_text, text):
-    assert "REJECT" not in [e[0] for e in _summary(code_text(text))]
-    assert "SANCTION" not in [e[0] for e in _summary(code_text(text))]
+    assert "REJECT" not in [e[0] for e in codes(code_text(text))]
+    assert "SANCTION" not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -106,7 +89,7 @@ def test_accuse_families(code_text, text, expected):
     ],
 )
 def test_accuse_families_leave_other_senses(code_text, text):
-    assert "ACCUSE" not in [e[0] for e in _summary(code_text(text))]
+    assert "ACCUSE" not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -163,7 +146,7 @@ def test_cooperation_request_reject_threaten_families(code_text, text, expected)
     ],
 )
 def test_families_leave_metaphors_and_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -206,7 +189,7 @@ def test_accuse_and_sanction_phrasal_families(code_text, text, expected):
     ],
 )
 def test_accuse_and_sanction_phrasal_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -237,7 +220,7 @@ def test_predicate_families(code_text, text, expected):
     ],
 )
 def test_predicate_families_need_a_political_actor(code_text, text):
-    types = [e[0] for e in _summary(code_text(text))]
+    types = [e[0] for e in codes(code_text(text))]
     assert not {"AGREE", "REJECT", "THREATEN"} & set(types), types
 
 
@@ -269,7 +252,7 @@ def test_invitation_and_cooperation_families(code_text, text, expected):
     ],
 )
 def test_invitation_and_cooperation_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -311,7 +294,7 @@ def test_withdrawal_retaliation_membership_families(code_text, text, expected):
     ],
 )
 def test_withdrawal_retaliation_membership_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -341,7 +324,7 @@ def test_overrule_and_request_families(code_text, text, expected):
     ],
 )
 def test_overrule_and_request_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -371,7 +354,7 @@ def test_acclaim_commitment_and_meeting_families(code_text, text, expected):
     ],
 )
 def test_acclaim_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]
 
 
 @pytest.mark.parametrize(
@@ -398,4 +381,4 @@ def test_diplomatic_protest_and_criticism_families(code_text, text, expected):
     ],
 )
 def test_diplomatic_protest_families_leave_other_senses(code_text, text, wrong):
-    assert wrong not in [e[0] for e in _summary(code_text(text))]
+    assert wrong not in [e[0] for e in codes(code_text(text))]

@@ -1,15 +1,13 @@
 """Material conflict, second round: whom force is used on, and who the force is, in the wordings that
 left an event with no recipient or no actor (beatings of named groups, relative clauses, bare "officers")."""
 
-from datetime import date
-
 import pytest
+
+from tests.coded import DAY, codes_and_sectors
 
 
 def _events(code_text, text):
-    return [(e.event, tuple(e.mode), tuple(sorted(f"{a.code}/{a.sector}" for a in e.actor)),
-             tuple(sorted(f"{a.code}/{a.sector}" for a in e.recipient)), e.modality)
-            for e in code_text(text, date(2025, 3, 14)).events]
+    return codes_and_sectors(code_text(text, DAY))
 
 
 def _find(code_text, text, event):

@@ -3,16 +3,13 @@ a visit), a recipient named in the object phrase or after the instrument, travel
 laid on someone, a participle that adds its own accusation, and 'has yet to' as a negation. Each family
 has several team-written wordings and a guard. Rules: src/dyad/data/rules.yaml, docs/rules.md."""
 
-from datetime import date
-
 import pytest
+
+from tests.coded import DAY, codes
 
 
 def _events(code_text, text):
-    return [
-        (e.event, tuple(sorted(a.code or "?" for a in e.actor)), tuple(sorted(a.code or "?" for a in e.recipient)), e.modality)
-        for e in code_text(text, date(2025, 3, 14)).events
-    ]
+    return codes(code_text(text, DAY))
 
 
 def _has(code_text, text, event, actor, recipient, modality="asserted"):
@@ -228,7 +225,7 @@ def test_trying_something_is_no_accusation(code_text, text):
 )
 def test_a_conditional_sanction_or_strike_said_is_a_threat(code_text, text, actor, recipient, mode):
     events = [(e.event, {a.code for a in e.actor}, {a.code for a in e.recipient}, e.modality, e.mode)
-              for e in code_text(text, date(2025, 3, 14)).events]
+              for e in code_text(text, DAY).events]
     assert any(e[0] == "THREATEN" and actor in e[1] and recipient in e[2] and e[3] == "asserted" and e[4] == (mode,)
                for e in events), events
 

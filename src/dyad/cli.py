@@ -20,7 +20,7 @@ from rich.console import Console
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from dyad.errors import EngineError, InputError, StoreError
-from dyad.records import Article, CodedArticle, Failure, Notice, coded_to_dict
+from dyad.records import Article, CodedArticle, Failure, Notice, article_id, coded_to_dict
 
 
 class _Help:
@@ -375,8 +375,6 @@ def _not_stored(store, articles: list[Article]) -> tuple[list[Article], int]:
     The same id under another date is kept: `Store.write` reports it as a duplicate. The same id
     and date with another text is not stored over the stored one, and says so.
     """
-    from dyad.records import article_id
-
     stored: dict = {}
     for start in range(0, len(articles), 1000):
         stored |= store.stored_versions([a.id for a in articles[start:start + 1000]])

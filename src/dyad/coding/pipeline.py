@@ -185,23 +185,8 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     event_type = draft.event
     if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and _announced(draft):
         event_type, modes, modality = "CONCEDE", (), "asserted"  # PLOVER: an announced withdrawal concedes
-    threatened = None
-
-    def own_voice(subject) -> bool:  # the one who says it is the one who would act
-        if subject is None:
-            return True
-        said_by = coder.extractor._resolve(subject, ctx)
-        return said_by is not None and said_by.code is not None and said_by.code in {a.code for a in draft.actor}
-
-    if event_type == "SANCTION" and modality == "hypothetical" and draft.actor:
-        threatened = conditional_consequence(draft, own_voice)
-        if threatened is not None:  # "said it would impose sanctions if Russia invaded": the threat is made now
-            event_type, modes, modality = "THREATEN", ("restrict",), "asserted"
-    elif event_type == "THREATEN" and not draft.recipient:
-        threatened = conditional_consequence(draft, own_voice)  # "France would strike if Syria used gas again": Syria
-    if threatened is not None and not draft.recipient and threatened.pos_ in ("PROPN", "NOUN"):
-        found = coder.extractor._resolve(threatened, ctx)
-        draft.recipient = [found] if found is not None and found not in draft.actor else []
+    if event_type in ("SANCTION", "THREATEN"):
+        event_type, modes, modality = _conditional_threat(draft, ctx, coder, event_type, modes, modality)
     cameo = ontology.cameo_root(event_type, modes)
     sent = ctx.sent
     start, end = _strip_span(sent)
@@ -232,6 +217,34 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         coder=draft.coder or f"rule:{draft.rule.id}",
         confidence=draft.confidence,
     )
+
+
+def _conditional_threat(draft: Draft, ctx: SentenceContext, coder: Coder, event_type: str, modes: tuple,
+                        modality: str) -> tuple[str, tuple, str]:
+    """What an actor says it would do if someone acts is a threat made now, to that someone: "said it
+    would impose sanctions if Russia invaded" is THREATEN restrict, asserted; "France would strike if
+    Syria used gas again" threatens Syria. Sets the recipient the condition names; gives the type,
+    modes and modality."""
+    def resolve(token):
+        return coder.resolver.resolve(token, ctx.mentions, ctx.memory, ctx.places)
+
+    def own_voice(subject) -> bool:  # the one who says it is the one who would act
+        if subject is None:
+            return True
+        said_by = resolve(subject)
+        return said_by is not None and said_by.code is not None and said_by.code in {a.code for a in draft.actor}
+
+    threatened = None
+    if event_type == "SANCTION" and modality == "hypothetical" and draft.actor:
+        threatened = conditional_consequence(draft, own_voice)
+        if threatened is not None:
+            event_type, modes, modality = "THREATEN", ("restrict",), "asserted"
+    elif event_type == "THREATEN" and not draft.recipient:
+        threatened = conditional_consequence(draft, own_voice)
+    if threatened is not None and not draft.recipient and threatened.pos_ in ("PROPN", "NOUN"):
+        found = resolve(threatened)
+        draft.recipient = [found] if found is not None and found not in draft.actor else []
+    return event_type, modes, modality
 
 
 def _quote_attribution(quote, ctx: SentenceContext, coder: Coder) -> Attribution | None:
@@ -340,8 +353,7 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
                 tok.dep_ in ("nsubjpass", "dobj", "pobj", "conj") and tok.lemma_.lower() not in coder.resolver.lex.titles)):
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
             if actor is not None and actor.code and actor.country_from == "text":
-                ctx.memory.by_noun[tok.lemma_.lower()] = actor.code
-                ctx.memory.by_noun[f"sector:{actor.sector}"] = actor.code
+                ctx.memory.remember_noun(tok.lemma_.lower(), actor)
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

@@ -115,6 +115,11 @@ class ArticleMemory:
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
 
+    def remember_noun(self, noun: str, actor: ActorRef) -> None:
+        """The country this head noun, and any noun of the actor's sector, had when last named with it."""
+        self.by_noun[noun] = actor.code
+        self.by_noun[f"sector:{actor.sector}"] = actor.code
+
 
 class Resolver:
     def __init__(self, lexicon: ActorLexicon, roles=None):
@@ -343,8 +348,7 @@ class Resolver:
             memory.last_group = actor
             words = (actor.entity_text or "").lower().split()
             if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
-                memory.by_noun[_singular(words[-1])] = actor.code
-                memory.by_noun[f"sector:{actor.sector}"] = actor.code
+                memory.remember_noun(_singular(words[-1]), actor)
             if actor.code in _ORG_CODES:
                 memory.last_organisation = actor
 

@@ -314,11 +314,7 @@ class Store:
     # --- sources: skip what is stored, remember feeds (dyad.sources) ---------------------------------
     def stored_ids(self, ids: list[str]) -> dict[str, date | None]:
         """Which of these article ids are stored already, with the date each is stored under."""
-        if not ids:
-            return {}
-        with self._connection() as con:
-            rows = con.execute("SELECT id, date FROM articles WHERE list_contains(?, id)", [list(ids)]).fetchall()
-        return dict(rows)
+        return {id_: stored_date for id_, (stored_date, _) in self.stored_versions(ids).items()}
 
     def stored_versions(self, ids: list[str]) -> dict[str, tuple[date | None, str]]:
         """Which of these article ids are stored already, with their date and the hash of their text."""
