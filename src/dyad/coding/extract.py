@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier
+from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier, leader_of
 from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
 
@@ -366,7 +366,8 @@ class Extractor:
         "Fire" from a gun or set on purpose is no accident: "fired upon", "attacked with rifle fire", "opened
         fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
-        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events)
+        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events) or any(
+            _fuel_blast(t) for t in ctx.sent)
 
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
@@ -691,6 +692,8 @@ class Extractor:
         for child in tok.children:
             if child.dep_ == "poss":
                 heads += self.resolver.heads(child)
+        if not heads and (leader := leader_of(tok, ctx.mentions)) is not None:
+            heads = [leader]  # "a Saudi-led air raid"
         if not heads:
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
@@ -1021,6 +1024,20 @@ def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
 # Words of a fight between two sides (team): who falls in one was a side of it, not its target.
 _BATTLE_WORDS = {"battle", "clash", "fighting", "fight", "firefight", "gunbattle", "gunfight", "shootout", "skirmish",
                  "combat", "hostility", "hostilities"}
+
+
+def _fuel_blast(tok: Token) -> bool:
+    """An explosion of fuel: "a gas explosion at a restaurant", "a tanker truck explodes", "a fuel depot blast"
+    (not "a gas attack": chemical weapons are used by someone)."""
+    if tok.lemma_.lower() not in ("explosion", "blast", "explode", "fire", "blaze"):
+        return False
+    around = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
+    around += [g for c in around if c.dep_ == "nsubj" for g in c.children if g.dep_ in ("compound", "amod")]
+    return any(c.lemma_.lower() in _FUELS for c in around)
+
+
+_FUELS = {"gas", "propane", "methane", "fuel", "tanker", "boiler", "cylinder", "firework", "fireworks", "petrol",
+          "gasoline", "diesel"}
 
 
 def _battle_word(tok: Token) -> bool:

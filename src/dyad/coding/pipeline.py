@@ -23,7 +23,7 @@ from dyad.coding.model import EventModel, load_model
 from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc
 from dyad.coding.places import locate_event
 from dyad.coding.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
-from dyad.coding.resolve import ArticleMemory, Gazetteer, Resolver
+from dyad.coding.resolve import ArticleMemory, Gazetteer, Resolver, sponsors_something
 from dyad.coding.rules import Rules, load_rules
 from dyad.errors import EngineError
 from dyad.kb.base import KnowledgeBase, load_kb
@@ -132,7 +132,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     if article.dateline_place:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
-    memory.default_country = memory.default_country or _main_country(mentions)
+    memory.default_country = memory.default_country or _main_country(mentions, doc)
     events: list[Event] = []
     model_flags: list[Flag] = []
     sentences = [s for s in doc.sents if s.text.strip()]
@@ -307,7 +307,7 @@ def _sentence_places(sent, mentions) -> list[str]:
     out = []
     for tok in sent:
         m = mentions.get(tok.i)
-        if m is not None and _is_place(m):
+        if m is not None and _is_place(m) and not sponsors_something(tok):
             code = m.entity.country or m.entity.code
             if code and code not in out:
                 out.append(code)
@@ -318,13 +318,14 @@ def _sentence_nationality(sent, mentions) -> list[str]:
     """The one country a sentence names only by adjective ("Greek police arrested migrants"): the
     context of its unnamed actors when it names no place and the article gives no country."""
     codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
-             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code}
+             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code and not sponsors_something(tok)}
     return sorted(codes) if len(codes) == 1 else []
 
 
-def _main_country(mentions) -> str | None:
+def _main_country(mentions, doc: Doc) -> str | None:
     """The country an article names most often as a place, when one leads (a tie names none)."""
-    counts = Counter(m.entity.country or m.entity.code for m in {id(m): m for m in mentions.values()}.values()
+    places = {id(m): m for i, m in mentions.items() if not sponsors_something(doc[i])}
+    counts = Counter(m.entity.country or m.entity.code for m in places.values()
                      if _is_place(m) and (m.entity.country or m.entity.code))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):

@@ -69,11 +69,17 @@ class Gazetteer:
                 continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
             for i in range(span.start, span.end):
                 out[i] = mention
+        named = {m.entity.country or m.entity.code for m in out.values() if m.entity.kind in ("country", "place")}
         for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
             if span.start not in out:
                 city = self.kb.cities.get(span.text.lower())
-                if city is not None and span.label_ == "PERSON" and city.population < 200_000:
-                    continue  # the tagger took it for a person; only a big city outweighs that
+                if city is not None and named and city.country not in named and (
+                        city.population < 50_000 or (city.name.lower() != span.text.lower() and city.population < 200_000)):
+                    continue  # a small town, or a middling one's other spelling, of a country the report does not name:
+                    # "La Esperanza" in a report on Honduras is not the Guatemalan town
+                if city is not None and span.label_ == "PERSON" and (
+                        city.population < 200_000 or city.name.lower() != span.text.lower()):
+                    continue  # the tagger took it for a person; only a big city's own name outweighs that
                 if city is not None:
                     mention = Mention(span.start, span.end, city, "city")
                     for i in range(span.start, span.end):
@@ -89,8 +95,19 @@ def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
     spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC") or (e.label_ == "PERSON" and len(e) == 1)]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken]
+    spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken and not _in_longer_name(t)]
     return spans
+
+
+def _in_longer_name(tok: Token) -> bool:
+    """A word of a longer proper name ("Selam" in "Finote Selam"): not a city by itself."""
+    return (tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.lower_ not in _DIVISION_WORDS) or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+# Heads that make a place name a division of it ("Daraa Governorate", "Hakkari Province"), not another name.
+_DIVISION_WORDS = {"governorate", "province", "region", "district", "county", "city", "state", "oblast", "prefecture",
+                   "department", "municipality", "area"}
 
 
 def _surface_forms(text: str) -> list[str]:
@@ -199,7 +216,8 @@ class Resolver:
         text = _text(tokens)
         entity, role = self._entity(head, tokens, mentions)
         sector = self._sector(head, tokens, mentions)
-        if head.i not in mentions and not _actor_head(head, self.lex):
+        if head.i not in mentions and not _actor_head(head, self.lex) and not (
+                head.lemma_.lower() in lex.organisation_anaphors and leader_of(head, mentions) is not None):
             return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
         former = any(t.lemma_.lower() in lex.former for t in tokens)
         person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens))
@@ -234,7 +252,14 @@ class Resolver:
                                     end=tokens[-1].idx + len(tokens[-1].text))
             if entity.kind in ("group", "metonym") and sector is None:
                 sector = entity.sector
-            if entity.kind == "country" and head.i in mentions and mentions[head.i].entity is entity:
+            if entity.kind == "metonym" and head.i in mentions:  # "Guatemala's Congress", "the Brazilian Senate"
+                owner = next((m.entity for c in head.children if c.dep_ in ("poss", "amod", "compound")
+                              and (m := mentions.get(c.i)) is not None and m.entity is not entity
+                              and m.entity.kind == "country"), None)
+                if owner is not None and owner.code != entity.code:
+                    code, kind, identifier_text, wikidata, entity_id = owner.code, "role", None, None, None
+                    entity = None
+            if entity is not None and entity.kind == "country" and head.i in mentions and mentions[head.i].entity is entity:
                 if role in ("name", "capital") and sector is None:
                     sector = "GOV"
         if person:
@@ -257,7 +282,8 @@ class Resolver:
                     or memory.by_noun.get(f"sector:{sector}"))
             country_from = "context" if code is not None else None
         if code is None and sector is not None:  # "Rwanda denied that its troops…": the owner the pronoun names
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            # "Fiji's prime minister denied that his government…": a person's government is their country's
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "his", "her", "their")), None)
             found = self.resolve(owner, mentions, memory, sentence_places) if owner is not None else None
             if found is not None and found.code:
                 code, country_from = found.code, "text"
@@ -362,7 +388,7 @@ class Resolver:
                 return mentions[child.i].entity, "person"
         best = None
         for tok in tokens:  # modifiers: possessors, adjectives, compounds ("the EU's", "Kenyan")
-            if tok.i in mentions:
+            if tok.i in mentions and not (sponsors_something(tok) and _sponsor(tok).lower_ != "led"):
                 m = mentions[tok.i]
                 if m.entity.kind == "city" and best is not None:
                     continue
@@ -417,6 +443,8 @@ class Resolver:
             return inner
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.bare_plural_sectors and not modifier_sectors:
             return lex.bare_plural_sectors[lemma]  # "officers beat protesters": police, unless "army officers"
+        if own == "PTY" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _SOCIAL_PARTIES for c in head.children):
+            return "CVL"  # "a wedding party", "a search party": people gathered, not a political party
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
@@ -449,6 +477,9 @@ _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "ten
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
 # Sectors whose members take the country of the place a sentence names ("protesters in Lima").
+_SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
+                   "boarding", "landing", "funeral", "engagement", "street", "beach"}
+_SPONSOR_WORDS = {"led", "backed", "sponsored", "supported", "funded", "brokered", "allied", "aligned"}
 _STATE_SECTORS = {None, "GOV", "MIL", "ELI"}  # a title of these names a state office; "union leader" does not
 _PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
 
@@ -458,6 +489,30 @@ def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
     if mentions is not None and tok.i in mentions:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def leader_of(head: Token, mentions: dict[int, Mention]) -> Token | None:
+    """The country that leads what `head` names: "a Saudi-led air raid", "the US-led coalition"."""
+    for child in head.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            for mod in child.children:
+                m = mentions.get(mod.i)
+                if mod.dep_ in ("npadvmod", "compound", "nmod") and m is not None and m.entity.kind in ("country", "igo"):
+                    return mod
+    return None
+
+
+def sponsors_something(tok: Token) -> bool:
+    """A name that leads or backs something ("US-led", "Iranian-backed"): an actor, not a place of the
+    sentence; and a backer is not the country of what it backs ("Iranian-backed militias")."""
+    return _sponsor(tok).lower_ in _SPONSOR_WORDS
+
+
+def _sponsor(tok: Token) -> Token:
+    """The participle a name modifies as "X-led"/"X-backed" (the name itself when it modifies none)."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head if tok.dep_ in ("npadvmod", "compound") else tok
 
 
 def _bare_definite(head: Token) -> bool:

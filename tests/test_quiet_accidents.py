@@ -1,0 +1,43 @@
+"""Disasters and accidents stay quiet however the summary words them, and an armed actor's act in one
+is still coded. Sentences the team wrote in the shape of one-line news summaries."""
+
+from datetime import date
+
+import pytest
+
+from dyad.sources.files import make_article
+
+
+def _events(coder, text):
+    return coder.code(make_article(text, date_=date(2015, 9, 30))).events
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion at a restaurant in the Indian town of Petlawad kills at least 89 people.",
+    "A tanker truck explodes on a highway in Nigeria, killing 60 people.",
+    "A boiler blast at a textile mill kills nine workers.",
+    "A stampede during the Hajj pilgrimage near Mecca kills at least 700 pilgrims and injures hundreds more.",
+    "A boat carrying migrants capsizes off the Greek island of Farmakonisi, drowning 34 people.",
+    "A methane blast at a coal mine in northern China traps 22 miners underground.",
+    "A bus plunges into a ravine in the Peruvian Andes, killing 25 passengers.",
+    "Strong winds topple a construction crane onto a mosque, killing 107 people.",
+    "A fire breaks out at a hospital in Baghdad, killing 12 newborn babies.",
+    "Lightning strikes kill 20 people in Bangladesh during monsoon storms.",
+    "A landslide buries a village in Guatemala, leaving more than 150 people dead.",
+    "Flavia Pennetta defeats Roberta Vinci to win the US Open women's singles title.",
+    "The Dow Jones falls more than 400 points as fears over China's economy grow.",
+])
+def test_a_disaster_accident_sport_or_market_summary_codes_no_event(coder, text):
+    assert not _events(coder, text)
+
+
+@pytest.mark.parametrize("text, actor_sector", [
+    ("Dozens of people were killed in a gas attack on the town of Douma.", None),
+    ("A truck bomb exploded in Mogadishu, killing 20 people.", None),
+    ("Militants set fire to a gas tanker, killing its driver.", "REB"),
+])
+def test_an_attack_with_fuel_or_gas_is_still_an_assault(coder, text, actor_sector):
+    events = [e for e in _events(coder, text) if e.event == "ASSAULT"]
+    assert events, text
+    if actor_sector:
+        assert any(a.sector == actor_sector for a in events[0].actor), events[0]
