@@ -83,3 +83,22 @@ def test_a_small_town_of_a_country_the_report_does_not_name_is_no_place(coder):
 def test_a_wedding_party_is_people_not_a_political_party(coder):
     [event] = _events(coder, "An airstrike hit a wedding party in Hajjah province, killing 20 guests.", "ASSAULT")
     assert all(a.sector != "PTY" for a in event.recipient), event.recipient
+
+
+def test_a_city_the_tagger_takes_for_a_people_still_places_the_actor(coder):
+    [event] = _events(coder, "Government forces target a market in eastern Aleppo city with rockets, killing 30 civilians.",
+                      "ASSAULT")
+    assert _codes(event.actor) == ["SYR"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Austria halted train traffic at its border with Hungary on Monday.", "AUT"),
+    ("The Serbian government stopped all traffic across the bridge.", "SRB"),
+])
+def test_halting_traffic_is_a_restriction(coder, text, actor):
+    [event] = _events(coder, text, "COERCE")
+    assert _codes(event.actor) == [actor] and event.mode == ("restrict",)
+
+
+def test_halting_traffic_needs_a_state_actor(coder):
+    assert not _events(coder, "Heavy snow halted traffic on the main highway.", "COERCE")

@@ -93,7 +93,8 @@ _LIST_ENTS = {"GPE", "NORP", "ORG"}
 
 def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
-    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC") or (e.label_ == "PERSON" and len(e) == 1)]
+    # NORP too: the tagger takes some cities for peoples ("eastern Aleppo city"); demonyms are matched before
+    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken and not _in_longer_name(t)]
     return spans
