@@ -477,10 +477,12 @@ _REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "co
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
-# Sectors whose members take the country of the place a sentence names ("protesters in Lima").
+# Modifiers that make a "party" a gathering of people ("a wedding party"), not a political party.
 _SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
                    "boarding", "landing", "funeral", "engagement", "street", "beach"}
+# Participles that make a name the leader or backer of what they modify ("US-led", "Iranian-backed").
 _SPONSOR_WORDS = {"led", "backed", "sponsored", "supported", "funded", "brokered", "allied", "aligned"}
+# Sectors whose members take the country of the place a sentence names ("protesters in Lima").
 _STATE_SECTORS = {None, "GOV", "MIL", "ELI"}  # a title of these names a state office; "union leader" does not
 _PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
 
