@@ -115,3 +115,19 @@ def test_eval_pairs_same_country_events_by_modality(tmp_path, coder):
     assert coded == ["asserted", "historical"]
     report, _ = evaluate(load_gold(gold), coder)
     assert report["modality_accuracy"] == 1.0
+
+
+def test_eval_pairs_same_country_events_by_their_actor_side(tmp_path, coder):
+    # two sanctions between the same two countries, one each way; the gold lists the second first:
+    # each gold event must be paired with the coded event of its own actor, not the first in text
+    text = ("Canada imposed tariffs on Mexican steel on Tuesday, and Mexico retaliated with tariffs on "
+            "Canadian pork.")
+    coded = [e for e in coder.code(make_article(text, date_=date(2025, 3, 14))).events if e.event == "SANCTION"]
+    assert sorted(a.code for e in coded for a in e.actor) == ["CAN", "MEX"]
+    events = [{"event": "SANCTION", "mode": [], "actor": [{"code": a, "sector": "GOV"}],
+               "recipient": [{"code": r, "sector": "GOV"}], "modality": "asserted"}
+              for a, r in (("MEX", "CAN"), ("CAN", "MEX"))]
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "t1", "date": "2025-03-14", "text": text, "events": events}) + "\n")
+    report, _ = evaluate(load_gold(gold), coder)
+    assert report["actor_country_accuracy"] == 1.0

@@ -147,13 +147,16 @@ def _codes(entities) -> set[str]:
     return {code for code, _ in entities if code}
 
 
-def _pair_score(gold: GoldEvent, event: Event) -> tuple[int, int, int]:
-    """How well a coded event fits a gold one: shared countries first; among events of the same countries
-    (a man charged before and charged now), the one of the same modality, then of the same mode, so
-    the pairing does not hang on the order the events were coded in."""
+def _pair_score(gold: GoldEvent, event: Event) -> tuple[int, int, int, int]:
+    """How well a coded event fits a gold one: shared countries first; among events of the same countries,
+    the one with the gold's actors on the actor side ("Washington hit Chinese imports…, and Beijing
+    retaliated": two sanctions between the same two countries, one each way), then the one of the same
+    modality (a man charged before and charged now), then of the same mode, so the pairing does not
+    hang on the order the events were coded in."""
     g = _codes(gold.actor) | _codes(gold.recipient)
     p = {a.code for a in (*event.actor, *event.recipient) if a.code}
-    return len(g & p), int(gold.modality == event.modality), int(set(gold.mode) == set(event.mode))
+    same_side = _codes(gold.actor) == {a.code for a in event.actor if a.code}
+    return len(g & p), int(same_side), int(gold.modality == event.modality), int(set(gold.mode) == set(event.mode))
 
 
 def _same_place(gold: object, event: Event) -> bool:
