@@ -102,3 +102,34 @@ def test_halting_traffic_is_a_restriction(coder, text, actor):
 
 def test_halting_traffic_needs_a_state_actor(coder):
     assert not _events(coder, "Heavy snow halted traffic on the main highway.", "COERCE")
+
+
+def test_a_town_the_tagger_reads_as_a_place_is_not_a_persons_surname(coder):
+    # "Djibo" is also the surname of a former head of state of Niger in the knowledge base
+    [event] = _events(coder, "Gunmen killed nine villagers near Djibo on Sunday.", "ASSAULT")
+    assert _codes(event.actor) == ["BFA"]
+
+
+def test_deaths_hung_on_the_victims_clause_are_the_attacks(coder):
+    events = _events(coder, "Militants attacked worshippers gathered outside a mosque in Kano on Friday, killing 30.",
+                     "ASSAULT")
+    assert len(events) == 1 and _codes(events[0].actor) == ["NGA"], events
+
+
+def test_its_after_a_force_that_spoke_is_that_forces_country(coder):
+    [event] = _events(coder, "A truce in the valley took effect at dawn, the Ethiopian army said, and its troops "
+                             "began pulling back from the front.", "RETREAT")
+    assert _codes(event.actor) == ["ETH"]
+
+
+def test_crowds_belong_to_the_place_not_to_the_country_that_acts(coder):
+    [event] = _events(coder, "Turkey reopened its consulate in Mosul, Iraq, after closing it in 2014 during violent "
+                             "protests.", "PROTEST")
+    assert _codes(event.actor) == ["IRQ"]
+
+
+def test_bare_plural_protesters_are_those_named_before(coder):
+    # the place is Israel's; the protesters were named Palestinian in the sentence before
+    events = _events(coder, "Israeli police engaged Palestinian protesters near Jerusalem's Old City on Friday. "
+                            "Protesters threw fireworks at the officers.", "PROTEST")
+    assert events and _codes(events[-1].actor) == ["PSE"], events

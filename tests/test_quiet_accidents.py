@@ -26,6 +26,12 @@ def _events(coder, text):
     "A landslide buries a village in Guatemala, leaving more than 150 people dead.",
     "Flavia Pennetta defeats Roberta Vinci to win the US Open women's singles title.",
     "The Dow Jones falls more than 400 points as fears over China's economy grow.",
+    "A series of explosions at a chemical warehouse in the port city kills 173 people.",
+    "A fire at a textile factory outside Dhaka kills 27 workers.",
+    "An airliner breaks up in mid-air over the desert, killing all 224 people on board.",
+    "The meteorological agency issues emergency warnings as a typhoon triggers severe flooding in the north.",
+    "Malaysia closes schools in several states as haze from forest fires worsens.",
+    "Authorities in Manila suspend classes and close government offices as the typhoon approaches.",
 ])
 def test_a_disaster_accident_sport_or_market_summary_codes_no_event(coder, text):
     assert not _events(coder, text)
@@ -41,3 +47,14 @@ def test_an_attack_with_fuel_or_gas_is_still_an_assault(coder, text, actor_secto
     assert events, text
     if actor_sector:
         assert any(a.sector == actor_sector for a in events[0].actor), events[0]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Police broke up the march, killing two protesters.", "ASSAULT"),
+    ("Soldiers closed the border crossing as floods hit the region.", "COERCE"),
+    ("The army warned the rebels it would strike if they entered the flooded town.", "THREATEN"),
+    ("Thousands of pagers exploded across the country, killing 12 people in an attack blamed on the spy agency.",
+     "ASSAULT"),
+])
+def test_a_force_acting_in_a_disaster_or_a_blast_that_is_an_attack_is_still_coded(coder, text, kind):
+    assert any(e.event == kind for e in _events(coder, text)), _events(coder, text)

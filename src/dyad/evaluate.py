@@ -148,15 +148,16 @@ def _codes(entities) -> set[str]:
 
 
 def _pair_score(gold: GoldEvent, event: Event) -> tuple[int, int, int, int]:
-    """How well a coded event fits a gold one: shared countries first; among events of the same countries,
-    the one with the gold's actors on the actor side ("Washington hit Chinese imports…, and Beijing
-    retaliated": two sanctions between the same two countries, one each way), then the one of the same
-    modality (a man charged before and charged now), then of the same mode, so the pairing does not
-    hang on the order the events were coded in."""
+    """How well a coded event fits a gold one: the one with the gold's actors on the actor side first (an
+    event is first who did it: "Washington hit Chinese imports…, and Beijing retaliated" are two
+    sanctions between the same two countries, one each way, and a coded one that missed its recipient
+    is still the same act), then the one sharing most countries, then of the same modality (a man
+    charged before and charged now), then of the same mode, so the pairing does not hang on the order
+    the events were coded in."""
     g = _codes(gold.actor) | _codes(gold.recipient)
     p = {a.code for a in (*event.actor, *event.recipient) if a.code}
     same_side = _codes(gold.actor) == {a.code for a in event.actor if a.code}
-    return len(g & p), int(same_side), int(gold.modality == event.modality), int(set(gold.mode) == set(event.mode))
+    return int(same_side), len(g & p), int(gold.modality == event.modality), int(set(gold.mode) == set(event.mode))
 
 
 def _same_place(gold: object, event: Event) -> bool:

@@ -28,6 +28,8 @@ _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCE
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 # Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
 _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
+_BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
+_FORCES = {"MIL", "COP", "REB", "UAF", "PRM", "CRM", "SPY"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 # Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
@@ -269,7 +271,9 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
-        if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in _CRASH_VERBS \
+        if self._disaster_response(rule, actors, ctx):
+            return None
+        if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and self._crash(tok.head, ctx) \
                 and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return None  # "an Air India jet crashed after take-off, killing 241": the crash kills, whoever owns the jet
         court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
@@ -368,6 +372,25 @@ class Extractor:
         """
         return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events) or any(
             _fuel_blast(t) for t in ctx.sent)
+
+    def _disaster_response(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
+        """A warning or a closure in a sentence about a disaster or an accident ("issues emergency warnings
+        as Typhoon Etau floods…", "Malaysia closes schools as haze worsens"): a response to nature, which
+        threatens or coerces no one (tests/gold/wcep/README.md), unless a force or an armed group acts."""
+        if not (rule.type == "THREATEN" or (rule.type == "COERCE" and rule.mode in ("restrict", "curfew"))):
+            return False
+        return self._accident(ctx) and not any(a.sector in _FORCES for a in actors)
+
+    def _crash(self, verb: Token, ctx: SentenceContext) -> bool:
+        """A verb of a crash or a breakdown: "a bus plunged into a ravine, killing 25"; "broke up in mid-air" or
+        "collapsed" only when what broke is no actor ("police broke up the march, killing two" is not)."""
+        lemma = verb.lemma_.lower()
+        if lemma in _CRASH_VERBS:
+            return True
+        if lemma not in _BREAKDOWN_VERBS:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and not self._resolve_all(subjects, ctx)
 
     def _about_accident(self, tok: Token) -> bool:
         """Whether an investigation is into an accident or a disaster rather than into someone."""
@@ -675,6 +698,8 @@ class Extractor:
             return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
+        if self._disaster_response(rule, actors, ctx):
+            return None
         if rule.type == "AGREE" and self._sport(ctx):
             return None  # "the striker signed the deal of the century"
         if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
@@ -976,6 +1001,10 @@ def _linked(a: Token, b: Token) -> bool:
     """Whether b hangs off a as part of the same act of force."""
     if b.head.i == a.i and b.dep_ in _SAME_ACT_DEPS:
         return not (b.dep_ == "conj" and any(c.dep_ in _SUBJECT_DEPS for c in b.children))
+    if b.dep_ == "advcl" and b.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in b.children) \
+            and a.i in {t.i for t in b.ancestors}:
+        return True  # "attacked crowds gathered outside the airport, killing scores": the parser hangs the
+        # participle on the crowds' clause; its deaths are still the attack's
     return b.dep_ == "pobj" and b.head.head.i == a.i and b.head.lower_ in _SAME_ACT_PREPS
 
 
@@ -1033,9 +1062,17 @@ def _fuel_blast(tok: Token) -> bool:
         return False
     around = [c for c in tok.children if c.dep_ in ("compound", "amod", "nsubj")]
     around += [g for c in around if c.dep_ == "nsubj" for g in c.children if g.dep_ in ("compound", "amod")]
-    return any(c.lemma_.lower() in _FUELS for c in around)
+    if any(c.lemma_.lower() in _FUELS for c in around):
+        return True
+    # "explosions at a chemical warehouse", "a fire at a textile factory": an industrial site's own accident
+    holders = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]  # "a series of explosions at…"
+    sites = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+             for p in c.children if p.dep_ == "pobj"]
+    return any(p.lemma_.lower() in _INDUSTRIAL_SITES for p in sites)
 
 
+_INDUSTRIAL_SITES = {"warehouse", "factory", "plant", "mine", "colliery", "refinery", "mill", "workshop", "smelter",
+                     "foundry"}
 _FUELS = {"gas", "propane", "methane", "fuel", "tanker", "boiler", "cylinder", "firework", "fireworks", "petrol",
           "gasoline", "diesel"}
 

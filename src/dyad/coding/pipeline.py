@@ -307,11 +307,17 @@ def _sentence_places(sent, mentions) -> list[str]:
     out = []
     for tok in sent:
         m = mentions.get(tok.i)
-        if m is not None and _is_place(m) and not sponsors_something(tok):
+        if m is not None and _is_place(m) and not sponsors_something(tok) and not _acting_country(tok, m):
             code = m.entity.country or m.entity.code
             if code and code not in out:
                 out.append(code)
     return out
+
+
+def _acting_country(tok, mention) -> bool:
+    """A country named as the subject of the sentence's verb ("Israel reopens its embassy … after violent
+    protests"): an actor, not the place whose crowds or police the sentence tells of."""
+    return mention.entity.kind == "country" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _sentence_nationality(sent, mentions) -> list[str]:

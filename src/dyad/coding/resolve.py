@@ -64,6 +64,10 @@ class Gazetteer:
             form = doc.vocab.strings[span.label]
             entity_id, role = self.lookup[form][0].split("|")
             mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
+            if mention.entity.kind == "person" and len(span) == 1 and span.text.lower() in self.kb.cities \
+                    and span[0].dep_ == "pobj" and span[0].head.lower_ in _PLACE_PREPS:
+                continue  # "a village near Djibo": the town, not the surname of Salou Djibo ("Anand, the defence
+                # minister, said" stays the minister, whatever the tagger says)
             if mention.entity.kind in ("place", "city") and any(
                     p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
                 continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
@@ -87,6 +91,8 @@ class Gazetteer:
         return out
 
 
+# Prepositions after which a name is a place ("near Djibo", "in Kano").
+_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
 # Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
 _LIST_ENTS = {"GPE", "NORP", "ORG"}
 
@@ -94,7 +100,8 @@ _LIST_ENTS = {"GPE", "NORP", "ORG"}
 def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
     # NORP too: the tagger takes some cities for peoples ("eastern Aleppo city"); demonyms are matched before
-    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)]
+    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)
+             or (e.label_ == "ORG" and len(e) == 1 and e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken and not _in_longer_name(t)]
     return spans
@@ -278,7 +285,8 @@ class Resolver:
                 # a title or apposition says otherwise
             kind = "person"
         country_from = "text" if code is not None else None
-        if code is None and sector is not None and _bare_definite(head):  # "the army said": the army named before
+        if code is None and sector is not None and (_bare_definite(head) or _bare_plural(head, memory)):
+            # "the army said": the army named before; "Protesters threw stones": the protesters of an earlier sentence
             code = (self._earlier_same_noun(head, mentions, sector) or memory.by_noun.get(head.lemma_.lower())
                     or memory.by_noun.get(f"sector:{sector}"))
             country_from = "context" if code is not None else None
@@ -336,11 +344,19 @@ class Resolver:
     def _group_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
         """The unnamed group that is the subject the pronoun's clause hangs from ("Thai police said
         they had not detained…", "the army said its units…")."""
-        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        before = list(pronoun.sent)[: pronoun.i - pronoun.sent.start]
+        for tok in reversed(before):
             clause = pronoun.head
             if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.sector_of \
                     and tok.head.lemma_.lower() in _REPORTING and clause.dep_ == "ccomp" and clause.head.i == tok.head.i:
                 return self.resolve(tok, mentions, memory, places)
+        if pronoun.lower_ == "its":  # "…, the Israeli military said, and its troops began pulling back": the nearest
+            # force or state named as a subject before, with its country
+            for tok in reversed(before):
+                if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and self.lex.sector_of.get(tok.lemma_.lower()) in ("MIL", "GOV", "COP"):
+                    found = self.resolve(tok, mentions, memory, places)
+                    if found is not None and found.code and found.country_from == "text":
+                        return found
         return None
 
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
@@ -521,6 +537,12 @@ def _sponsor(tok: Token) -> Token:
 def _bare_definite(head: Token) -> bool:
     """ "the army", "the police": a definite common noun with nothing else that could name its country."""
     return head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.dep_ not in ("punct",)] == ["the"]
+
+
+def _bare_plural(head: Token, memory: ArticleMemory) -> bool:
+    """ "Protesters threw fireworks": a plural common noun alone, whose kind the article named before."""
+    return head.tag_ == "NNS" and head.lemma_.lower() in memory.by_noun and not any(
+        c.dep_ not in ("punct",) for c in head.children)
 
 
 def _singular(word: str) -> str:
