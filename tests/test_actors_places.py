@@ -133,3 +133,26 @@ def test_bare_plural_protesters_are_those_named_before(coder):
     events = _events(coder, "Israeli police engaged Palestinian protesters near Jerusalem's Old City on Friday. "
                             "Protesters threw fireworks at the officers.", "PROTEST")
     assert events and _codes(events[-1].actor) == ["PSE"], events
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Youths set fire to cars on the outskirts of Marseille overnight.", "FRA"),
+    ("Gunmen opened fire on a bus in the centre of Leicester.", "GBR"),
+])
+def test_a_city_the_tagger_takes_for_a_club_still_places_the_actor(coder, text, country):
+    events = _events(coder, text)
+    assert events and _codes(events[0].actor) == [country], events
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Turkish jets bombed PKK camps in northern Iraq on Sunday.", "ASSAULT", "Iraq"),
+    ("Egypt deployed 800 troops to Yemen.", "MOBILIZE", "Yemen"),
+])
+def test_the_place_inside_the_events_phrase_or_its_destination(coder, text, kind, place):
+    [event] = _events(coder, text, kind)
+    assert event.event_loc is not None and event.event_loc.extracted_place == place, event.event_loc
+
+
+def test_a_place_in_another_clause_is_not_the_events(coder):
+    [event] = _events(coder, "Egypt deployed 800 troops after talks that were held in Paris.", "MOBILIZE")
+    assert event.event_loc is None or event.event_loc.extracted_place != "Paris", event.event_loc

@@ -34,6 +34,8 @@ from tests.coded import DAY, assert_coded, codes
          ("PROTEST", ("ARG",), (), "asserted")),
         ("In 2014, Russia annexed Crimea.",
          ("COERCE", ("RUS",), (), "historical")),
+        ("Decades ago, Argentina's military junta tortured thousands of dissidents in Buenos Aires.",
+         ("ASSAULT", ("ARG",), ("ARG",), "historical")),
     ],
 )
 def test_extract_codes_team_sentences(code_text, text, expected):

@@ -25,6 +25,8 @@ BASE = date(2024, 11, 4)  # a Monday
         ("in 2014", False, date(2014, 1, 1), "year"),
         ("the 1990s", False, date(1990, 1, 1), "year"),
         ("three years ago", False, date(2021, 11, 5), "year"),
+        ("years ago", False, date(2021, 11, 5), "year"),
+        ("Decades ago", False, date(1994, 11, 12), "year"),  # three decades of 3,650 days
         ("2024-02-30", False, None, None),
     ],
 )

@@ -16,6 +16,7 @@ from dyad.kb.base import Entity, KnowledgeBase
 from dyad.records import ActorRef, Article, Location
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "into", "on", "off", "over"}
+_INNER_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "off"}
 _RESOLUTION = {"country": 1, "region": 2, "territory": 2, "zone": 2, "sea": 2, "strait": 2, "border": 2,
                "city": 4, "sub_city": 5, "facility": 5, "city_district": 5}
 
@@ -60,14 +61,22 @@ def _place_of(mention, text: str, kb: KnowledgeBase) -> Location:
 def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: KnowledgeBase,
                  actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]) -> Location | None:
     """Where the event happened, as precisely as the text says."""
+    preps = _PLACE_PREPS | ({"to"} if draft.event in ("MOBILIZE", "AID") else set())  # "deploys troops to Yemen"
     for holder in (draft.trigger, draft.clause):
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 m = _mention_in(child, ctx)
                 if m is not None:
                     return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
+    for holder in (draft.trigger, draft.clause):  # "bombs PKK sites in northern Iraq": a place phrase inside the
+        # event's own phrase (its object, its target), not in another clause
+        for tok in holder.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in _INNER_PREPS and _same_clause(tok, holder):
+                m = _mention_in(tok, ctx)
+                if m is not None:
+                    return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
     for tok in ctx.sent:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
-        if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside"):
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside") and not _other_clause(tok, draft):
             m = _mention_in(tok, ctx)
             if m is not None and (m.entity.kind in ("place", "city") or m.role == "capital"):
                 return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
@@ -85,6 +94,29 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
         if country is not None:
             return _location(country, None, kb, inferred=True)
     return None
+
+
+def _same_clause(tok: Token, holder: Token) -> bool:
+    """Whether `tok` hangs from `holder` through nouns and prepositions only (no verb of another clause)."""
+    node = tok.head
+    while node.i != holder.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _other_clause(tok: Token, draft: Draft) -> bool:
+    """Whether `tok` sits in a clause of its own that the event is not part of ("after talks that were held in
+    Paris": Paris is where the talks were, not the deployment)."""
+    node = tok.head
+    while node.head.i != node.i:
+        if node.i in (draft.trigger.i, draft.clause.i):
+            return False
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp") and node.pos_ in ("VERB", "AUX"):
+            return not any(t.i in (draft.trigger.i, draft.clause.i) for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _mention_within(ctx: SentenceContext, start: int, end: int | None):

@@ -101,10 +101,24 @@ def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
     # NORP too: the tagger takes some cities for peoples ("eastern Aleppo city"); demonyms are matched before
     spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)
-             or (e.label_ == "ORG" and len(e) == 1 and e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)]
+             or (e.label_ == "ORG" and len(e) == 1 and _after_place_word(e.root))]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken and not _in_longer_name(t)]
     return spans
+
+
+def _after_place_word(tok: Token) -> bool:
+    """A name where a place stands: "near Djibo", "in Kano", "the suburbs of Lyon" (the tagger may read a
+    club or a firm there)."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_PARTS)
+
+
+_PLACE_PARTS = {"suburb", "outskirt", "outskirts", "centre", "center", "city", "town", "street", "streets", "heart",
+                "port", "capital", "region", "province", "district", "area", "village", "north", "south", "east",
+                "west", "mayor", "residents", "people"}
 
 
 def _in_longer_name(tok: Token) -> bool:

@@ -31,6 +31,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(day|week|month|year|decade)s?\s+ago\b")
+_VAGUE_AGO = re.compile(r"\b(years|decades)\s+ago\b")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
 
@@ -74,6 +75,8 @@ def _resolve(low: str, base: date, future: bool) -> tuple[date, str] | None:
         unit = m[2]
         days = n * (3650 if unit == "decade" else _UNITS[unit])
         return base - timedelta(days=days), ("year" if unit == "decade" else unit)
+    if m := _VAGUE_AGO.search(low):  # "years ago", "decades ago": at least a few of them
+        return base - timedelta(days=3 * (3650 if m[1] == "decades" else 365)), "year"
     for span, days in (("week", 7), ("month", 30), ("year", 365)):
         if re.search(rf"\blast {span}\b|\bpast {span}\b|\bprevious {span}\b", low):
             return _shift(base, span, -1), span
