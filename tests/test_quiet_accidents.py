@@ -32,6 +32,10 @@ def _events(coder, text):
     "The meteorological agency issues emergency warnings as a typhoon triggers severe flooding in the north.",
     "Malaysia closes schools in several states as haze from forest fires worsens.",
     "Authorities in Manila suspend classes and close government offices as the typhoon approaches.",
+    "A storm brought down a stage at the festival. Most of the people killed were teenagers.",
+    "Delta Air Lines halts all departures for two hours because of a computer glitch.",
+    "Serena Williams fought back from a set down to claim another Grand Slam title in Melbourne.",
+    "The Brazilian winger fired in a free kick as his club won its pre-season opener in Lima.",
 ])
 def test_a_disaster_accident_sport_or_market_summary_codes_no_event(coder, text):
     assert not _events(coder, text)
@@ -55,6 +59,7 @@ def test_an_attack_with_fuel_or_gas_is_still_an_assault(coder, text, actor_secto
     ("The army warned the rebels it would strike if they entered the flooded town.", "THREATEN"),
     ("Thousands of pagers exploded across the country, killing 12 people in an attack blamed on the spy agency.",
      "ASSAULT"),
+    ("Gunmen stormed a village on Sunday, and most of the people killed were women.", "ASSAULT"),
 ])
 def test_a_force_acting_in_a_disaster_or_a_blast_that_is_an_attack_is_still_coded(coder, text, kind):
     assert any(e.event == kind for e in _events(coder, text)), _events(coder, text)

@@ -28,7 +28,9 @@ _ACTOR_REQUIRED = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "COOPERATE", "CONCE
 _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 # Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
 _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
+_CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
 _BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _FORCES = {"MIL", "COP", "REB", "UAF", "PRM", "CRM", "SPY"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -271,6 +273,8 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
+        if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS:
+            return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
         if self._disaster_response(rule, actors, ctx):
             return None
         if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and self._crash(tok.head, ctx) \
@@ -376,7 +380,10 @@ class Extractor:
     def _disaster_response(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """A warning or a closure in a sentence about a disaster or an accident ("issues emergency warnings
         as Typhoon Etau floods…", "Malaysia closes schools as haze worsens"): a response to nature, which
-        threatens or coerces no one (tests/gold/wcep/README.md), unless a force or an armed group acts."""
+        threatens or coerces no one (tests/gold/wcep/README.md), unless a force or an armed group acts;
+        a halt by someone other than a state is business, not a sanction."""
+        if rule.type == "SANCTION" and self._accident(ctx):  # "an airline halts flights because of a computer glitch"
+            return not any(a.sector in _STATE_SECTORS for a in actors)
         if not (rule.type == "THREATEN" or (rule.type == "COERCE" and rule.mode in ("restrict", "curfew"))):
             return False
         return self._accident(ctx) and not any(a.sector in _FORCES for a in actors)
@@ -411,7 +418,8 @@ class Extractor:
 
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
-        return bool({t.lemma_.lower() for t in ctx.sent} & self.rules.sports)
+        words = [t.lemma_.lower() for t in ctx.sent]
+        return bool((set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}) & self.rules.sports)
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
         """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""

@@ -450,6 +450,8 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
+        if own is None and head.tag_ in ("NNPS", "NNP") and head.lower_.endswith("s") and not _is_name(head, mentions):
+            own = lex.sector_of.get(_singular(lemma))  # "American Airlines": a name's head still tells its sector
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
                      and not _verbal_modifier(t)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
