@@ -63,3 +63,17 @@ def test_an_attack_with_fuel_or_gas_is_still_an_assault(coder, text, actor_secto
 ])
 def test_a_force_acting_in_a_disaster_or_a_blast_that_is_an_attack_is_still_coded(coder, text, kind):
     assert any(e.event == kind for e in _events(coder, text)), _events(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A strike by London Underground workers shuts down the entire Tube network for 24 hours.",
+    "The nurses' strike at three Lagos hospitals entered its second week.",
+])
+def test_a_strike_by_working_people_is_a_walkout_not_an_attack_or_censorship(coder, text):
+    events = _events(coder, text)
+    assert [e.event for e in events] == ["PROTEST"] and events[0].mode == ("strike",), events
+
+
+def test_an_air_strike_stays_an_attack(coder):
+    events = _events(coder, "An air strike by the coalition on a wedding party near Hodeidah killed 40 guests.")
+    assert [e.event for e in events] == ["ASSAULT"], events

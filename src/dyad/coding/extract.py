@@ -704,6 +704,10 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
+        if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
+            return None  # "a strike by Tube workers" is a walkout, not an air strike
+        if rule.subject_sector_not and actors and all(a.sector in rule.subject_sector_not for a in actors):
+            return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
         if self._disaster_response(rule, actors, ctx):
