@@ -43,8 +43,9 @@ def test_eval_macro_f1_floor(coder):
 def test_eval_real_text_tune_floor(coder, name):
     report, _ = evaluate(load_gold(GOLD / name), coder)
     assert report["macro_f1"] >= REAL_TEXT_FLOORS[name], json.dumps(report["per_type"], indent=1)
-    assert report["noisy_rate"] <= 0.10  # items with no political event that get one (0.048 and 0.037 measured)
-    assert report["actor_country_accuracy"] >= 0.80  # on correctly typed events (0.864 and 0.844 measured)
+    assert report["noisy_rate"] <= 0.06  # items with no political event that get one (0.029 and 0.000 measured 2026-12-04)
+    # on correctly typed events: 0.923 and 0.882 measured 2026-12-04 (0.864 and 0.844 the day before)
+    assert report["actor_country_accuracy"] >= 0.85
 
 
 def test_eval_cli_json(tmp_path):
