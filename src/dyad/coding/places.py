@@ -1,9 +1,11 @@
 """Event location: the place where an event happened → PLOVER `event_loc` with coordinates.
 
 Takes an event draft, its sentence, the document's knowledge-base mentions and the article's
-dateline; gives a `Location`: the place named with the event ("in Kharkiv", "near the DMZ"),
-else a place that is the event's target, else the dateline city, else the country of the
-recipient or actor. The last two are `inferred`; an actor's country names no place in the text,
+dateline; gives a `Location`: the place named with the event ("in Kharkiv", "near the DMZ", a
+deployment's destination "to Yemen"), else one inside the event's own phrase ("bombs PKK sites in
+northern Iraq"), else a place phrase elsewhere in its clause ("police in Lagos arrested…", never one
+of another clause: "after talks held in Paris"), else a place that is the event's target, else the
+dateline city, else the country of the recipient or actor. The last two are `inferred`; an actor's country names no place in the text,
 so its `extracted_place` is None. A country alone is `defaulted` to its capital's coordinates.
 """
 
