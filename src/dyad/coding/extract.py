@@ -30,7 +30,7 @@ _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
 _BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_STATE_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # the state and its arms
 _FORCES = {"MIL", "COP", "REB", "UAF", "PRM", "CRM", "SPY"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -383,7 +383,7 @@ class Extractor:
         threatens or coerces no one (tests/gold/wcep/README.md), unless a force or an armed group acts;
         a halt by someone other than a state is business, not a sanction."""
         if rule.type == "SANCTION" and self._accident(ctx):  # "an airline halts flights because of a computer glitch"
-            return not any(a.sector in _STATE_SECTORS for a in actors)
+            return not any(a.sector in _STATE_ACTORS for a in actors)
         if not (rule.type == "THREATEN" or (rule.type == "COERCE" and rule.mode in ("restrict", "curfew"))):
             return False
         return self._accident(ctx) and not any(a.sector in _FORCES for a in actors)

@@ -65,7 +65,7 @@ class Gazetteer:
             entity_id, role = self.lookup[form][0].split("|")
             mention = Mention(span.start, span.end, self.kb.entities[entity_id], role)
             if mention.entity.kind == "person" and len(span) == 1 and span.text.lower() in self.kb.cities \
-                    and span[0].dep_ == "pobj" and span[0].head.lower_ in _PLACE_PREPS:
+                    and span[0].dep_ == "pobj" and span[0].head.lower_ in _NAME_PLACE_PREPS:
                 continue  # "a village near Djibo": the town, not the surname of Salou Djibo ("Anand, the defence
                 # minister, said" stays the minister, whatever the tagger says)
             if mention.entity.kind in ("place", "city") and any(
@@ -92,7 +92,7 @@ class Gazetteer:
 
 
 # Prepositions after which a name is a place ("near Djibo", "in Kano").
-_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
+_NAME_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
 # Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
 _LIST_ENTS = {"GPE", "NORP", "ORG"}
 
@@ -113,7 +113,7 @@ def _after_place_word(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_PARTS)
+    return prep.lower_ in _NAME_PLACE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_PARTS)
 
 
 _PLACE_PARTS = {"suburb", "outskirt", "outskirts", "centre", "center", "city", "town", "street", "streets", "heart",
