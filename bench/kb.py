@@ -41,7 +41,6 @@ def measure_load() -> dict:
 
 
 def measure_resolution(repeat: int) -> dict:
-    from dyad.coding.extract import SentenceContext
     from dyad.coding.pipeline import Coder, parse_text
     from dyad.coding.resolve import ArticleMemory
     from dyad.sources.files import make_article
@@ -66,8 +65,7 @@ def measure_resolution(repeat: int) -> dict:
             memory = ArticleMemory()
             found = mentions[id(doc)]
             for tok in (h for d, h in heads if d is doc):
-                ctx = SentenceContext(sent=tok.sent, mentions=found, memory=memory, places=[])
-                actor = coder.resolver.resolve(tok, found, memory, ctx.places)
+                actor = coder.resolver.resolve(tok, found, memory, [])
                 count += 1
                 if actor is not None:
                     coder.roles.at_date(actor, article.date)

@@ -47,7 +47,7 @@ def english_words() -> tuple[set[str], set[str]]:
     for table in ("lemma_index", "lemma_exc"):
         for pos, entries in lemmatizer.lookups.get_table(table).items():
             (nouns if pos in (noun_key, "noun") else others).update(w.lower() for w in entries)
-    return nouns, others - nouns | (others & nouns)
+    return nouns, others
 
 
 def candidate_forms(row: dict) -> list[str]:

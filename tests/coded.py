@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from dyad.sources.files import make_article
+
 DAY = date(2025, 3, 14)  # the publication date the extraction tests give their sentences
+
+
+def events_of(coder, text: str, kind: str | None = None, published: date = DAY) -> list:
+    """The events `coder` codes in `text` published on `published`; only those of `kind` when given."""
+    return [e for e in coder.code(make_article(text, date_=published)).events if kind is None or e.event == kind]
 
 
 def codes(coded) -> list[tuple]:

@@ -2,13 +2,11 @@
 private persons and their appositions, generic agents, and the country the context gives them."""
 
 from datetime import date
+from functools import partial
 
-from dyad.sources.files import make_article
+from tests.coded import events_of
 
-
-def _events(coder, text, kind=None):
-    events = coder.code(make_article(text, date_=date(2025, 3, 4))).events
-    return [e for e in events if kind is None or e.event == kind]
+_events = partial(events_of, published=date(2025, 3, 4))
 
 
 def _side(actors):

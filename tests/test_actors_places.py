@@ -4,15 +4,13 @@ possessive pronoun's government, a national institution of another country than 
 ("Guatemala's Congress"), and towns news spells otherwise than GeoNames ("Raqqa", "Basra")."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from dyad.sources.files import make_article
+from tests.coded import events_of
 
-
-def _events(coder, text, kind=None):
-    events = coder.code(make_article(text, date_=date(2025, 3, 4))).events
-    return [e for e in events if kind is None or e.event == kind]
+_events = partial(events_of, published=date(2025, 3, 4))
 
 
 def _codes(actors):

@@ -2,14 +2,13 @@
 is still coded. Sentences the team wrote in the shape of one-line news summaries."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from dyad.sources.files import make_article
+from tests.coded import events_of
 
-
-def _events(coder, text):
-    return coder.code(make_article(text, date_=date(2015, 9, 30))).events
+_events = partial(events_of, published=date(2015, 9, 30))
 
 
 @pytest.mark.parametrize("text", [

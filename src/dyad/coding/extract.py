@@ -31,8 +31,8 @@ _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "pl
 _CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
 _BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
 _STATE_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # the state and its arms
-_FORCES = {"MIL", "COP", "REB", "UAF", "PRM", "CRM", "SPY"}
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+_FORCES = _ARMED_SECTORS - {"GOV", "IMG"}  # those who carry the arms
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 # Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
 _DOER_VERBS = {"call", "organise", "organize", "stage", "launch", "carry", "lead", "conduct", "impose", "order",
@@ -93,13 +93,18 @@ class SentenceContext:
     memory: ArticleMemory
     places: list[str]  # countries of places the sentence names, in order
     dates: list[Span] = field(default_factory=list)  # DATE entities of the sentence
-    lemmas: frozenset[str] = frozenset()  # lower-cased lemmas of the sentence
+    lemmas: frozenset[str] = field(init=False)  # lower-cased lemmas of the sentence, for the sentence-wide tests
+
+    def __post_init__(self) -> None:
+        self.lemmas = frozenset(t.lemma_.lower() for t in self.sent)
 
 
 class Extractor:
     def __init__(self, rules: Rules, resolver: Resolver):
         self.rules = rules
         self.resolver = resolver
+        cues = rules.mode_cues.get("ASSAULT", {})
+        self._weapon_words = frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
 
     # --- public --------------------------------------------------------------------------------
     def extract(self, ctx: SentenceContext) -> list[Draft]:
@@ -283,7 +288,7 @@ class Extractor:
         court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
         if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
             # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
-            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
+            actors = [_authorities(ctx)]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
@@ -351,11 +356,6 @@ class Extractor:
             draft.mode = [rule.mode]
         return draft
 
-    @property
-    def _weapon_words(self) -> frozenset[str]:
-        cues = self.rules.mode_cues.get("ASSAULT", {})
-        return frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
-
     def _weapon(self, tok: Token) -> bool:
         """A weapon noun ("59 cruise missiles", "a barrage of rockets")."""
         if tok.lower_ in _QUANTITIES or tok.lemma_.lower() in ("barrage", "salvo", "volley", "number"):
@@ -418,13 +418,14 @@ class Extractor:
 
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
-        words = [t.lemma_.lower() for t in ctx.sent]
-        return bool((set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}) & self.rules.sports)
+        if ctx.lemmas & self.rules.sports:
+            return True
+        words = [t.lemma_.lower() for t in ctx.sent]  # two-word phrases: "grand slam", "free kick"
+        return any(f"{a} {b}" in self.rules.sports for a, b in zip(words, words[1:]))
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
         """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
-        return self._lemma(tok) in ("rally", "march", "rebound") and bool(
-            {t.lemma_.lower() for t in ctx.sent} & self.rules.markets)
+        return self._lemma(tok) in ("rally", "march", "rebound") and bool(ctx.lemmas & self.rules.markets)
 
     def _crowd(self, tok: Token) -> bool:
         """A subject that names protesters or an unnamed crowd ("thousands", "demonstrators", "supporters")."""
@@ -693,7 +694,7 @@ class Extractor:
             recipients = []
         if not actors and rule.mode in ("curfew", "martial-law") and light is not None and _is_passive(light) and ctx.places:
             # "a curfew was imposed on the capital": the authorities of the place, as for passive arrests
-            actors = [ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")]
+            actors = [_authorities(ctx)]
         if rule.needs_light_or_poss and light is None and not any(c.dep_ == "poss" for c in tok.children):
             return None
         if rule.needs_light_or_actor and light is None and not actors:
@@ -762,10 +763,9 @@ class Extractor:
                 if crowd:
                     return crowd
                 heads = []
-        if not heads and etype == "PROTEST" and ctx.places and self._crowd_noun(tok):
+        if not heads and etype == "PROTEST" and ctx.places and self._crowd_noun(tok, ctx):
             # "killed in riots in Manipur", "protests erupted in Lima": crowds of the place, as "protesters in Caracas" are
-            return [ActorRef(code=ctx.places[0], sector="CVL", entity_text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                             country_from="context")]
+            return [self._crowd_actor(tok, ctx)]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
@@ -794,7 +794,7 @@ class Extractor:
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         return governor.lemma_.lower() in _PERMITS or any(c.dep_ == "amod" and c.lemma_.lower() in _PERMITS for c in tok.children)
 
-    def _crowd_noun(self, tok: Token) -> bool:
+    def _crowd_noun(self, tok: Token, ctx: SentenceContext) -> bool:
         """A protest noun that reports crowds of the place: "killed in riots", "protests erupted", "during
         demonstrations" — not "in protest at" (a reason), nor a market's rally."""
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.tag_ != "NNS" and not any(c.dep_ in ("det", "amod", "compound") for c in tok.children):
@@ -803,8 +803,7 @@ class Extractor:
             return False
         if self._lemma(tok) not in _CROWD_NOUNS:
             return False  # a blockade or a boycott can be a state's; a crowd's acts are these
-        sentence = {t.lemma_.lower() for t in tok.sent}
-        if self._lemma(tok) in ("rally", "march") and sentence & self.rules.markets or sentence & self.rules.sports:
+        if self._market(tok, ctx) or ctx.lemmas & self.rules.sports:
             return False  # "a rally in oil prices", "fans marched to celebrate the title"
         if self._permitted(tok):
             return False
@@ -1009,6 +1008,11 @@ _SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass"
 _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
 
 
+def _authorities(ctx: SentenceContext) -> ActorRef:
+    """The unnamed authorities of the sentence's place, the doer of an agentless arrest or curfew (WCEP convention)."""
+    return ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")
+
+
 def _linked(a: Token, b: Token) -> bool:
     """Whether b hangs off a as part of the same act of force."""
     if b.head.i == a.i and b.dep_ in _SAME_ACT_DEPS:
@@ -1179,19 +1183,16 @@ _DEMAND_VERBS = {"demand", "call", "press", "chant", "urge", "push", "clamour", 
 def _demanded_resignation(tok: Token) -> bool:
     """A resignation asked for: "demand the president's resignation", "demanded that Kabila step down"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure"):
-        pass
-    elif tok.pos_ in ("VERB", "AUX") and (lemma in ("resign", "quit") or
-                                          (lemma == "step" and any(c.lower_ == "down" for c in tok.children))):
-        pass
-    else:
+    asked_for = (tok.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure")) or (
+        tok.pos_ in ("VERB", "AUX") and (lemma in ("resign", "quit") or (lemma == "step" and any(c.lower_ == "down" for c in tok.children))))
+    if not asked_for:
         return False
     node = tok
     for _ in range(4):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in _DEMAND_VERBS or node.lemma_.lower() in ("demand", "call", "appeal", "plea"):
+        if node.lemma_.lower() in _DEMAND_VERBS | {"appeal", "plea"}:
             return True
     return False
 
@@ -1209,12 +1210,7 @@ def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
     """ "A court convicted twelve men for the bombing that killed 209", "arrested X for kidnapping and torturing two
     women", "sentenced 16 to death for burning a student alive": the crime a court or the police answer is told as the
     reason for their act, no ASSAULT of its own (the conviction or arrest is the event)."""
-    out = []
-    for d in drafts:
-        if d.event == "ASSAULT" and _answered_crime(d.trigger):
-            continue
-        out.append(d)
-    return out
+    return [d for d in drafts if not (d.event == "ASSAULT" and _answered_crime(d.trigger))]
 
 
 def _answered_crime(tok: Token) -> bool:
@@ -1285,8 +1281,6 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in deps]
     if passive and tok.dep_ == "relcl" and out and all(c.lower_ in ("who", "which", "that") for c in out):
         out = [tok.head]  # "journalists who were beaten by police": the journalists
-    if passive and not out and _passive_conj(tok):
-        out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
     if passive and not out and tok.dep_ == "conj":  # "X was arrested and charged": X is charged too

@@ -93,7 +93,7 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                 found.add("hedged")
             if via in ("xcomp", "ccomp", "pobj", "prep", "acl") and lemma in cues.future_governors:
                 found.add("future")
-            if lemma in cues.speech_verbs or lemma in cues.pledge_verbs:
+            if _says(tok, cues):
                 reached_speech = True
             if via == "conj":
                 own_clause = True
@@ -153,17 +153,25 @@ def _speech_governs(start: Token, cues: ModalityCues) -> bool:
             continue
         if via not in ("ccomp", "xcomp", "conj"):
             return False
-        if tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs:
+        if _says(tok, cues):
             return True
     return False
 
 
 def _has_condition(tok: Token, cues: ModalityCues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in tok.children) or any(
-        c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
-                               or _inverted_condition(c))
-        for c in tok.children
-    )
+        _condition_clause(c, cues) for c in tok.children)
+
+
+def _condition_clause(clause: Token, cues: ModalityCues) -> bool:
+    """An adverbial clause that states a condition: "if Russia invaded", "unless…", "Should X…"."""
+    return clause.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in clause.children)
+                                       or _inverted_condition(clause))
+
+
+def _says(tok: Token, cues: ModalityCues) -> bool:
+    """A verb of speech or of pledge ("said", "vowed"), whose complement is what someone says they will do."""
+    return tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs
 
 
 def _conditional_sentence(tok: Token, cues: ModalityCues) -> bool:
@@ -322,8 +330,7 @@ def conditional_consequence(draft: Draft, speaker=None) -> Token | None:
     if speaker is not None and not speaker(_speaker(clause, cues)):
         return None  # "analysts say Japan would suspend its loans if…": a forecast, not Japan's threat
     for cond in clause.children:
-        if cond.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in cond.children)
-                                     or _inverted_condition(cond)):
+        if _condition_clause(cond, cues):
             return next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), cond)
     return None
 
@@ -331,6 +338,6 @@ def conditional_consequence(draft: Draft, speaker=None) -> Token | None:
 def _speaker(clause: Token, cues: ModalityCues) -> Token | None:
     """The subject of the speech or pledge verb that governs the clause, if any."""
     for tok, via in _chain(clause):
-        if via is not None and (tok.lemma_.lower() in cues.speech_verbs or tok.lemma_.lower() in cues.pledge_verbs):
+        if via is not None and _says(tok, cues):
             return next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return None

@@ -140,8 +140,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     for index, sent in enumerate(sentences):
         places = (_sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
                   or _sentence_nationality(sent, mentions))
-        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index],
-                              lemmas=frozenset(t.lemma_.lower() for t in sent))
+        ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index])
         drafts = coder.extractor.extract(ctx)
         if coder.model is not None:  # the second opinion (dyad.coding.model): may fill a silent sentence or veto
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)

