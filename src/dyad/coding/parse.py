@@ -72,3 +72,93 @@ def parse_doc(nlp: Language, text: str) -> Doc:
         return nlp(text)
     docs = list(nlp.pipe(split_text(text), batch_size=CHUNK_BATCH))
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+# Summaries and headlines are written in the present tense ("The coalition bombards rebel
+# positions", "Thousands march in Warsaw"), where the small model often reads the verb as a plural
+# or mass noun and leaves the sentence without any verb. Such a sentence is parsed again with a
+# stand-in verb of the same person in the word's place, and the word gets that parse.
+STAND_INS = {True: ("holds", "VBZ", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+             False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin")}
+_SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
+_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+_PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
+
+
+def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc:
+    """`doc` with every sentence that has no finite verb, but a word of `verbs` where its verb would stand,
+    parsed again with that word as the verb; `doc` itself when no sentence needs it.
+
+    `verbs` are the lemmas that can be read as verbs here (the event rules' verbs). The new doc
+    has the same words and characters; the repaired word keeps its text and gets its verb lemma.
+    """
+    repaired = {}
+    for sent in doc.sents:
+        found = headline_verb(sent, verbs)
+        if found is not None:
+            new = _reparsed(sent, *found, nlp)
+            if new is not None:
+                repaired[sent.start] = new
+    if not repaired:
+        return doc
+    parts = [repaired.get(sent.start) or sent.as_doc() for sent in doc.sents]
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+
+
+def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
+    """(index in the sentence, lemma, third person?) of the word read as a noun that is the verb of
+    a verbless sentence: a lower-case word with a verb form of `verbs`, right after the subject's
+    last word and followed by more of the sentence; None when the sentence has a verb or no such word."""
+    tokens = list(sent)
+    if any(t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT") for t in tokens):
+        return None
+    for k in range(1, len(tokens) - 1):
+        token, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
+        if not (token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "ADJ", "ADP", "ADV")):
+            continue  # "Regulators in Seoul fine a company": even a preposition, when it is a verb of ours
+        if token.pos_ in ("ADP", "ADV") and token.lower_ in _PARTICLES:
+            continue
+        if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
+            continue
+        form = verb_form(token.text, verbs)
+        if form is not None:
+            return (k, *form)
+    return None
+
+
+def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:
+    """(lemma, third person singular?) when `word` is a present-tense form of one of `verbs`."""
+    if word in verbs:
+        return word, False
+    for ending, stem_end in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and word[: -len(ending)] + stem_end in verbs:
+            return word[: -len(ending)] + stem_end, True
+    return None
+
+
+def _reparsed(sent, k: int, lemma: str, third_person: bool, nlp: Language) -> Doc | None:
+    """The sentence parsed with a stand-in verb at `k`, given back with its own words; None when
+    the parser still does not take the stand-in as a verb with a subject or as the sentence's root."""
+    stand_in, tag, morph = STAND_INS[third_person]
+    words = [t.text for t in sent]
+    spaces = [bool(t.whitespace_) for t in sent]
+    trial = Doc(nlp.vocab, words=[stand_in if i == k else w for i, w in enumerate(words)], spaces=spaces)
+    for _, component in nlp.pipeline:
+        trial = component(trial)
+    verb = trial[k]
+    if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
+        return None
+    ents = [_iob(t) for t in sent]
+    ents[k] = "O"
+    if ents and ents[0].startswith("I-"):
+        ents[0] = "B-" + ents[0][2:]
+    return Doc(nlp.vocab, words=words, spaces=spaces,
+               tags=[tag if i == k else t.tag_ for i, t in enumerate(trial)],
+               pos=["VERB" if i == k else t.pos_ for i, t in enumerate(trial)],
+               morphs=[morph if i == k else str(t.morph) for i, t in enumerate(trial)],
+               lemmas=[lemma if i == k else t.lemma_ for i, t in enumerate(trial)],
+               heads=[t.head.i for t in trial], deps=[t.dep_ for t in trial], ents=ents)
+
+
+def _iob(token) -> str:
+    return f"{token.ent_iob_}-{token.ent_type_}" if token.ent_iob_ in ("B", "I") and token.ent_type_ else "O"

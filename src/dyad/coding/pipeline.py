@@ -20,7 +20,7 @@ from dyad.checks import Checker
 from dyad.coding.extract import Draft, Extractor, SentenceContext
 from dyad.coding.modality import attribution_of, conditional_consequence, contexts_of, date_of, modality_of
 from dyad.coding.model import EventModel, load_model
-from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc
+from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc, repair_headline_verbs
 from dyad.coding.places import locate_event
 from dyad.coding.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
 from dyad.coding.resolve import ArticleMemory, Gazetteer, Resolver, sponsors_something
@@ -50,6 +50,7 @@ class Coder:
         self.speakers = SpeakerResolver(self.kb, self.roles)
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
         self.extractor = Extractor(self.rules, self.resolver)
+        self.event_verbs = frozenset(self.rules.verbs) | self.rules.light_verbs
         self.checker = Checker(self.kb, self.roles, self.resolver)
         self.model = default_model() if model == "default" else model
 
@@ -121,6 +122,7 @@ def parse_text(article: Article) -> str:
 
 def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     """The events, actors and evidence of one parsed article (a pure function of its inputs)."""
+    doc = repair_headline_verbs(doc, coder.nlp, coder.event_verbs)
     mentions = coder.gazetteer.mentions(doc)
     memory = ArticleMemory()
     posts = find_posts(article.text, article.date)
