@@ -154,3 +154,25 @@ def test_the_place_inside_the_events_phrase_or_its_destination(coder, text, kind
 def test_a_place_in_another_clause_is_not_the_events(coder):
     [event] = _events(coder, "Egypt deployed 800 troops after talks that were held in Paris.", "MOBILIZE")
     assert event.event_loc is None or event.event_loc.extracted_place != "Paris", event.event_loc
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("The European Commission fines Oxvale Logistics for price fixing.", "SANCTION", "Oxvale Logistics"),
+    ("Brazil's competition regulator fines Tramonta Foods for rigging bids.", "SANCTION", "Tramonta Foods"),
+])
+def test_a_firm_the_kb_does_not_know_is_still_the_one_acted_on(coder, text, kind, target):
+    [event] = _events(coder, text, kind)
+    assert [(a.entity_text, a.code, a.sector) for a in event.recipient] == [(target, None, None)]
+
+
+def test_a_firm_the_kb_does_not_know_is_no_doer(coder):
+    # the clause "becoming…" is parsed as the convention's: a treaty joins nothing
+    events = _events(coder, "Angola joins the Arms Trade Treaty, becoming the 110th state to join the treaty.", "AGREE")
+    assert events and all(_codes(e.actor) == ["AGO"] for e in events), events
+
+
+def test_a_region_the_tagger_reads_as_a_firm_needs_its_country_named(coder):
+    [sued] = _events(coder, "The government sues Meta over privacy violations.", "ACCUSE")
+    assert [a.code for a in sued.recipient] == [None]  # not the Colombian department of Meta
+    [attack] = _events(coder, "Police in Colombia's Meta department arrest a rebel commander.", "COERCE")
+    assert _codes(attack.actor) == ["COL"]

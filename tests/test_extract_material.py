@@ -200,3 +200,24 @@ def test_inter_american_bodies_are_igos(code_text, text):
 def test_rape_is_sexual_assault(code_text, text, actors, recipients):
     got = _find(code_text, text, "ASSAULT")
     assert "sexual" in got[1] and set(actors) <= set(got[2]) and set(recipients) <= set(got[3]), got
+
+
+# --- police or investigators who raid or search premises seize; soldiers who raid a town attack
+@pytest.mark.parametrize(
+    "text, event, mode, actor",
+    [
+        ("Police raided the offices of a shipping firm in Gdansk on Tuesday.", "COERCE", ("seize",), "POL/COP"),
+        ("Anti-corruption investigators searched the home of a former energy minister in Kyiv.", "COERCE", ("seize",), "UKR/JUD"),
+        ("Troops raided a rebel camp near Beni, killing four fighters.", "ASSAULT", (), "COD/MIL"),
+    ],
+)
+def test_a_raid_on_premises_by_investigators_is_a_search(code_text, text, event, mode, actor):
+    got = _find(code_text, text, event)
+    assert got[1] == mode and actor in got[2], got
+    if event == "COERCE":
+        assert not any(e[0] == "ASSAULT" for e in _events(code_text, text))
+
+
+def test_regulators_are_government(code_text):
+    got = _find(code_text, "Regulators in Seoul fine a shipping company over a data breach.", "SANCTION")
+    assert got[2] == ("KOR/GOV",), got

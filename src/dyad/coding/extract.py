@@ -256,7 +256,9 @@ class Extractor:
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
         if any(self._natural(t) for t in subjects):
             return None
-        actors = self._resolve_all(subjects, ctx)
+        # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a
+        # verb's subject reached through a misattached clause may be a treaty ("the Convention becoming…")
+        actors = [a for a in self._resolve_all(subjects, ctx) if not _unknown_organisation(a)]
         if not actors:  # "a bomb planted by militants killed…": whoever placed the weapon
             actors = self._resolve_all([g for t in subjects if self._weapon(t) for c in t.children
                                         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
@@ -1337,6 +1339,10 @@ def _said_of_future(tok: Token) -> bool:
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:
     return tok.i in ctx.mentions or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.pos_ == "PRON"
+
+
+def _unknown_organisation(actor: ActorRef) -> bool:
+    return actor.kind == "organisation" and actor.code is None and actor.sector is None
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:

@@ -60,6 +60,7 @@ class Gazetteer:
             spans.append(Span(doc, start, end, label=match_id))
         out: dict[int, Mention] = {}
         persons = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        as_firm = []  # regions the tagger reads as organisations
         for span in filter_spans(spans):
             form = doc.vocab.strings[span.label]
             entity_id, role = self.lookup[form][0].split("|")
@@ -71,9 +72,17 @@ class Gazetteer:
             if mention.entity.kind in ("place", "city") and any(
                     p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
                 continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
+            if mention.entity.kind == "place" and all(t.ent_type_ == "ORG" for t in span) \
+                    and not _after_place_word(span.root):
+                as_firm.append(mention)
+                continue
             for i in range(span.start, span.end):
                 out[i] = mention
         named = {m.entity.country or m.entity.code for m in out.values() if m.entity.kind in ("country", "place")}
+        for mention in as_firm:  # "sued Meta": a firm, not the Colombian department, unless the report is on Colombia
+            if mention.entity.country in named:
+                for i in range(mention.start, mention.end):
+                    out[i] = mention
         for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
             if span.start not in out:
                 city = self.kb.cities.get(span.text.lower())
@@ -321,7 +330,7 @@ class Resolver:
             sector = "ELI"
         if code in _ORG_CODES and sector == "GOV":
             sector = None
-        if code is None and sector is None and not person:
+        if code is None and sector is None and not person and not _unknown_organisation(head, entity):
             return None
         if code is not None and sector is None and entity is not None and entity.kind == "country":
             # "Palestinians staged rallies", "58 Palestinians were killed": a people, not its government
@@ -569,6 +578,14 @@ def _verbal_modifier(tok: Token) -> bool:
     """A participle whose lemma is also an agent noun: "a suspected attack" names no suspect."""
     return (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
             or (tok.lower_ == "general" and tok.pos_ == "ADJ"))  # "a general strike" has no general
+
+
+def _unknown_organisation(head: Token, entity) -> bool:
+    """A name the tagger calls an organisation and the KB does not know, as the one acted on ("fined
+    Volkswagen", "sued Meta"): an actor with no country or sector, rather than none. As a doer such a
+    name is more often a product, a fund or a treaty than an actor, so it stays none there."""
+    return (entity is None and head.ent_type_ == "ORG" and head.pos_ == "PROPN"
+            and head.dep_ in ("dobj", "dative", "nsubjpass", "pobj"))
 
 
 def _actor_head(head: Token, lex) -> bool:
