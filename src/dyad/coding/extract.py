@@ -274,7 +274,7 @@ class Extractor:
             actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
         if rule.type == "PROTEST" and self._market(tok, ctx):
             return None  # "stocks rallied": a market, not a crowd
-        if rule.subject_sector_not and actors and all(a.sector in rule.subject_sector_not for a in actors):
+        if rule.subject_sector_not and actors and all(_sector_of(a) in rule.subject_sector_not for a in actors):
             return None  # "troops marched into the town" is no demonstration
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
@@ -295,7 +295,7 @@ class Extractor:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
             actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
-        if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
+        if rule.subject_sector and not any(_sector_of(a) in rule.subject_sector for a in actors):
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
@@ -707,9 +707,9 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if rule.subject_sector and not any(a.sector in rule.subject_sector for a in actors):
+        if rule.subject_sector and not any(_sector_of(a) in rule.subject_sector for a in actors):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
-        if rule.subject_sector_not and actors and all(a.sector in rule.subject_sector_not for a in actors):
+        if rule.subject_sector_not and actors and all(_sector_of(a) in rule.subject_sector_not for a in actors):
             return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
@@ -1339,6 +1339,14 @@ def _said_of_future(tok: Token) -> bool:
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:
     return tok.i in ctx.mentions or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.pos_ == "PRON"
+
+
+def _sector_of(actor: ActorRef) -> str | None:
+    """The actor's sector, and for organisations (which have none) their kind: "IGO" or "NGO"."""
+    return actor.sector or _ORGANISATION_SECTORS.get(actor.code or "")
+
+
+_ORGANISATION_SECTORS = {"UNO": "IGO", "EUR": "IGO", "IGO": "IGO", "NGO": "NGO"}
 
 
 def _unknown_organisation(actor: ActorRef) -> bool:

@@ -1,0 +1,36 @@
+"""Wordings found missing by probing with the team's own present-tense summaries: executions by
+hanging, money donated, memberships suspended by a bloc, talks broken off, and organisations (which
+have no sector) passing a rule's subject-sector test as "IGO"."""
+
+import pytest
+
+from tests.coded import DAY, codes_and_sectors
+
+
+def _find(code_text, text, event):
+    found = [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == event]
+    assert found, f"no {event} in {codes_and_sectors(code_text(text, DAY))}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Bangladesh hangs two opposition leaders for war crimes.", "ASSAULT", "BGD/GOV", "BGD/OPP"),
+        ("The rebels hanged three soldiers in a village in northern Mali.", "ASSAULT", "MLI/REB", "MLI/MIL"),
+        ("Japan donates 10 million dollars to flood victims in Pakistan.", "AID", "JPN/GOV", "PAK/CVL"),
+        ("The African Union suspends Burundi's membership over the coup.", "SANCTION", "IGO/None", "BDI/GOV"),
+        ("The Syrian opposition breaks off talks with the government in Damascus.", "SANCTION", "SYR/OPP", "SYR/GOV"),
+    ],
+)
+def test_summary_wordings(code_text, text, event, actor, recipient):
+    got = _find(code_text, text, event)
+    assert actor in got[2] and recipient in got[3], got
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters hanged an effigy of the president outside parliament in Lima.",
+    "The museum hangs a new portrait of the king in its main hall.",
+])
+def test_hanging_things_is_no_execution(code_text, text):
+    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
