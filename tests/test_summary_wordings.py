@@ -34,3 +34,24 @@ def test_summary_wordings(code_text, text, event, actor, recipient):
 ])
 def test_hanging_things_is_no_execution(code_text, text):
     assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator launched a blistering attack on the budget during the debate.",
+    "The opposition leader launched an attack on the government's handling of the economy.",
+    "The finance minister attacked the opposition's tax plan as reckless.",
+    "The president's attack on the judiciary drew protests from lawyers' groups.",
+])
+def test_an_attack_in_words_is_criticism(code_text, text):
+    found = codes_and_sectors(code_text(text, DAY))
+    assert not [e for e in found if e[0] == "ASSAULT"], found
+    assert [e for e in found if e[0] == "ACCUSE" and e[1] == ("disapprove",)], found
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels launched an attack on an army base near Goma.",
+    "Militants launched an attack on the court building in Quetta.",
+    "Gunmen attacked a bus carrying pilgrims near Srinagar.",
+])
+def test_an_attack_on_people_or_buildings_is_still_force(code_text, text):
+    assert _find(code_text, text, "ASSAULT")

@@ -657,6 +657,10 @@ class Extractor:
             return None
         if rule.needs_joint and not (mods & _JOINT):
             return None
+        if rule.phrase and not _has_phrase(tok, rule.phrase, self.rules.lemma_fixes):
+            return None  # "an attack on the budget": what the noun's preposition takes
+        if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
+            return None
         if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
             return None  # "the governor banned all demonstrations" is the ban, not a protest
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
