@@ -55,3 +55,29 @@ def test_an_attack_in_words_is_criticism(code_text, text):
 ])
 def test_an_attack_on_people_or_buildings_is_still_force(code_text, text):
     assert _find(code_text, text, "ASSAULT")
+
+
+def test_a_summoned_envoy_is_the_protest_and_nothing_more(code_text):
+    found = codes_and_sectors(code_text(
+        "Pakistan's foreign office summoned the Indian envoy to protest the shelling of a border village.", DAY))
+    assert [e[:3] for e in found if e[0] in ("ACCUSE", "REQUEST", "PROTEST")] == [("ACCUSE", ("disapprove",), ("PAK/GOV",))]
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("China protested the Philippine president's visit to the disputed reef.", "ACCUSE", "CHN/GOV"),
+    ("Thousands protested in Lima against the president.", "PROTEST", "PER/CVL"),
+    ("Lawmakers protested outside the parliament in Kampala against the new tax.", "PROTEST", "UGA/LEG"),
+])
+def test_a_state_that_protests_objects_while_people_demonstrate(code_text, text, event, actor):
+    got = _find(code_text, text, event)
+    assert actor in got[2], got
+
+
+def test_a_ground_offensive_tagged_as_an_adjective_is_still_an_offensive(code_text):
+    got = _find(code_text, "Turkey is expected to launch a ground offensive against Kurdish fighters in Syria.", "ASSAULT")
+    assert got[2] == ("TUR/GOV",) and got[4] == "future", got
+
+
+def test_pupils_visiting_a_memorial_consult_no_one(code_text):
+    found = codes_and_sectors(code_text("The old prison is now a museum visited by schoolchildren from across Chile.", DAY))
+    assert not [e for e in found if e[0] == "CONSULT"], found

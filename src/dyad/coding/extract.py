@@ -114,7 +114,7 @@ class Extractor:
             predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd")) \
                 or _headline_verb(tok)
             draft = self._verb_draft(tok, ctx) if predicate else None
-            if draft is None and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP":
+            if draft is None and ((tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP") or _adjective_as_noun(tok)):
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
@@ -1251,6 +1251,11 @@ def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _adjective_as_noun(tok: Token) -> bool:
+    """A word the tagger calls an adjective where a noun stands: "launch a ground offensive"."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ == "JJ"
 
 
 def _headline_verb(tok: Token) -> bool:
