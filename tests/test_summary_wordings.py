@@ -81,3 +81,23 @@ def test_a_ground_offensive_tagged_as_an_adjective_is_still_an_offensive(code_te
 def test_pupils_visiting_a_memorial_consult_no_one(code_text):
     found = codes_and_sectors(code_text("The old prison is now a museum visited by schoolchildren from across Chile.", DAY))
     assert not [e for e in found if e[0] == "CONSULT"], found
+
+
+@pytest.mark.parametrize("text, event, recipient", [
+    ("China sends warships to the Senkaku Islands.", "MOBILIZE", None),
+    ("Russia sent two bombers to Venezuela for exercises.", "MOBILIZE", "VEN/GOV"),
+    ("The US sends more missiles to Ukraine.", "AID", "UKR/GOV"),
+])
+def test_own_warships_sent_are_a_deployment_and_arms_sent_are_aid(code_text, text, event, recipient):
+    found = codes_and_sectors(code_text(text, DAY))
+    got = [e for e in found if e[0] in ("AID", "MOBILIZE")]
+    assert got and got[0][0] == event, found
+    assert recipient is None or recipient in got[0][3], found
+
+
+@pytest.mark.parametrize("text", [
+    "The government lifts the state of emergency in Addis Ababa.",
+    "The army lifted martial law in the southern provinces of Thailand.",
+])
+def test_lifting_an_emergency_is_a_concession(code_text, text):
+    assert _find(code_text, text, "CONCEDE")

@@ -585,7 +585,7 @@ def _unknown_organisation(head: Token, entity) -> bool:
     Volkswagen", "sued Meta"): an actor with no country or sector, rather than none. As a doer such a
     name is more often a product, a fund or a treaty than an actor, so it stays none there."""
     return (entity is None and head.ent_type_ == "ORG" and head.pos_ == "PROPN"
-            and head.dep_ in ("dobj", "dative", "nsubjpass", "pobj"))
+            and head.dep_ in ("dobj", "dative", "nsubjpass"))
 
 
 def _actor_head(head: Token, lex) -> bool:
