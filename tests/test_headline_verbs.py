@@ -72,3 +72,25 @@ def test_verb_forms():
 def test_headline_without_verb_codes_its_event(coder):
     events = events_of(coder, "Police in Lagos arrest 40 over fuel riots.", "COERCE")
     assert [e.trigger for e in events] == ["arrest"]
+
+
+def test_a_clause_after_a_semicolon_is_parsed_on_its_own(coder):
+    # the summary's first clause has no verb the model sees; the second has one ("vows")
+    text = ("Militia forces loyal to a renegade commander shell the airport in Tripoli, forcing the suspension of "
+            "all flights; the government vows to hit back.")
+    doc = coder.nlp(text)
+    assert len(list(doc.sents)) == 2
+    kinds = [e.event for e in events_of(coder, text)]
+    assert "ASSAULT" in kinds, kinds
+
+
+def test_a_verb_word_before_an_attribution_is_still_the_verb(coder):
+    text = "Air force jets bomb rebel positions near Goma, the army says."
+    found = events_of(coder, text, "ASSAULT")
+    assert [e.trigger for e in found] == ["bomb"], found
+
+
+def test_a_noun_before_the_clause_verb_stays_a_noun(coder):
+    text = "Opposition protest leaders were detained in Minsk."
+    doc = coder.nlp(text)
+    assert repair_headline_verbs(doc, coder.nlp, coder.event_verbs) is doc

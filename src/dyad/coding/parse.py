@@ -22,7 +22,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A token after a newline starts a sentence; the parser keeps the rest of its choices."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or prev.whitespace_ == "\n":
+        if "\n" in prev.text or prev.whitespace_ == "\n" or prev.text == ";":
             token.is_sent_start = True
     return doc
 
@@ -82,6 +82,8 @@ STAND_INS = {True: ("holds", "VBZ", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fi
              False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin")}
 _SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
 _FINITE = {"VBZ", "VBP", "VBD", "MD"}
+_ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
+_SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
 _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
 
 
@@ -106,12 +108,14 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
 
 
 def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
-    """(index in the sentence, lemma, third person?) of the word read as a noun that is the verb of
-    a verbless sentence: a lower-case word with a verb form of `verbs`, right after the subject's
-    last word and followed by more of the sentence; None when the sentence has a verb or no such word."""
+    """(index in the sentence, lemma, third person?) of the word read as a noun that is the verb of a
+    clause without one: a lower-case word with a verb form of `verbs`, right after the subject's last
+    word and followed by more of the clause; None when there is no such word.
+
+    A clause runs between semicolons. It has no verb of its own when no finite verb stands before the
+    word and those after it only attribute ("…, the military says") or hang in a subordinate clause
+    ("days after the insurgents ambushed…")."""
     tokens = list(sent)
-    if any(t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT") for t in tokens):
-        return None
     for k in range(1, len(tokens) - 1):
         token, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
         if not (token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "ADJ", "ADP", "ADV")):
@@ -121,9 +125,21 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
         if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
             continue
         form = verb_form(token.text, verbs)
-        if form is not None:
+        if form is not None and not _clause_has_verb(tokens, k):
             return (k, *form)
     return None
+
+
+def _clause_has_verb(tokens: list, k: int) -> bool:
+    start = max((i + 1 for i in range(k) if tokens[i].text == ";"), default=0)
+    end = next((i for i in range(k, len(tokens)) if tokens[i].text == ";"), len(tokens))
+    for i in range(start, end):
+        t = tokens[i]
+        if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT")):
+            continue
+        if i < k or not (t.lemma_.lower() in _ATTRIBUTION or t.dep_ in _SUBORDINATE):
+            return True
+    return False
 
 
 def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:
