@@ -4,7 +4,7 @@ have no sector) passing a rule's subject-sector test as "IGO"."""
 
 import pytest
 
-from tests.coded import DAY, codes_and_sectors
+from tests.coded import DAY, codes_and_sectors, events_of
 
 
 def _find(code_text, text, event):
@@ -101,3 +101,71 @@ def test_own_warships_sent_are_a_deployment_and_arms_sent_are_aid(code_text, tex
 ])
 def test_lifting_an_emergency_is_a_concession(code_text, text):
     assert _find(code_text, text, "CONCEDE")
+
+
+@pytest.mark.parametrize("text, event, mode, actor", [
+    ("North Korea test-fires an intercontinental ballistic missile into the Sea of Japan.", "MOBILIZE", ("weapons",), "PRK/GOV"),
+    ("Pakistan conducted a missile test on Sunday, the army said.", "MOBILIZE", ("weapons",), "PAK/GOV"),
+    ("Police tear-gas opposition supporters in Kampala", "ASSAULT", ("crowd-control",), "UGA/COP"),
+    ("The general seizes power in a coup in Niamey.", "COERCE", ("seize",), "NER/MIL"),
+    ("Thousands of government troops abandon their positions in Mosul and flee.", "RETREAT", ("withdraw",), "IRQ/MIL"),
+    ("Malaysia's top court upholds the former prime minister's 12-year sentence.", "SANCTION", ("convict",), "MYS/JUD"),
+    ("Moscow orders out 45 Polish diplomats in a spy row.", "SANCTION", ("expel",), "RUS/GOV"),
+    ("Burundi pulls out of the International Criminal Court.", "SANCTION", ("withdraw",), "BDI/GOV"),
+])
+def test_more_summary_wordings(code_text, text, event, mode, actor):
+    got = _find(code_text, text, event)
+    assert got[1] == mode and actor in got[2], got
+
+
+def test_missiles_fired_at_a_base_are_an_attack_and_no_recipient(coder):
+    [event] = events_of(coder, "Iran fires a dozen ballistic missiles at an air base in western Iraq.", "ASSAULT")
+    assert [a.code for a in event.actor] == ["IRN"]
+    assert [a.entity_text for a in event.recipient] == ["an air base"], event.recipient
+
+
+def test_a_police_raid_on_a_home_is_a_search(code_text):
+    found = codes_and_sectors(code_text("Turkish police detained the mayor in a dawn raid on his home in Istanbul.", DAY))
+    assert ("COERCE", ("seize",), ("TUR/COP",)) in [e[:3] for e in found], found
+    assert not [e for e in found if e[0] == "ASSAULT"], found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Rights groups condemned the arrests of the journalists in Baku.", "NGO/None"),
+    ("Media freedom groups urged the government to lift the ban.", "NGO/None"),
+])
+def test_groups_named_by_their_cause_are_ngos(code_text, text, actor):
+    found = codes_and_sectors(code_text(text, DAY))
+    assert any(actor in e[2] for e in found if e[0] in ("ACCUSE", "REQUEST")), found
+
+
+def test_the_charity_is_the_organisation_named_before(code_text):
+    found = codes_and_sectors(code_text(
+        "An air strike hit a Doctors Without Borders hospital in Kunduz; the charity condemned the attack.", DAY))
+    assert any(e[0] == "ACCUSE" and e[2] == ("NGO/None",) for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft completes its takeover of a games maker after a bruising battle with competition regulators in Britain.",
+    "The carmaker will cut 35,000 jobs as it battles weak demand and fierce Chinese competition.",
+    "The central bank is fighting inflation with higher interest rates.",
+])
+def test_a_battle_no_force_takes_part_in_is_no_assault(code_text, text):
+    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
+
+
+def test_a_battle_of_states_or_forces_is_still_one(code_text):
+    assert _find(code_text, "Ukraine and Russia battle for control of Bakhmut.", "ASSAULT")
+    assert _find(code_text, "Rebels fought government troops near Goma.", "ASSAULT")
+
+
+def test_people_described_as_convicted_are_no_new_verdict(code_text):
+    found = codes_and_sectors(code_text("The president pardoned 13 people convicted of crimes during the 2019 unrest in Santiago.", DAY))
+    assert not [e for e in found if e[0] == "SANCTION"], found
+    assert _find(code_text, "A court in Cairo convicted 12 activists on Monday.", "SANCTION")
+
+
+def test_evacuating_civilians_is_no_retreat(code_text):
+    text = "Authorities in Cox's Bazar evacuate more than 200,000 people to shelters as the cyclone nears the coast."
+    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "RETREAT"]
+    assert _find(code_text, "Britain evacuated its embassy staff from Khartoum.", "RETREAT")

@@ -120,6 +120,7 @@ class Extractor:
                 drafts.append(draft)
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
+        drafts = [d for d in drafts if not _contest_of_words(d, ctx)]
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -276,12 +277,14 @@ class Extractor:
             return None  # "stocks rallied": a market, not a crowd
         if rule.subject_sector_not and actors and all(_sector_of(a) in rule.subject_sector_not for a in actors):
             return None  # "troops marched into the town" is no demonstration
-        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words for t in subjects):
+        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
         if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS:
             return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
+        if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok):
+            return None  # "pardoned 13 people convicted of…", "hanged a man convicted of spying": who they are
         if self._disaster_response(rule, actors, ctx):
             return None
         if rule.type == "ASSAULT" and tok.dep_ in ("advcl", "conj") and self._crash(tok.head, ctx) \
@@ -302,7 +305,8 @@ class Extractor:
         if spec.dobj and tok.dep_ == "conj" and objects and all(o.lower_ in _OBJECT_PRONOUNS for o in objects):
             # "police arrested two men and charged them": the pronoun is the first verb's object
             objects = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")] or objects
-        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards") for c in tok.children)
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards")
+                    for holder in (tok, *objects) for c in holder.children)  # "fired missiles at the base"
         if spec.dobj:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
@@ -319,10 +323,14 @@ class Extractor:
             if not recipients and obj is not None and _is_actor_like(obj, ctx):
                 recipients += self._resolve_all([obj], ctx) if rule.object and obj.lemma_ not in rule.object.lemmas else []
         if spec.poss and obj is not None:  # "froze Russia's assets", "accepted a Brazilian proposal"
-            owned_by = any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "U.S. assets of those targeted"
+            owned_by = obj.lemma_.lower() in _HOLDINGS and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+            # "U.S. assets of those targeted": the owners follow; "a U.S. offer of advisers": the U.S. offers
             recipients += self._resolve_all([c for c in obj.children if c.dep_ == "poss" or
                                              (c.dep_ in ("amod", "compound") and c.i in ctx.mentions and not owned_by)],
                                             ctx)
+            if not recipients:  # "rejected an ultimatum from Spain and France", "a demand from the IAEA"
+                recipients += self._resolve_all([p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                 for p in c.children if p.dep_ == "pobj"], ctx)
         if spec.poss and obj is not None and not recipients and rule.type in _TARGETED:
             recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
         if spec.preps:
@@ -741,13 +749,16 @@ class Extractor:
         if not heads:
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
-                        self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child))):
+                        self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child)
+                        and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
                     heads.append(child)
         if not heads:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
+                if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and etype in _FROM_SOURCE
+                                                                       and light is None)):
+                    # "an ultimatum from Spain and France", "a demand from Washington", "aid from the EU"
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
                 if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _DOER_VERBS:
                     # "the strike called by the union federation" (not "talks mediated by the UN": a third party)
@@ -765,7 +776,7 @@ class Extractor:
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
-                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE | {"GOV"}]
+                crowd = [a for a in self._resolve_all(heads, ctx) if a.sector not in _STATE_FORCE | {"GOV", "LEG", "JUD"}]
                 if crowd:
                     return crowd
                 heads = []
@@ -1251,6 +1262,34 @@ def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _contest_of_words(draft: Draft, ctx: SentenceContext) -> bool:
+    """A "battle" or "fight" no force and no country takes part in, in a sentence with no harm done: a
+    firm's battle with regulators, a government fighting inflation, a clash of candidates."""
+    if draft.event != "ASSAULT" or draft.trigger.lemma_.lower() not in _CONTEST_WORDS or ctx.lemmas & _HARM_WORDS:
+        return False
+    doc = ctx.sent.doc
+    states = [a for a in draft.actor if a.kind == "country" and a.start is not None
+              and (span := doc.char_span(a.start, a.end, alignment_mode="expand")) is not None
+              and any(t.ent_type_ == "GPE" for t in span)]  # "Ukraine and Russia battle for…", not "Chinese competition"
+    return not states and not any(a.sector in _FORCE_SECTORS for a in [*draft.actor, *draft.recipient])
+
+
+_CONTEST_WORDS = {"battle", "fight", "war", "clash", "struggle", "combat", "feud", "wrangle", "spar", "fighting"}
+_FORCE_SECTORS = {"MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
+_HARM_WORDS = {"kill", "dead", "death", "wound", "injure", "injury", "casualty", "shell", "bomb", "artillery", "troop",
+               "soldier", "fighter", "gun", "gunfire", "rocket", "missile", "airstrike", "strike", "shoot", "shot", "weapon"}
+# an attack as the subject of "hit", "struck", "targeted": "an air strike hit a hospital"
+_ATTACK_SUBJECTS = {"strike", "airstrike", "attack", "raid", "bombardment", "barrage", "shelling", "bombing", "salvo"}
+_HOLDINGS = {"asset", "property", "fund", "account", "holding", "deposit", "reserve", "estate", "share", "stake"}
+_FROM_SOURCE = {"THREATEN", "REQUEST", "ACCUSE", "AID", "SUPPORT", "AGREE"}
+
+
+def _dated(tok: Token) -> bool:
+    """A verb with a time of its own ("convicted on Monday", "sentenced last week")."""
+    return any(c.dep_ in ("npadvmod", "tmod") or (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+               for c in tok.children)
 
 
 def _adjective_as_noun(tok: Token) -> bool:

@@ -122,6 +122,8 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
             continue  # "Regulators in Seoul fine a company": even a preposition, when it is a verb of ours
         if token.pos_ in ("ADP", "ADV") and token.lower_ in _PARTICLES:
             continue
+        if prev.text == "-" and k >= 3:  # "Police tear-gas protesters", "Iran test-fires a missile"
+            prev = tokens[k - 3]
         if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
             continue
         form = verb_form(token.text, verbs)
@@ -157,6 +159,8 @@ def _reparsed(sent, k: int, lemma: str, third_person: bool, nlp: Language) -> Do
     the parser still does not take the stand-in as a verb with a subject or as the sentence's root."""
     stand_in, tag, morph = STAND_INS[third_person]
     words = [t.text for t in sent]
+    if k and words[k - 1] == "-":  # "Police tear-gas protesters": only "-holds" reads as a verb after a hyphen
+        stand_in = STAND_INS[True][0]
     spaces = [bool(t.whitespace_) for t in sent]
     trial = Doc(nlp.vocab, words=[stand_in if i == k else w for i, w in enumerate(words)], spaces=spaces)
     for _, component in nlp.pipeline:

@@ -308,7 +308,8 @@ def _sentence_places(sent, mentions) -> list[str]:
     out = []
     for tok in sent:
         m = mentions.get(tok.i)
-        if m is not None and _is_place(m) and not sponsors_something(tok) and not _acting_country(tok, m):
+        if m is not None and _is_place(m) and not sponsors_something(tok) and not _acting_country(tok, m) \
+                and not _owning_country(tok, m):
             code = m.entity.country or m.entity.code
             if code and code not in out:
                 out.append(code)
@@ -319,6 +320,18 @@ def _acting_country(tok, mention) -> bool:
     """A country named as the subject of the sentence's verb ("Israel reopens its embassy … after violent
     protests"): an actor, not the place whose crowds or police the sentence tells of."""
     return mention.entity.kind == "country" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _owning_country(tok, mention) -> bool:
+    """A country named as the owner of a thing ("a US base in Syria", "Turkish jets over Iraq"): not a
+    place of the sentence, unless the thing is a place ("the Iraqi capital", "a Syrian border town")."""
+    return mention.entity.kind == "country" and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() not in _PLACE_NOUNS
+
+
+_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "border", "coast", "port",
+                "island", "state", "county", "territory", "side", "soil", "waters", "airspace", "area", "countryside",
+                "north", "south", "east", "west", "frontier", "camp", "desert", "mountain", "forest"}
 
 
 def _sentence_nationality(sent, mentions) -> list[str]:

@@ -247,6 +247,10 @@ class Resolver:
         text = _text(tokens)
         entity, role = self._entity(head, tokens, mentions)
         sector = self._sector(head, tokens, mentions)
+        if entity is None and head.i not in mentions and _civil_society(head, tokens):
+            # "rights groups", "media freedom groups", "aid agencies": organisations no state owns
+            return ActorRef(code="NGO", sector=None, entity_text=text, kind="igo", start=tokens[0].idx,
+                            end=tokens[-1].idx + len(tokens[-1].text))
         if head.i not in mentions and not _actor_head(head, self.lex) and not (
                 head.lemma_.lower() in lex.organisation_anaphors and leader_of(head, mentions) is not None):
             return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
@@ -578,6 +582,18 @@ def _verbal_modifier(tok: Token) -> bool:
     """A participle whose lemma is also an agent noun: "a suspected attack" names no suspect."""
     return (tok.tag_ in ("VBN", "VBD", "VBG") or (tok.pos_ == "ADJ" and tok.lower_ != tok.lemma_.lower())
             or (tok.lower_ == "general" and tok.pos_ == "ADJ"))  # "a general strike" has no general
+
+
+def _civil_society(head: Token, tokens: list[Token]) -> bool:
+    """A group named by what it campaigns for: "rights groups", "press freedom organisations", "aid agencies"."""
+    return head.lemma_.lower() in _NGO_HEADS and any(
+        t.lemma_.lower() in _NGO_CAUSES for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod", "nmod"))
+
+
+_NGO_HEADS = {"group", "organisation", "organization", "agency", "charity", "campaigner", "watchdog", "ngo", "coalition"}
+_NGO_CAUSES = {"rights", "right", "humanitarian", "aid", "advocacy", "freedom", "campaign", "relief", "charity",
+               "environmental", "monitoring", "civil", "anti-corruption", "transparency", "whistleblower", "refugee",
+               "migrant", "press", "media", "democracy", "liberty", "liberties", "watchdog"}
 
 
 def _unknown_organisation(head: Token, entity) -> bool:
