@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.coding.parse import repair_headline_verbs, verb_form
+from dyad.coding.parse import headline_verb, repair_headline_verbs, verb_form
 from dyad.sources.files import make_article
 from tests.coded import codes_and_sectors, events_of
 
@@ -94,3 +94,21 @@ def test_a_noun_before_the_clause_verb_stays_a_noun(coder):
     text = "Opposition protest leaders were detained in Minsk."
     doc = coder.nlp(text)
     assert repair_headline_verbs(doc, coder.nlp, coder.event_verbs) is doc
+
+
+
+def test_finite_verbs_of_an_attribution_or_a_subordinate_clause_leave_the_clause_verbless(coder):
+    # a parse as the model gives it for some summaries, written out so the rule is tested whatever the model does
+    from spacy.tokens import Doc
+    words = ["Police", "tear", "-", "gas", "supporters", "as", "their", "leader", "is", "arrested", ",", "officials", "say"]
+    tags = ["NNS", "NN", "HYPH", "NN", "NNS", "IN", "PRP$", "NN", "VBZ", "VBN", ",", "NNS", "VBP"]
+    pos = ["NOUN", "NOUN", "PUNCT", "NOUN", "NOUN", "SCONJ", "PRON", "NOUN", "AUX", "VERB", "PUNCT", "NOUN", "VERB"]
+    deps = ["compound", "compound", "punct", "compound", "ROOT", "mark", "poss", "nsubjpass", "auxpass", "advcl", "punct",
+            "nsubj", "parataxis"]
+    heads = [4, 3, 3, 4, 4, 9, 7, 9, 9, 4, 4, 12, 4]
+    lemmas = ["police", "tear", "-", "gas", "supporter", "as", "their", "leader", "be", "arrest", ",", "official", "say"]
+    doc = Doc(coder.nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+    assert headline_verb(doc[:], coder.event_verbs) == (3, "gas", False)
+    deps[9] = "conj"  # a second main clause has a verb of its own
+    doc = Doc(coder.nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+    assert headline_verb(doc[:], coder.event_verbs) is None

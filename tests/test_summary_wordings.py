@@ -169,3 +169,8 @@ def test_evacuating_civilians_is_no_retreat(code_text):
     text = "Authorities in Cox's Bazar evacuate more than 200,000 people to shelters as the cyclone nears the coast."
     assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "RETREAT"]
     assert _find(code_text, "Britain evacuated its embassy staff from Khartoum.", "RETREAT")
+
+
+def test_a_warning_that_it_would_target_ships_is_a_threat(code_text):
+    got = _find(code_text, "The Houthis had warned they would target Israeli-owned vessels in the Red Sea.", "THREATEN")
+    assert got[2] == ("YEM/REB",), got

@@ -139,7 +139,8 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
         t = tokens[i]
         if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT")):
             continue
-        if i < k or not (t.lemma_.lower() in _ATTRIBUTION or t.dep_ in _SUBORDINATE):
+        verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
+        if i < k or not (verb.lemma_.lower() in _ATTRIBUTION or verb.dep_ in _SUBORDINATE):
             return True
     return False
 
