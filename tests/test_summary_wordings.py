@@ -174,3 +174,22 @@ def test_evacuating_civilians_is_no_retreat(code_text):
 def test_a_warning_that_it_would_target_ships_is_a_threat(code_text):
     got = _find(code_text, "The Houthis had warned they would target Israeli-owned vessels in the Red Sea.", "THREATEN")
     assert got[2] == ("YEM/REB",), got
+
+
+def test_shots_into_the_air_hit_no_one(code_text):
+    found = codes_and_sectors(code_text("Fighters celebrated the withdrawal by firing into the air in Kandahar.", DAY))
+    assert not [e for e in found if e[0] == "ASSAULT"], found
+    assert _find(code_text, "Police fired into the crowd in Lagos.", "ASSAULT")
+
+
+def test_a_crime_charged_is_no_event_of_its_own(code_text):
+    found = codes_and_sectors(code_text(
+        "US prosecutors indict 12 Russian intelligence officers for hacking party computers in Washington.", DAY))
+    assert [e[0] for e in found] == ["ACCUSE"], found
+
+
+def test_the_date_of_the_reason_does_not_date_the_verdict(code_text):
+    got = _find(code_text, "A court in Ankara sentenced three officers for a massacre in 1995.", "SANCTION")
+    assert got[4] == "asserted", got
+    found = codes_and_sectors(code_text("A court in Ankara sentenced three officers for a massacre in 1995.", DAY))
+    assert not [e for e in found if e[0] == "ASSAULT"], found

@@ -1227,7 +1227,7 @@ def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
     """ "A court convicted twelve men for the bombing that killed 209", "arrested X for kidnapping and torturing two
     women", "sentenced 16 to death for burning a student alive": the crime a court or the police answer is told as the
     reason for their act, no ASSAULT of its own (the conviction or arrest is the event)."""
-    return [d for d in drafts if not (d.event == "ASSAULT" and _answered_crime(d.trigger))]
+    return [d for d in drafts if not (d.event in ("ASSAULT", "COERCE") and _answered_crime(d.trigger))]
 
 
 def _answered_crime(tok: Token) -> bool:

@@ -279,6 +279,9 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
         while tok.head.i != tok.i and steps < 6:
             tok = tok.head
             steps += 1
+            if tok.dep_ == "prep" and tok.lower_ in _REASON_PREPS and steps > 2:
+                elsewhere = True  # "sentenced X over a prison break in 2011": the date of the reason, not of the verdict
+                break
             if tok.i in anchors:
                 found = resolve_date(ent.text, base, future_hint)
                 if found:
@@ -293,7 +296,8 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
     return None
 
 
-_SPAN_PREPS = ("during", "in", "amid", "throughout")  # "during the 1994 genocide": the noun is the time
+_SPAN_PREPS = ("during", "in", "amid", "throughout")
+_REASON_PREPS = ("over", "for", "after", "following")  # "during the 1994 genocide": the noun is the time
 
 
 def _under(tok: Token, clause: Token) -> bool:

@@ -140,6 +140,8 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
         if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT")):
             continue
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
+        if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
+            continue  # "a court sentences ousted president Morsi": the verb word read as the subject of the next
         if i < k or not (verb.lemma_.lower() in _ATTRIBUTION or verb.dep_ in _SUBORDINATE):
             return True
     return False
@@ -169,6 +171,9 @@ def _reparsed(sent, k: int, lemma: str, third_person: bool, nlp: Language) -> Do
     verb = trial[k]
     if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
         return None
+    if any(t.i > sent[k].i and t.tag_ in _FINITE and trial[t.i - sent.start].tag_ in _FINITE
+           and any(c.i == sent[k].i and c.dep_ == "nsubj" for c in t.children) for t in sent):
+        return None  # "Police arrests rose 20 percent": the verb the word was the subject of is still a verb
     ents = [_iob(t) for t in sent]
     ents[k] = "O"
     if ents and ents[0].startswith("I-"):

@@ -185,6 +185,10 @@ class Resolver:
                     c.dep_ == "conj" and c.ent_type_ in _LIST_ENTS for c in child.children):
                 # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list the parser reads as an apposition
                 out.extend(self.heads(child))
+            elif child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                # "US President Donald Trump and North Korean leader Kim Jong-un": the second one hangs off the name
+                out.extend(h for c in child.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+                           for h in self.heads(c))
         return out
 
     def phrase(self, head: Token) -> list[Token]:
