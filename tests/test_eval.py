@@ -15,7 +15,9 @@ from tests.conftest import GOLD
 MACRO_F1_FLOOR = 0.92  # measured 0.938 on gold-a + gold-b (2026-12-03, late; 0.914 earlier that day); raise as the rules improve
 # Real-text and wire-shaped tuning splits: WCEP tune measured 0.573, news-tune 0.652 (2026-12-03);
 # 0.686 and 0.797 after the wording families and actor work the same night.
-REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.66, "news-tune.jsonl": 0.77}
+# wire2-tune (written 2026-12-04 by a team member who had not seen the rules): 0.640 when first scored, 0.695 after
+# the work on its errors the same day.
+REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.66, "news-tune.jsonl": 0.78, "wire2-tune.jsonl": 0.67}
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
@@ -43,8 +45,8 @@ def test_eval_macro_f1_floor(coder):
 def test_eval_real_text_tune_floor(coder, name):
     report, _ = evaluate(load_gold(GOLD / name), coder)
     assert report["macro_f1"] >= REAL_TEXT_FLOORS[name], json.dumps(report["per_type"], indent=1)
-    assert report["noisy_rate"] <= 0.06  # items with no political event that get one (0.029 and 0.000 measured 2026-12-04)
-    # on correctly typed events: 0.923 and 0.882 measured 2026-12-04 (0.864 and 0.844 the day before)
+    assert report["noisy_rate"] <= 0.06  # items with no political event that get one (0.029, 0.000, 0.029 on 2026-12-04)
+    # on correctly typed events: 0.935, 0.887 and 0.863 on 2026-12-04 (WCEP and news-tune 0.864 and 0.844 the day before)
     assert report["actor_country_accuracy"] >= 0.85
 
 
