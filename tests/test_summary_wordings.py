@@ -193,3 +193,23 @@ def test_the_date_of_the_reason_does_not_date_the_verdict(code_text):
     assert got[4] == "asserted", got
     found = codes_and_sectors(code_text("A court in Ankara sentenced three officers for a massacre in 1995.", DAY))
     assert not [e for e in found if e[0] == "ASSAULT"], found
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Israeli forces withdrew from the hospital on Monday, leaving much of the complex in ruins.", "RETREAT", 1),
+    ("The government in Nairobi said it would appeal the ruling.", "REQUEST", 0),
+    ("Missiles struck an air base in western Iraq which hosts American troops.", "CONSULT", 0),
+    ("The junta in Niamey said any intervention would be met with force.", "CONSULT", 0),
+    ("Rwanda deploys 1,000 soldiers to Mozambique's Cabo Delgado province to help fight an insurgency.", "ASSAULT", 0),
+])
+def test_words_that_look_like_events_but_are_not(code_text, text, kind, count):
+    found = [e[0] for e in codes_and_sectors(code_text(text, DAY))]
+    assert found.count(kind) == count, found
+
+
+def test_the_protests_told_before_are_no_second_protest(coder):
+    text = ("LAGOS – Thousands of demonstrators protesting against police brutality blocked roads in Lagos on Tuesday. "
+            "The protests, which began two weeks ago, have spread to Abuja.")
+    second = text.index("The protests")
+    assert events_of(coder, text, "PROTEST")
+    assert not [e for e in events_of(coder, text, "PROTEST") if e.text_info.start >= second]

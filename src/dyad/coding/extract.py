@@ -121,6 +121,7 @@ class Extractor:
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx)]
+        drafts = _drop_purposes(drafts)
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -1262,6 +1263,23 @@ def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _drop_purposes(drafts: list[Draft]) -> list[Draft]:
+    """ "deploys 1,000 soldiers to help fight an insurgency", "sent troops to combat the rebels": the fight is what
+    the deployment or the aid is for, no attack told."""
+    movers = {d.trigger.i for d in drafts if d.event in ("MOBILIZE", "AID")}
+    if not movers:
+        return drafts
+    return [d for d in drafts if not (d.event == "ASSAULT" and _purpose_of(d.trigger, movers))]
+
+
+def _purpose_of(tok: Token, heads: set[int]) -> bool:
+    """An infinitive of purpose of one of `heads` ("sent troops to fight", "deployed … to help fight")."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "help":
+        tok = tok.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.dep_ in ("xcomp", "advcl") and tok.head.i in heads
 
 
 def _contest_of_words(draft: Draft, ctx: SentenceContext) -> bool:

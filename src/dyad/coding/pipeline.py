@@ -147,6 +147,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         if coder.model is not None:  # the second opinion (dyad.coding.model): may fill a silent sentence or veto
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
             model_flags += [veto] if veto is not None else []
+        drafts = [d for d in drafts if not _told_before(d, events)]
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:
@@ -158,6 +159,15 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
     return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records,
                         flags=(*flags, *model_flags))
+
+
+def _told_before(draft: Draft, events: list[Event]) -> bool:
+    """ "The protests, which began two weeks ago, …", "lawmakers may drop the bill after the protests": a protest
+    noun with "the" in a later sentence is the protest an earlier sentence told, no second one."""
+    trigger = draft.trigger
+    return draft.event == "PROTEST" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in trigger.children) \
+        and any(e.event == "PROTEST" for e in events)
 
 
 def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:
