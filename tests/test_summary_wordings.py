@@ -213,3 +213,12 @@ def test_the_protests_told_before_are_no_second_protest(coder):
     second = text.index("The protests")
     assert events_of(coder, text, "PROTEST")
     assert not [e for e in events_of(coder, text, "PROTEST") if e.text_info.start >= second]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Security forces impose a curfew in the town of Cizre in south-eastern Turkey.", "TUR/None"),
+    ("President Duterte declared martial law across the island of Mindanao in the Philippines.", "PHL/None"),
+])
+def test_a_curfew_is_laid_on_its_place(code_text, text, place):
+    got = _find(code_text, text, "COERCE")
+    assert got[3] == (place,), got

@@ -143,6 +143,8 @@ class Extractor:
                 draft.mode = ["multilateral"]  # PLOVER: a meeting of three or more parties
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
+            if draft.event == "COERCE" and set(draft.mode) & {"curfew", "martial-law"} and not draft.recipient and ctx.places:
+                draft.recipient = [_place_of(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
         return kept
 
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
@@ -1024,6 +1026,11 @@ class Extractor:
 # "killed following an attack" (prepositions of the same event, not "after", which orders two).
 _SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass", "ccomp"}
 _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
+
+
+def _place_of(ctx: SentenceContext) -> ActorRef:
+    """The country of the sentence's place as the one a measure is laid on."""
+    return ActorRef(code=ctx.places[0], sector=None, entity_text=ctx.places[0], kind="place", country_from="context")
 
 
 def _authorities(ctx: SentenceContext) -> ActorRef:
