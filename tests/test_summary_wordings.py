@@ -222,3 +222,11 @@ def test_the_protests_told_before_are_no_second_protest(coder):
 def test_a_curfew_is_laid_on_its_place(code_text, text, place):
     got = _find(code_text, text, "COERCE")
     assert got[3] == (place,), got
+
+
+def test_verbs_that_carry_or_aim_sanctions_strike_no_one(code_text):
+    found = codes_and_sectors(code_text(
+        "The European Union slapped new sanctions on Minsk on Tuesday, targeting 26 officials and a potash exporter.", DAY))
+    assert [e[0] for e in found] == ["SANCTION"], found
+    found = codes_and_sectors(code_text("Washington imposed sanctions on Tehran as Israeli jets targeted militia bases in Syria.", DAY))
+    assert sorted(e[0] for e in found) == ["ASSAULT", "SANCTION"], found

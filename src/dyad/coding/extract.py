@@ -122,6 +122,7 @@ class Extractor:
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx)]
         drafts = _drop_purposes(drafts)
+        drafts = _drop_sanction_verbs(drafts)
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -1270,6 +1271,22 @@ def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _drop_sanction_verbs(drafts: list[Draft]) -> list[Draft]:
+    """ "slapped sanctions on Minsk, targeting 26 officials": the verbs that carry or aim sanctions strike no one."""
+    carriers = {t.i for d in drafts if d.event == "SANCTION" for t in (d.trigger, d.light) if t is not None}
+    if not carriers:
+        return drafts
+
+    def carries(tok: Token) -> bool:
+        own_subject = any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+        return tok.i in carriers or (tok.head.i in carriers and not own_subject)
+    return [d for d in drafts if not (d.event == "ASSAULT" and d.trigger.lemma_.lower() in _SANCTION_VERBS
+                                      and carries(d.trigger))]
+
+
+_SANCTION_VERBS = {"slap", "hit", "target", "strike"}
 
 
 def _drop_purposes(drafts: list[Draft]) -> list[Draft]:
