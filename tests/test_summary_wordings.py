@@ -230,3 +230,15 @@ def test_verbs_that_carry_or_aim_sanctions_strike_no_one(code_text):
     assert [e[0] for e in found] == ["SANCTION"], found
     found = codes_and_sectors(code_text("Washington imposed sanctions on Tehran as Israeli jets targeted militia bases in Syria.", DAY))
     assert sorted(e[0] for e in found) == ["ASSAULT", "SANCTION"], found
+
+
+def test_documents_handed_over_are_no_extradition(code_text):
+    found = codes_and_sectors(code_text(
+        "Sweden handed over its accession documents to the US Secretary of State at a ceremony in Washington.", DAY))
+    assert not [e for e in found if e[0] == "COOPERATE"], found
+    assert _find(code_text, "Mexico handed over 29 cartel suspects to the United States.", "COOPERATE")
+
+
+def test_money_deposited_into_a_state_bank_is_aid(code_text):
+    got = _find(code_text, "Saudi Arabia deposited $3 billion into Pakistan's central bank on Thursday.", "AID")
+    assert got[2] == ("SAU/GOV",) and got[3][0].startswith("PAK/"), got
