@@ -242,3 +242,12 @@ def test_documents_handed_over_are_no_extradition(code_text):
 def test_money_deposited_into_a_state_bank_is_aid(code_text):
     got = _find(code_text, "Saudi Arabia deposited $3 billion into Pakistan's central bank on Thursday.", "AID")
     assert got[2] == ("SAU/GOV",) and got[3][0].startswith("PAK/"), got
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan holds exercises simulating Chinese submarines attacking the island.",
+    "Patients should take the drug only in consultation with their doctor, health officials in Seoul said.",
+])
+def test_acts_rehearsed_or_idioms_are_no_events(code_text, text):
+    found = codes_and_sectors(code_text(text, DAY))
+    assert not [e for e in found if e[0] in ("ASSAULT", "CONSULT")], found

@@ -123,6 +123,7 @@ class Extractor:
         drafts = [d for d in drafts if not _contest_of_words(d, ctx)]
         drafts = _drop_purposes(drafts)
         drafts = _drop_sanction_verbs(drafts)
+        drafts = [d for d in drafts if not _rehearsed(d.trigger)]
         drafts = self._protester_acts(drafts, ctx)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
@@ -1271,6 +1272,24 @@ def _drop_passive_pairs(drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+def _rehearsed(tok: Token) -> bool:
+    """An act inside what a drill simulates or rehearses ("exercises simulating Chinese submarines attacking",
+    "rehearsed an invasion"), or a consultation "in consultation with" someone: nothing done."""
+    if tok.lemma_.lower() == "consultation" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return True
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _REHEARSAL:
+            return True
+    return False
+
+
+_REHEARSAL = {"simulate", "rehearse", "practise", "practice", "mimic", "wargame"}
 
 
 def _drop_sanction_verbs(drafts: list[Draft]) -> list[Draft]:
