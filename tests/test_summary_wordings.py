@@ -251,3 +251,17 @@ def test_money_deposited_into_a_state_bank_is_aid(code_text):
 def test_acts_rehearsed_or_idioms_are_no_events(code_text, text):
     found = codes_and_sectors(code_text(text, DAY))
     assert not [e for e in found if e[0] in ("ASSAULT", "CONSULT")], found
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("The United States launched 59 cruise missiles from two destroyers at an airbase near the city.", "ASSAULT", "USA/GOV"),
+    ("The president ordered the country's nuclear forces onto special alert.", "MOBILIZE", None),
+])
+def test_missiles_at_an_unnamed_base_and_forces_on_alert(code_text, text, event, actor):
+    got = _find(code_text, text, event)
+    assert actor is None or actor in got[2], got
+
+
+def test_the_owners_of_frozen_assets_are_sanctioned(code_text):
+    got = _find(code_text, "The European Union froze the assets of the Belarusian president and his sons.", "SANCTION")
+    assert got[3] and got[3][0].startswith("BLR/"), got

@@ -336,11 +336,18 @@ class Extractor:
             if not recipients:  # "rejected an ultimatum from Spain and France", "a demand from the IAEA"
                 recipients += self._resolve_all([p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
                                                  for p in c.children if p.dep_ == "pobj"], ctx)
+            if not recipients and obj.lemma_.lower() in _HOLDINGS:  # "froze the assets of five oligarchs", "assets held by X"
+                owners = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                owners += [p for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj"]
+                recipients += self._resolve_all(owners, ctx)
         if spec.poss and obj is not None and not recipients and rule.type in _TARGETED:
             recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
+        aimed_at = []
         if spec.preps:
             heads = self._prep_objects(tok, spec.preps, obj)
             recipients += self._targets(heads, ctx) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
+            aimed_at = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not self._weapon(h)]
         if court and not actors:
             # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
             # charges, so the agent the passive leaves out is the judiciary of the place (else of
@@ -360,8 +367,8 @@ class Extractor:
             actors, recipients = self._resolve_all(objects, ctx), actors
             if not actors:
                 return None
-        if rule.needs_recipient and not recipients:
-            return None
+        if rule.needs_recipient and not recipients and not (rule.type == "ASSAULT" and aimed_at and actors):
+            return None  # "launched missiles at an airbase near Homs": a target named, whoever's it is
         if rule.needs_joint and not (self._is_joint(tok, obj) or len(actors) >= 2):
             return None
         if not actors and not recipients:
@@ -578,7 +585,8 @@ class Extractor:
         holders = [tok] + ([obj] if obj is not None else [])
         # the preposition may hang off a noun inside the object phrase ("sent a team of rescuers and
         # dogs to Türkiye") or off the instrument ("responded with sanctions against Moscow")
-        nested = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "with")]
+        # or off where it came from ("launched missiles from two destroyers … at the airbase")
+        nested = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "from")]
         while nested:
             prep = nested.pop()
             for pobj in prep.children:
