@@ -340,7 +340,8 @@ class Extractor:
                 owners = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
                 owners += [p for c in obj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                            for p in a.children if p.dep_ == "pobj"]
-                recipients += self._resolve_all(owners, ctx)
+                # owners named as such; an unnamed one takes no country from "British assets", where they lie
+                recipients += [a for a in self._resolve_all(owners, ctx) if a.country_from != "context"]
         if spec.poss and obj is not None and not recipients and rule.type in _TARGETED:
             recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
         aimed_at = []
