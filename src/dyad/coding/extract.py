@@ -1040,8 +1040,11 @@ _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
 
 
 def _place_of(ctx: SentenceContext) -> ActorRef:
-    """The country of the sentence's place as the one a measure is laid on."""
-    return ActorRef(code=ctx.places[0], sector=None, entity_text=ctx.places[0], kind="place", country_from="context")
+    """The country of the sentence's place as the one a measure is laid on, named as the sentence names it."""
+    code = ctx.places[0]
+    named = next((ctx.sent.doc[m.start:m.end].text for t in ctx.sent if (m := ctx.mentions.get(t.i)) is not None
+                  and (m.entity.country or m.entity.code) == code and m.entity.kind in ("country", "place", "city")), code)
+    return ActorRef(code=code, sector=None, entity_text=named, kind="place", country_from="context")
 
 
 def _authorities(ctx: SentenceContext) -> ActorRef:

@@ -88,8 +88,8 @@ _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "nea
 
 
 def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc:
-    """`doc` with every sentence that has no finite verb, but a word of `verbs` where its verb would stand,
-    parsed again with that word as the verb; `doc` itself when no sentence needs it.
+    """`doc` with every sentence that has a clause without a finite verb, but a word of `verbs` where its
+    verb would stand, parsed again with that word as the verb; `doc` itself when no sentence needs it.
 
     `verbs` are the lemmas that can be read as verbs here (the event rules' verbs). The new doc
     has the same words and characters; the repaired word keeps its text and gets its verb lemma.
