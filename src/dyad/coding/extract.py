@@ -1224,14 +1224,17 @@ def _demanded_resignation(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     asked_for = (tok.pos_ == "NOUN" and lemma in ("resignation", "ouster", "removal", "departure")) or (
         tok.pos_ in ("VERB", "AUX") and (lemma in ("resign", "quit") or (lemma == "step" and any(c.lower_ == "down" for c in tok.children))))
-    if not asked_for:
-        return False
+    return asked_for and _governed_by(tok, _DEMAND_VERBS | {"appeal", "plea"}, 4)
+
+
+def _governed_by(tok: Token, lemmas: frozenset[str] | set[str], steps: int) -> bool:
+    """Whether one of the `steps` heads above `tok` is one of `lemmas`."""
     node = tok
-    for _ in range(4):
+    for _ in range(steps):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in _DEMAND_VERBS | {"appeal", "plea"}:
+        if node.lemma_.lower() in lemmas:
             return True
     return False
 
@@ -1291,14 +1294,7 @@ def _rehearsed(tok: Token) -> bool:
     "rehearsed an invasion"), or a consultation "in consultation with" someone: nothing done."""
     if tok.lemma_.lower() == "consultation" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return True
-    node = tok
-    for _ in range(3):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() in _REHEARSAL:
-            return True
-    return False
+    return _governed_by(tok, _REHEARSAL, 3)
 
 
 _REHEARSAL = {"simulate", "rehearse", "practise", "practice", "mimic", "wargame"}
