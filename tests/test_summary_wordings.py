@@ -265,3 +265,23 @@ def test_missiles_at_an_unnamed_base_and_forces_on_alert(code_text, text, event,
 def test_the_owners_of_frozen_assets_are_sanctioned(code_text):
     got = _find(code_text, "The European Union froze the assets of the Belarusian president and his sons.", "SANCTION")
     assert got[3] and got[3][0].startswith("BLR/"), got
+
+
+@pytest.mark.parametrize("text, event, count", [
+    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "MOBILIZE", 1),
+    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "ASSAULT", 0),
+    ("The former president will remain free in Brasilia while he appeals.", "REQUEST", 0),
+    ("The UN appealed for calm in Juba.", "REQUEST", 1),
+    ("Students occupied a university in Managua for weeks.", "PROTEST", 1),
+    ("Students occupied a university in Managua for weeks.", "COERCE", 0),
+    ("Rebels occupied the town of Bunagana near the Ugandan border.", "COERCE", 1),
+    ("Protesters in Colombo vowed to stay until the president was gone.", "AGREE", 0),
+    ("Canada's prime minister flew to Paris, seeking to deepen trade ties with European allies.", "REQUEST", 0),
+    ("Ukraine sought military aid from Germany.", "REQUEST", 1),
+    ("Sri Lanka's president flew to the Maldives on a military jet.", "MOBILIZE", 0),
+    ("The minister called the verdict an attack on the Serb people.", "ASSAULT", 0),
+    ("Athens said it would seek new talks with the European Union.", "CONSULT", 0),
+])
+def test_third_round_of_summary_wordings(code_text, text, event, count):
+    found = [e[0] for e in codes_and_sectors(code_text(text, DAY))]
+    assert found.count(event) == count, found

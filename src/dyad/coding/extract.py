@@ -609,7 +609,7 @@ class Extractor:
     def _with_object(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> Token | None:
         """The object carried by a preposition ("provided Ukraine with aid", "called for talks")."""
         for child in tok.children:
-            if child.dep_ in ("prep", "dative", "prt"):
+            if child.dep_ in ("prep", "dative", "prt") and child.lower_ not in _VEHICLE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self._word_ok(pobj, spec, ctx):
                         return pobj
@@ -1351,6 +1351,8 @@ _HARM_WORDS = {"kill", "dead", "death", "wound", "injure", "injury", "casualty",
                "soldier", "fighter", "gun", "gunfire", "rocket", "missile", "airstrike", "strike", "shoot", "shot", "weapon"}
 # an attack as the subject of "hit", "struck", "targeted": "an air strike hit a hospital"
 _ATTACK_SUBJECTS = {"strike", "airstrike", "attack", "raid", "bombardment", "barrage", "shelling", "bombing", "salvo"}
+# what one travels in or on is no object carried ("flew to the Maldives on a military jet")
+_VEHICLE_PREPS = {"on", "aboard", "onboard"}
 _HOLDINGS = {"asset", "property", "fund", "account", "holding", "deposit", "reserve", "estate", "share", "stake"}
 _FROM_SOURCE = {"THREATEN", "REQUEST", "ACCUSE", "AID", "SUPPORT", "AGREE"}
 
