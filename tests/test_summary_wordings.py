@@ -285,3 +285,22 @@ def test_the_owners_of_frozen_assets_are_sanctioned(code_text):
 def test_third_round_of_summary_wordings(code_text, text, event, count):
     found = [e[0] for e in codes_and_sectors(code_text(text, DAY))]
     assert found.count(event) == count, found
+
+
+@pytest.mark.parametrize("text, event, mode, actor", [
+    ("The EU hit Russian banks and energy firms with new sanctions.", "SANCTION", (), "EUR/None"),
+    ("The junta in Niamey ordered French troops out of the country.", "SANCTION", ("expel",), "NER/MIL"),
+    ("Niger's junta scrapped military cooperation deals with France.", "SANCTION", ("withdraw",), "NER/MIL"),
+    ("Georgia shelves EU accession talks until 2028.", "SANCTION", ("discontinue",), "GEO/GOV"),
+])
+def test_fourth_round_of_summary_wordings(code_text, text, event, mode, actor):
+    got = _find(code_text, text, event)
+    assert got[1] == mode and actor in got[2], got
+
+
+@pytest.mark.parametrize("text", [
+    "A passenger jet skidded off the runway and burst into flames at Muan airport, killing 179 people on board.",
+    "Bond investors fired a warning shot at the government on Tuesday, sending borrowing costs to a 25-year high.",
+])
+def test_runway_accidents_and_market_warning_shots_are_no_assault(code_text, text):
+    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]

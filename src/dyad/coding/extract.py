@@ -120,7 +120,7 @@ class Extractor:
                 drafts.append(draft)
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
-        drafts = [d for d in drafts if not _contest_of_words(d, ctx)]
+        drafts = [d for d in drafts if not _contest_of_words(d, ctx, self.rules.markets)]
         drafts = _drop_purposes(drafts)
         drafts = _drop_sanction_verbs(drafts)
         drafts = [d for d in drafts if not _rehearsed(d.trigger)]
@@ -1333,9 +1333,11 @@ def _purpose_of(tok: Token, heads: set[int]) -> bool:
     return infinitive and tok.dep_ in ("xcomp", "advcl") and tok.head.i in heads
 
 
-def _contest_of_words(draft: Draft, ctx: SentenceContext) -> bool:
+def _contest_of_words(draft: Draft, ctx: SentenceContext, markets: frozenset[str]) -> bool:
     """A "battle" or "fight" no force and no country takes part in, in a sentence with no harm done: a
     firm's battle with regulators, a government fighting inflation, a clash of candidates."""
+    if draft.event == "ASSAULT" and draft.actor and all(a.sector == "BUS" for a in draft.actor) and ctx.lemmas & markets:
+        return True  # "bond investors fired a warning shot at the government": markets, not force
     if draft.event != "ASSAULT" or draft.trigger.lemma_.lower() not in _CONTEST_WORDS or ctx.lemmas & _HARM_WORDS:
         return False
     doc = ctx.sent.doc
@@ -1442,6 +1444,8 @@ def _negated(tok: Token) -> bool:
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    near += [g for c in tok.children if c.dep_ == "dobj" for j in c.children if j.dep_ == "conj"
+             for g in j.children]  # "hits Russian banks, oligarchs with new sanctions": the phrase on the last object
     near += [p for g in near if g.dep_ == "prep" and g.head.dep_ in ("prt", "advmod", "prep") and g.head.head.i == tok.i
              for p in g.children if p.dep_ == "pobj"]  # "pulled out of the deal"
     words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
