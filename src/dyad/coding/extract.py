@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier, leader_of
+from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier, leader_of, unknown_organisation
 from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.records import ActorRef
 
@@ -94,9 +94,12 @@ class SentenceContext:
     places: list[str]  # countries of places the sentence names, in order
     dates: list[Span] = field(default_factory=list)  # DATE entities of the sentence
     lemmas: frozenset[str] = field(init=False)  # lower-cased lemmas of the sentence, for the sentence-wide tests
+    lemma_pairs: frozenset[str] = field(init=False)  # its two-lemma phrases ("grand slam", "free kick")
 
     def __post_init__(self) -> None:
-        self.lemmas = frozenset(t.lemma_.lower() for t in self.sent)
+        words = [t.lemma_.lower() for t in self.sent]
+        self.lemmas = frozenset(words)
+        self.lemma_pairs = frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 
 class Extractor:
@@ -120,7 +123,7 @@ class Extractor:
                 drafts.append(draft)
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
-        drafts = [d for d in drafts if not _contest_of_words(d, ctx, self.rules.markets)]
+        drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
         drafts = _drop_purposes(drafts)
         drafts = _drop_sanction_verbs(drafts)
         drafts = [d for d in drafts if not _rehearsed(d.trigger)]
@@ -146,7 +149,7 @@ class Extractor:
             if draft.rule.absorbs and not draft.mode:
                 self._mode_from_complement(draft, ctx)
             if draft.event == "COERCE" and set(draft.mode) & {"curfew", "martial-law"} and not draft.recipient and ctx.places:
-                draft.recipient = [_place_of(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
+                draft.recipient = [_place_laid_on(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
         return kept
 
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
@@ -264,7 +267,7 @@ class Extractor:
             return None
         # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a
         # verb's subject reached through a misattached clause may be a treaty ("the Convention becoming…")
-        actors = [a for a in self._resolve_all(subjects, ctx) if not _unknown_organisation(a)]
+        actors = [a for a in self._resolve_all(subjects, ctx) if not unknown_organisation(a)]
         if not actors:  # "a bomb planted by militants killed…": whoever placed the weapon
             actors = self._resolve_all([g for t in subjects if self._weapon(t) for c in t.children
                                         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
@@ -280,7 +283,7 @@ class Extractor:
             actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
         if rule.type == "PROTEST" and self._market(tok, ctx):
             return None  # "stocks rallied": a market, not a crowd
-        if rule.subject_sector_not and actors and all(_sector_of(a) in rule.subject_sector_not for a in actors):
+        if _sector_barred(rule, actors):
             return None  # "troops marched into the town" is no demonstration
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
@@ -303,7 +306,7 @@ class Extractor:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
             actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
-        if rule.subject_sector and not any(_sector_of(a) in rule.subject_sector for a in actors):
+        if _sector_missing(rule, actors):
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
@@ -441,10 +444,7 @@ class Extractor:
 
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
-        if ctx.lemmas & self.rules.sports:
-            return True
-        words = [t.lemma_.lower() for t in ctx.sent]  # two-word phrases: "grand slam", "free kick"
-        return any(f"{a} {b}" in self.rules.sports for a, b in zip(words, words[1:]))
+        return bool((ctx.lemmas | ctx.lemma_pairs) & self.rules.sports)
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
         """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
@@ -733,10 +733,8 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if rule.subject_sector and not any(_sector_of(a) in rule.subject_sector for a in actors):
+        if _sector_missing(rule, actors) or _sector_barred(rule, actors):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
-        if rule.subject_sector_not and actors and all(_sector_of(a) in rule.subject_sector_not for a in actors):
-            return None
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
         if self._disaster_response(rule, actors, ctx):
@@ -1039,7 +1037,7 @@ _SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass"
 _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
 
 
-def _place_of(ctx: SentenceContext) -> ActorRef:
+def _place_laid_on(ctx: SentenceContext) -> ActorRef:
     """The country of the sentence's place as the one a measure is laid on, named as the sentence names it."""
     code = ctx.places[0]
     named = next((ctx.sent.doc[m.start:m.end].text for t in ctx.sent if (m := ctx.mentions.get(t.i)) is not None
@@ -1333,11 +1331,15 @@ def _purpose_of(tok: Token, heads: set[int]) -> bool:
     return infinitive and tok.dep_ in ("xcomp", "advcl") and tok.head.i in heads
 
 
-def _contest_of_words(draft: Draft, ctx: SentenceContext, markets: frozenset[str]) -> bool:
+def _market_force(draft: Draft, ctx: SentenceContext, markets: frozenset[str]) -> bool:
+    """Force used only by business in a sentence about markets: "bond investors fired a warning shot at the government"."""
+    return draft.event == "ASSAULT" and bool(draft.actor) and all(a.sector == "BUS" for a in draft.actor) \
+        and bool(ctx.lemmas & markets)
+
+
+def _contest_of_words(draft: Draft, ctx: SentenceContext) -> bool:
     """A "battle" or "fight" no force and no country takes part in, in a sentence with no harm done: a
     firm's battle with regulators, a government fighting inflation, a clash of candidates."""
-    if draft.event == "ASSAULT" and draft.actor and all(a.sector == "BUS" for a in draft.actor) and ctx.lemmas & markets:
-        return True  # "bond investors fired a warning shot at the government": markets, not force
     if draft.event != "ASSAULT" or draft.trigger.lemma_.lower() not in _CONTEST_WORDS or ctx.lemmas & _HARM_WORDS:
         return False
     doc = ctx.sent.doc
@@ -1464,16 +1466,22 @@ def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:
     return tok.i in ctx.mentions or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.pos_ == "PRON"
 
 
+def _sector_missing(rule: Rule, actors: list[ActorRef]) -> bool:
+    """The rule wants a doer of certain sectors (`subject_sector`) and none of the actors is one."""
+    return bool(rule.subject_sector) and not any(_sector_of(a) in rule.subject_sector for a in actors)
+
+
+def _sector_barred(rule: Rule, actors: list[ActorRef]) -> bool:
+    """Every actor is of a sector the rule rules out (`subject_sector_not`)."""
+    return bool(rule.subject_sector_not) and bool(actors) and all(_sector_of(a) in rule.subject_sector_not for a in actors)
+
+
 def _sector_of(actor: ActorRef) -> str | None:
     """The actor's sector, and for organisations (which have none) their kind: "IGO" or "NGO"."""
     return actor.sector or _ORGANISATION_SECTORS.get(actor.code or "")
 
 
 _ORGANISATION_SECTORS = {"UNO": "IGO", "EUR": "IGO", "IGO": "IGO", "NGO": "NGO"}
-
-
-def _unknown_organisation(actor: ActorRef) -> bool:
-    return actor.kind == "organisation" and actor.code is None and actor.sector is None
 
 
 def _unique(actors: list[ActorRef]) -> list[ActorRef]:

@@ -296,8 +296,8 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
     return None
 
 
-_SPAN_PREPS = ("during", "in", "amid", "throughout")
-_REASON_PREPS = ("over", "for", "after", "following")  # "during the 1994 genocide": the noun is the time
+_SPAN_PREPS = ("during", "in", "amid", "throughout")  # "during the 1994 genocide": the noun is the time
+_REASON_PREPS = ("over", "for", "after", "following")  # "sentenced … for a massacre in 1995": the reason's date
 
 
 def _under(tok: Token, clause: Token) -> bool:

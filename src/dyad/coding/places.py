@@ -51,8 +51,10 @@ def _location(entity: Entity, text: str | None, kb: KnowledgeBase, defaulted: bo
                     _RESOLUTION.get(precision, 2), defaulted, inferred)
 
 
-def _place_of(mention, text: str, kb: KnowledgeBase) -> Location:
-    """A named place; a capital named as a place ("in Nairobi") is the city, not its country."""
+def _place_named(mention, ctx: SentenceContext, kb: KnowledgeBase) -> Location:
+    """The place a mention of the sentence names, as the sentence writes it; a capital named as a place
+    ("in Nairobi") is the city, not its country."""
+    text = ctx.sent.doc[mention.start:mention.end].text
     if mention.role == "capital" and mention.entity.kind == "country":
         city = _capital(mention.entity.code, kb)
         if city is not None:
@@ -69,24 +71,24 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
             if child.dep_ == "prep" and child.lower_ in preps:
                 m = _mention_in(child, ctx)
                 if m is not None:
-                    return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
+                    return _place_named(m, ctx, kb)
     for holder in (draft.trigger, draft.clause):  # "bombs PKK sites in northern Iraq": a place phrase inside the
         # event's own phrase (its object, its target), not in another clause
         for tok in holder.subtree:
             if tok.dep_ == "prep" and tok.lower_ in _INNER_PREPS and _same_clause(tok, holder):
                 m = _mention_in(tok, ctx)
                 if m is not None:
-                    return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
+                    return _place_named(m, ctx, kb)
     for tok in ctx.sent:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside") and not _other_clause(tok, draft):
             m = _mention_in(tok, ctx)
             if m is not None and (m.entity.kind in ("place", "city") or m.role == "capital"):
-                return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
+                return _place_named(m, ctx, kb)
     for target in recipients:
         if target.kind == "place" and target.start is not None:
             m = _mention_within(ctx, target.start, target.end)
             if m is not None:
-                return _place_of(m, ctx.sent.doc[m.start:m.end].text, kb)
+                return _place_named(m, ctx, kb)
     if article.dateline_place:
         city = kb.cities.get(article.dateline_place.split(",")[0].strip().lower())
         if city is not None:

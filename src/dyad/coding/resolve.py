@@ -76,13 +76,11 @@ class Gazetteer:
                     and not _after_place_word(span.root):
                 as_firm.append(mention)
                 continue
-            for i in range(span.start, span.end):
-                out[i] = mention
+            out.update(dict.fromkeys(range(mention.start, mention.end), mention))
         named = {m.entity.country or m.entity.code for m in out.values() if m.entity.kind in ("country", "place")}
         for mention in as_firm:  # "sued Meta": a firm, not the Colombian department, unless the report is on Colombia
             if mention.entity.country in named:
-                for i in range(mention.start, mention.end):
-                    out[i] = mention
+                out.update(dict.fromkeys(range(mention.start, mention.end), mention))
         for span in _city_candidates(doc):  # cities name places ("police in Lagos", "struck Kharkiv")
             if span.start not in out:
                 city = self.kb.cities.get(span.text.lower())
@@ -95,8 +93,7 @@ class Gazetteer:
                     continue  # the tagger took it for a person; only a big city's own name outweighs that
                 if city is not None:
                     mention = Mention(span.start, span.end, city, "city")
-                    for i in range(span.start, span.end):
-                        out[i] = mention
+                    out.update(dict.fromkeys(range(mention.start, mention.end), mention))
         return out
 
 
@@ -338,7 +335,7 @@ class Resolver:
             sector = "ELI"
         if code in _ORG_CODES and sector == "GOV":
             sector = None
-        if code is None and sector is None and not person and not _unknown_organisation(head, entity):
+        if code is None and sector is None and not person and not _acted_on_organisation(head, entity):
             return None
         if code is not None and sector is None and entity is not None and entity.kind == "country":
             # "Palestinians staged rallies", "58 Palestinians were killed": a people, not its government
@@ -600,12 +597,18 @@ _NGO_CAUSES = {"rights", "right", "humanitarian", "aid", "advocacy", "freedom", 
                "migrant", "press", "media", "democracy", "liberty", "liberties", "watchdog"}
 
 
-def _unknown_organisation(head: Token, entity) -> bool:
+def _acted_on_organisation(head: Token, entity) -> bool:
     """A name the tagger calls an organisation and the KB does not know, as the one acted on ("fined
     Volkswagen", "sued Meta"): an actor with no country or sector, rather than none. As a doer such a
     name is more often a product, a fund or a treaty than an actor, so it stays none there."""
     return (entity is None and head.ent_type_ == "ORG" and head.pos_ == "PROPN"
             and head.dep_ in ("dobj", "dative", "nsubjpass"))
+
+
+def unknown_organisation(actor: ActorRef) -> bool:
+    """An actor `_acted_on_organisation` made: an organisation with no country and no sector. Extraction
+    keeps it only as the one acted on (a verb's subject reached through a misattached clause may be a treaty)."""
+    return actor.kind == "organisation" and actor.code is None and actor.sector is None
 
 
 def _actor_head(head: Token, lex) -> bool:
