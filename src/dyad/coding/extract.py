@@ -252,8 +252,8 @@ class Extractor:
         elif rule.object and obj is not None and not self._word_ok(obj, rule.object, ctx):
             if rule.object_optional and obj is not None and self._resolve(obj, ctx) is None:
                 return None
-        if rule.object_not and obj is not None and self._word_ok(obj, rule.object_not, ctx):
-            return None
+        if rule.object_not and any(self._word_ok(o, rule.object_not, ctx) for o in (obj, *objects[:1]) if o is not None):
+            return None  # the direct object too when another word was taken ("slapped restrictions on officials")
         if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not _gunfire(obj) \
                 and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
@@ -620,6 +620,10 @@ class Extractor:
                         for pobj in [grand, *grand.children]:
                             if pobj.dep_ in ("pobj", "compound") and self._word_ok(pobj, spec, ctx):
                                 return pobj
+        if any(c.dep_ == "dative" for c in tok.children):  # "gave troops 48 hours": the span read as an adverb
+            for child in tok.children:
+                if child.dep_ == "npadvmod" and self._word_ok(child, spec, ctx):
+                    return child
         return None
 
     def _word_ok(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> bool:
@@ -989,7 +993,9 @@ class Extractor:
                     and draft.event in _PARTICIPLE_ACTS:
                 continue  # "refused to attend, calling it a sham": the participle is an act of its own
             steps = 0
-            while tok.dep_ in _COMPLEMENT_DEPS and tok.head.i != tok.i and steps < 8:
+            alternative = False
+            while (tok.dep_ in _COMPLEMENT_DEPS or _alternative(tok)) and tok.head.i != tok.i and steps < 8:
+                alternative = alternative or tok.dep_ == "conj"
                 tok = tok.head
                 steps += 1
                 owner = by_token.get(tok.i)
@@ -997,6 +1003,8 @@ class Extractor:
                     draft.absorbed_by = owner
                     break
                 if owner is not None:
+                    if alternative and owner.absorbed_by is not None:
+                        draft.absorbed_by = owner.absorbed_by  # the other half of an absorbed "X or Y"
                     break
 
     def _mode(self, draft: Draft) -> None:
@@ -1413,6 +1421,15 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
     return out
+
+
+def _alternative(tok: Token) -> bool:
+    """A verb joined by "or" to a complement ("…48 hours to withdraw or face attacks"): in the complement too.
+
+    Verbs joined by "and" are not followed: the parser hangs the sentence's next act there too often.
+    """
+    return tok.dep_ == "conj" and tok.head.dep_ in _COMPLEMENT_DEPS \
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in tok.head.children)
 
 
 def _light_verb(tok: Token, light_verbs: frozenset[str], fixes: dict[str, str] | None = None) -> Token | None:

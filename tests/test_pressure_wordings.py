@@ -1,0 +1,68 @@
+"""Ways of pressing and penalising that reporters use and the rules missed, found by probing with the
+team's own sentences (2026-12-04): deadlines with a penalty, warnings of what a state stands to lose,
+pleas, walkouts, restrictions of the sanction kinds, licences suspended; and a rule's banned object
+is checked even when the rule takes another word as its object."""
+
+import pytest
+
+from tests.coded import DAY, codes_and_sectors
+
+
+def _coded(code_text, text):
+    return codes_and_sectors(code_text(text, DAY))
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.",
+         "THREATEN", "violence", "REB", "SYR/MIL"),
+        ("Mali's junta gave French diplomats 72 hours to leave the country or face expulsion.",
+         "THREATEN", "expel", "MLI/MIL", "FRA/GOV"),
+        ("The European Commission warned Poland it would face fines if it did not reverse the reform.",
+         "THREATEN", "restrict", "EUR/None", "POL/GOV"),
+        ("The EU has warned Hungary it could lose billions in funds over rule-of-law concerns.",
+         "THREATEN", "restrict", "EUR/None", "HUN/GOV"),
+        ("Families of the kidnapped schoolgirls begged the Nigerian president to bring them home.",
+         "REQUEST", None, "CVL", "NGA/GOV"),
+        ("Nurses walked off their shifts at three public hospitals in Nairobi on Monday.",
+         "PROTEST", "strike", "KEN/MED", None),
+        ("The United States slapped visa restrictions on Ugandan officials over the election.",
+         "SANCTION", None, "USA/GOV", "UGA/GOV"),
+        ("Nigeria suspended Twitter's operations in the country after it deleted a post by the president.",
+         "COERCE", "censor", "NGA/GOV", None),
+        ("A court in Ankara suspended the broadcaster's licence for five days.",
+         "COERCE", "censor", "TUR/JUD", None),
+    ],
+)
+def test_pressure_wordings(code_text, text, event, mode, actor, recipient):
+    coded = _coded(code_text, text)
+    found = [e for e in coded if e[0] == event]
+    assert found, f"no {event} in {coded}"
+    got = found[0]
+    if mode is not None:
+        assert got[1] == (mode,), got
+    assert any(actor in a for a in got[2]), got
+    if recipient is not None:
+        assert recipient in got[3], got
+    assert got[4] == "asserted", got
+
+
+def test_what_an_ultimatum_demands_or_threatens_is_not_coded_as_done(code_text):
+    coded = _coded(code_text, "Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.")
+    assert [e[0] for e in coded] == ["THREATEN"], coded
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry gave the company 30 days to reply to the complaint.",  # a deadline without a penalty
+    "The IMF warned that the country could lose access to bond markets next year.",  # a forecast to no one
+    "The mining company suspended operations at its Congo mine after the attack.",  # a firm's own halt
+])
+def test_deadlines_forecasts_and_own_halts_are_no_pressure(code_text, text):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] in ("THREATEN", "COERCE", "SANCTION")], coded
+
+
+def test_a_slap_at_a_person_is_still_a_beating(code_text):
+    coded = _coded(code_text, "A man slapped the French president during a walkabout in the Drome region.")
+    assert [e[:2] for e in coded if e[0] == "ASSAULT"] == [("ASSAULT", ("beat",))], coded
