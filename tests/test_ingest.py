@@ -124,6 +124,10 @@ def test_ingest_read_path_txt_takes_metadata(tmp_path):
     ("Xi Jinping meets Lula", "en"),
     ("Erdogan warns Athens", "en"),
     ("Putin met Xi at a summit.", "en"),
+    # short English reports from Nigeria, which the detector scores as Nigerian Pidgin with confidence > 0.9
+    ("Gunmen killed five people in Kaduna, Nigeria.", "en"),
+    ("Police arrested 12 people in Lagos, Nigeria.", "en"),
+    ("Di police don arrest di men wey attack di village.", "pcm"),  # Pidgin itself stays Pidgin
 ])
 def test_ingest_detect_language_keeps_short_english(text, language):
     assert detect_language(text) == language

@@ -22,6 +22,11 @@ _OTHER = frozenset(
     "het een zijn niet voor werd "  # Dutch
     .split()
 )
+# The detector's Nigerian Pidgin shares most words with English and claims short English reports from
+# Nigeria ("Gunmen killed five people in Kaduna, Nigeria." scores 0.91 Pidgin); Pidgin's own grammar words
+# tell the real thing ("Oga don talk say di goment go pay…").
+_ENGLISH_LIKE = frozenset({"pcm"})
+_PIDGIN = frozenset("di dey wey wetin dem don pikin una abeg sabi wahala na".split())
 # Below this confidence the detector is guessing (short texts full of names, "Kim met Putin in
 # Vostochny."); then the function words decide.
 _SURE = 0.9
@@ -36,6 +41,8 @@ def detect_language(text: str) -> str:
     words decide, so that short English reports stay English.
     """
     code, confidence = _language_identifier().classify(text)
+    if code in _ENGLISH_LIKE and looks_english(text) and not set(re.findall(r"[^\W\d_]+", text.lower())) & _PIDGIN:
+        return "en"
     if code == "en" or (confidence < _SURE and looks_english(text) and not _names_only_but_sure(text, confidence)):
         return "en"
     return code

@@ -289,6 +289,8 @@ class Extractor:
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
+        if rule.type == "ASSAULT" and not actors and passive and self._toll_of_accident_before(tok, ctx):
+            return None  # "Typhoon Yagi slammed into Vietnam; at least 59 people were killed"
         if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS:
             return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
         if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok):
@@ -402,6 +404,20 @@ class Extractor:
         """
         return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events) or any(
             _fuel_blast(t) for t in ctx.sent)
+
+    def reports_accident(self, ctx: SentenceContext) -> bool:
+        """Whether the sentence reports a disaster or an accident (remembered for the next sentence)."""
+        return self._accident(ctx)
+
+    def _toll_of_accident_before(self, tok: Token, ctx: SentenceContext) -> bool:
+        """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident:
+        the toll of that disaster, told on its own ("…; at least 59 people were killed", "Two died.")."""
+        if not ctx.memory.accident_before or self._lemma(tok) not in _CASUALTY_VERBS:
+            return False
+        if any(c.dep_ == "agent" for c in tok.children):
+            return False
+        return not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS | self.rules.sets.get("armed_agents", frozenset())
+                       for t in ctx.sent)
 
     def _disaster_response(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """A warning or a closure in a sentence about a disaster or an accident ("issues emergency warnings
@@ -578,6 +594,10 @@ class Extractor:
                 for child in head.children:  # "X is expected to sign", "X was believed to have agreed"
                     if child.dep_ == "nsubjpass":
                         return self.resolver.heads(child)
+            if tok.dep_ == "conj" and head.dep_ == "ccomp" and _is_passive(head) and not _is_passive(tok):
+                # "Pakistan said 26 civilians were killed and vowed to retaliate": the parser joins the vow to the
+                # reported passive; with no by-phrase there, the one who vows is the one who spoke
+                return self._subjects(head, True) or self._subjects(head.head, False)
             return self._subjects(head, _is_passive(head) and tok.dep_ == "conj")
         return []
 
@@ -689,6 +709,8 @@ class Extractor:
             return None
         if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
             return None  # "the governor banned all demonstrations" is the ban, not a protest
+        if rule.type == "SANCTION" and _standing_regime(tok):
+            return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
@@ -1205,15 +1227,19 @@ def _gunfire(tok: Token) -> bool:
     return governor.lemma_.lower() in _GUN_VERBS
 
 
+_SHOOTING = {"shoot", "gun"}
+
+
 def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
     """ "Eight people were killed in riots": the deaths are part of the riot, no ASSAULT of their own
-    when no one is said to have killed them ("troops shot 58 during protests" stays an ASSAULT)."""
+    when no one is said to have killed them ("troops shot 58 during protests" stays an ASSAULT, and so does
+    "two people were shot dead during protests": a riot shoots no one)."""
     protests = {d.trigger.i for d in drafts if d.event == "PROTEST"}
     if not protests:
         return drafts
     out = []
     for d in drafts:
-        if d.event == "ASSAULT" and not d.actor and any(
+        if d.event == "ASSAULT" and not d.actor and d.trigger.lemma_.lower() not in _SHOOTING and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "during", "amid") and any(p.i in protests for p in c.children)
                 for c in d.trigger.children):
             continue
@@ -1421,6 +1447,21 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
     return out
+
+
+_BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "breach", "evade", "circumvent",
+             "bust", "flout", "defy", "skirt", "dodge"}
+
+
+def _standing_regime(tok: Token) -> bool:
+    """Sanctions already in force, named as what is broken or lived under: "in breach of EU sanctions", "helped Iran
+    evade sanctions", "a country under sanctions since 2006"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _BREACHES:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("under", "despite"):
+        return True
+    return tok.dep_ == "dobj" and head.lemma_.lower() in _BREACHES
 
 
 def _alternative(tok: Token) -> bool:

@@ -159,6 +159,7 @@ class ArticleMemory:
     default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
+    accident_before: bool = False  # the sentence before reported a disaster or an accident
 
     def remember_noun(self, noun: str, actor: ActorRef) -> None:
         """The country this head noun, and any noun of the actor's sector, had when last named with it."""
@@ -464,6 +465,9 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if before is not None and before.dep_ in ("compound", "amod") and f"{before.lemma_.lower()} {lemma}" in lex.sector_of:
+            return lex.sector_of[f"{before.lemma_.lower()} {lemma}"]  # "suicide bomber", "asylum seeker": the pair tells
         if own is None and head.tag_ in ("NNPS", "NNP") and head.lower_.endswith("s") and not _is_name(head, mentions):
             own = lex.sector_of.get(_singular(lemma))  # "American Airlines": a name's head still tells its sector
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)

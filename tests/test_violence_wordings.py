@@ -1,0 +1,96 @@
+"""Short reports of violence, arrests and sentences in the words feeds use, found missing by probing
+with the team's own snippets (2026-12-04): killings "to death", suicide bombers, police slang for
+arrests, people snatched by gunmen, forces "neutralising" fighters, prison terms handed down, and
+shootings during protests."""
+
+import pytest
+
+from tests.coded import DAY, codes_and_sectors
+
+
+def _coded(code_text, text):
+    return codes_and_sectors(code_text(text, DAY))
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Unidentified assailants hacked a village chief to death in northern Mozambique on Tuesday.",
+         "ASSAULT", "primitive", "MOZ/UAF", "MOZ/GOV"),
+        ("A suicide bomber blew himself up at a checkpoint outside Mogadishu.",
+         "ASSAULT", "suicide-attack", "SOM/UAF", None),
+        ("Two journalists were picked up by plainclothes police officers in Minsk.",
+         "COERCE", "arrest", "BLR/COP", "BLR/JRN"),
+        ("Police in Tehran hauled in dozens of women for flouting the dress code.",
+         "COERCE", "arrest", "IRN/COP", None),
+        ("Gunmen snatched 30 passengers from a bus in Zamfara state, Nigeria.",
+         "ASSAULT", "abduct", "NGA/UAF", "NGA/CVL"),
+        ("Pro-government thugs beat demonstrators outside the parliament in Caracas.",
+         "ASSAULT", "beat", "VEN/UAF", "VEN/CVL"),
+        ("The Nigerian army said its troops had neutralised 40 terrorists in the northeast.",
+         "ASSAULT", None, "NGA/MIL", "REB"),
+        ("A Belarusian court handed a journalist an eight-year prison term.",
+         "SANCTION", "convict", "BLR/JUD", "BLR/JRN"),
+        ("Two people were shot dead during protests in Conakry.",
+         "ASSAULT", "firearms", None, "GIN/CVL"),
+    ],
+)
+def test_violence_wordings(code_text, text, event, mode, actor, recipient):
+    coded = _coded(code_text, text)
+    found = [e for e in coded if e[0] == event]
+    assert found, f"no {event} in {coded}"
+    got = found[0]
+    if mode is not None:
+        assert got[1] == (mode,), got
+    if actor is None:
+        assert got[2] == (), got
+    else:
+        assert any(actor in a for a in got[2]), got
+    if recipient is not None:
+        assert any(recipient in r for r in got[3]), got
+    assert got[4] == "asserted", got
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers breached the ministry's email servers in Tallinn.",  # hacking without "to death" stays a cyberattack
+    "Engineers blew up the old bridge in a controlled demolition in Genoa.",  # no one is attacked
+    "The firm picked up three new contracts in Lagos.",  # no one is picked up
+])
+def test_look_alikes_of_violence(code_text, text):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] == "ASSAULT" or e[1] == ("arrest",)], coded
+
+
+def test_deaths_in_riots_still_belong_to_the_riot(code_text):
+    coded = _coded(code_text, "Eight people were killed in riots in Manipur, India.")
+    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Masked men bundled the activist into a minibus in central Minsk on Monday.", "ASSAULT", "abduct", "BLR/UAF", "BLR/CVL"),
+        ("Riot police bundled dozens of protesters into vans in Moscow.", "COERCE", "arrest", "RUS/COP", "RUS/CVL"),
+    ],
+)
+def test_bundled_into_a_vehicle(code_text, text, event, mode, actor, recipient):
+    test_violence_wordings(code_text, text, event, mode, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Yagi slammed into northern Vietnam, tearing roofs off factories in Haiphong; at least 59 people were killed.",
+    "A bus plunged into a ravine in the Andes in southern Peru. At least 20 people were killed.",
+])
+def test_the_toll_of_a_disaster_told_on_its_own_is_no_attack(code_text, text):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+
+
+def test_after_a_disaster_a_killing_with_a_killer_is_still_one(code_text):
+    coded = _coded(code_text, "An earthquake struck eastern Turkey. Two people were shot dead by soldiers in Diyarbakir.")
+    assert [e[:3] for e in coded if e[0] == "ASSAULT"] == [("ASSAULT", ("firearms",), ("TUR/MIL",))], coded
+
+
+def test_forces_in_a_subject_are_no_headline_verb(code_text):
+    coded = _coded(code_text, "Security forces shot dead six demonstrators near the city of Juliaca, Peru, local officials said.")
+    assert [e[2] for e in coded if e[0] == "ASSAULT"] == [("PER/MIL",)], coded
