@@ -98,3 +98,44 @@ def test_a_strike_down_is_no_attack(code_text):
 def test_sanctions_in_force_are_not_imposed_again(code_text, text):
     coded = _coded(code_text, text)
     assert not [e for e in coded if e[0] == "SANCTION"], coded
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Turkish authorities blocked access to Wikipedia across the country.", "COERCE", "censor", "TUR/GOV", None),
+        ("The Indian government banned 59 Chinese apps, including TikTok.", "COERCE", "censor", "IND/GOV", None),
+        ("The International Criminal Court issued an arrest warrant for Russia's president.", "ACCUSE", "investigate", "IGO/None", "RUS/GOV"),
+        ("Pakistan's electoral commission disqualified former prime minister Imran Khan from holding office.",
+         "COERCE", "restrict", "PAK/GOV", "PAK/"),
+        ("The Nicaraguan government expelled 222 political prisoners to the United States.", "COERCE", "deport", "NIC/GOV", None),
+        ("The African Union suspended Niger after the coup.", "SANCTION", "withdraw", "IGO/", "NER/GOV"),
+        ("Venezuelan security forces committed extrajudicial killings in Caracas, the UN said.", "ASSAULT", None, "VEN/MIL", None),
+    ],
+)
+def test_states_and_blocs_acting_on_people_and_media(code_text, text, event, mode, actor, recipient):
+    test_pressure_wordings(code_text, text, event, mode, actor, recipient)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Venezuelan security forces committed extrajudicial killings in Caracas, the UN said.", "AGREE"),  # no pledge
+    ("Protesters blocked access to the ministry in Lima.", "COERCE"),  # a crowd's blockade, not censorship
+    ("The African Union suspended its annual summit in Addis Ababa.", "SANCTION"),  # no member suspended
+])
+def test_look_alikes_of_those_acts(code_text, text, absent):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] == absent], coded
+
+
+def test_an_organisation_named_has_no_sector_from_its_name(code_text):
+    coded = _coded(code_text, "The International Criminal Court accused the militia leader of war crimes in Ituri, Congo.")
+    assert [e[2] for e in coded if e[0] == "ACCUSE"] == [("IGO/None",)], coded
+
+
+@pytest.mark.parametrize("text", [
+    "The International Criminal Court opened an investigation into the killings in Darfur, Sudan.",
+    "Prosecutors in Kabul opened a probe into the bombing of the embassy.",
+])
+def test_the_crime_investigated_is_not_the_investigators_act(code_text, text):
+    coded = _coded(code_text, text)
+    assert [e[0] for e in coded] == ["ACCUSE"], coded

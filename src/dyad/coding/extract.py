@@ -1284,7 +1284,22 @@ def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
     """ "A court convicted twelve men for the bombing that killed 209", "arrested X for kidnapping and torturing two
     women", "sentenced 16 to death for burning a student alive": the crime a court or the police answer is told as the
     reason for their act, no ASSAULT of its own (the conviction or arrest is the event)."""
-    return [d for d in drafts if not (d.event in ("ASSAULT", "COERCE") and _answered_crime(d.trigger))]
+    return [d for d in drafts if not (d.event in ("ASSAULT", "COERCE") and (_answered_crime(d.trigger) or _inquired_crime(d.trigger)))]
+
+
+_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "trial", "case", "hearing", "lawsuit", "charge", "indictment"}
+
+
+def _inquired_crime(tok: Token) -> bool:
+    """ "opened an investigation into the killings": the crime looked into, whose doer is not the investigator; it
+    stays an event when the phrase names its doer ("into the killings of protesters by police")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("into", "of", "over", "on"):
+        return False
+    holder = tok.head.head  # the inquiry, or the verb that opened it when the parser hangs the phrase there
+    inquiries = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ in ("VERB", "AUX") else [holder]
+    if not any(t.lemma_.lower() in _INQUIRIES for t in inquiries):
+        return False
+    return not any(c.dep_ == "poss" for c in tok.children) and not any(t.lower_ == "by" for t in tok.sent if t.i > tok.i)
 
 
 def _answered_crime(tok: Token) -> bool:

@@ -287,6 +287,8 @@ class Resolver:
                     return ActorRef(code=entity.country, sector=None, entity_text=text, kind="place",
                                     identifier_text=entity.name, start=tokens[0].idx,
                                     end=tokens[-1].idx + len(tokens[-1].text))
+            if entity.kind == "igo" and head.i in mentions and mentions[head.i].entity is entity:
+                sector = None  # an organisation named has no sector, whatever its name holds ("International Criminal Court")
             if entity.kind in ("group", "metonym") and sector is None:
                 sector = entity.sector
             if entity.kind == "metonym" and head.i in mentions:  # "Guatemala's Congress", "the Brazilian Senate"
