@@ -139,3 +139,8 @@ def test_an_organisation_named_has_no_sector_from_its_name(code_text):
 def test_the_crime_investigated_is_not_the_investigators_act(code_text, text):
     coded = _coded(code_text, text)
     assert [e[0] for e in coded] == ["ACCUSE"], coded
+
+
+def test_aid_agencies_told_to_leave_are_expelled(code_text):
+    coded = _coded(code_text, "Rebel officials in Luhansk told UN agencies to leave the region.")
+    assert [e[:2] for e in coded] == [("SANCTION", ("expel",))], coded

@@ -94,3 +94,17 @@ def test_after_a_disaster_a_killing_with_a_killer_is_still_one(code_text):
 def test_forces_in_a_subject_are_no_headline_verb(code_text):
     coded = _coded(code_text, "Security forces shot dead six demonstrators near the city of Juliaca, Peru, local officials said.")
     assert [e[2] for e in coded if e[0] == "ASSAULT"] == [("PER/MIL",)], coded
+
+
+@pytest.mark.parametrize("text, event, mode", [
+    ("Chinese officials have identified a suspect in the bombings in Guangxi.", "ACCUSE", "allege"),
+    ("Estonia suffered a major cyber attack on its banks.", "COERCE", "cyber"),
+])
+def test_suspects_named_and_cyber_attacks_suffered(code_text, text, event, mode):
+    coded = _coded(code_text, text)
+    assert [e[:2] for e in coded] == [(event, (mode,))], coded
+
+
+def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
+    coded = _coded(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.")
+    assert not [e for e in coded if e[0] == "ASSAULT"], coded

@@ -285,7 +285,8 @@ class Extractor:
             return None  # "stocks rallied": a market, not a crowd
         if _sector_barred(rule, actors):
             return None  # "troops marched into the town" is no demonstration
-        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS for t in subjects):
+        if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS and not _cyber(t)
+                                                       for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
@@ -1287,13 +1288,14 @@ def _drop_tried_crimes(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not (d.event in ("ASSAULT", "COERCE") and (_answered_crime(d.trigger) or _inquired_crime(d.trigger)))]
 
 
-_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "trial", "case", "hearing", "lawsuit", "charge", "indictment"}
+_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "trial", "case", "hearing", "lawsuit", "charge", "indictment",
+              "suspect", "perpetrator", "culprit", "mastermind"}  # "identified a suspect in the bombings"
 
 
 def _inquired_crime(tok: Token) -> bool:
     """ "opened an investigation into the killings": the crime looked into, whose doer is not the investigator; it
     stays an event when the phrase names its doer ("into the killings of protesters by police")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("into", "of", "over", "on"):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("into", "of", "over", "on", "in", "behind"):
         return False
     holder = tok.head.head  # the inquiry, or the verb that opened it when the parser hangs the phrase there
     inquiries = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ in ("VERB", "AUX") else [holder]
@@ -1404,6 +1406,12 @@ _HARM_WORDS = {"kill", "dead", "death", "wound", "injure", "injury", "casualty",
                "soldier", "fighter", "gun", "gunfire", "rocket", "missile", "airstrike", "strike", "shoot", "shot", "weapon"}
 # an attack as the subject of "hit", "struck", "targeted": "an air strike hit a hospital"
 _ATTACK_SUBJECTS = {"strike", "airstrike", "attack", "raid", "bombardment", "barrage", "shelling", "bombing", "salvo"}
+_CYBER = {"cyber", "hacker", "ransomware", "computer", "ddos", "online", "malware"}
+
+
+def _cyber(tok: Token) -> bool:
+    """An attack on computers ("hit by a cyber attack"): no force, whatever it hits."""
+    return any(c.lemma_.lower() in _CYBER for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 # what one travels in or on is no object carried ("flew to the Maldives on a military jet")
 _VEHICLE_PREPS = {"on", "aboard", "onboard"}
 _HOLDINGS = {"asset", "property", "fund", "account", "holding", "deposit", "reserve", "estate", "share", "stake"}
