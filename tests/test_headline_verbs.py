@@ -7,7 +7,7 @@ import pytest
 
 from dyad.coding.parse import headline_verb, repair_headline_verbs, verb_form
 from dyad.sources.files import make_article
-from tests.coded import codes_and_sectors, events_of
+from tests.coded import DAY, codes_and_sectors, events_of
 
 # Each sentence is parsed by the pinned model with no verb at all (asserted below, so the test
 # keeps exercising the repair if a later model gets them right by itself).
@@ -112,3 +112,9 @@ def test_finite_verbs_of_an_attribution_or_a_subordinate_clause_leave_the_clause
     deps[9] = "conj"  # a second main clause has a verb of its own
     doc = Doc(coder.nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
     assert headline_verb(doc[:], coder.event_verbs) is None
+
+
+def test_a_counted_plural_is_no_headline_verb(code_text):
+    # "Two trains collided": "trains" after a number is a noun, not the verb "train" of a verbless headline
+    coded = code_text("Two trains collided head-on in Odisha, India, killing 288 passengers.", DAY)
+    assert not coded.events, coded.events

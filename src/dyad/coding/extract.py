@@ -230,7 +230,8 @@ class Extractor:
             return None
         if rule.not_prep and rule.not_prep & set(preps):
             return None
-        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in tok.children):
+        # the small parser often reads the particle as an adverb ("stepped down": advmod)
+        if rule.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle for c in tok.children):
             return None
         if rule.intransitive and objects:
             return None

@@ -126,6 +126,8 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
             prev = tokens[k - 3]
         if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
             continue
+        if prev.pos_ == "NUM" and token.tag_ == "NNS":
+            continue  # "Two trains collided": a number before a plural counts it, the plural is no verb
         form = verb_form(token.text, verbs)
         if form is not None and not _clause_has_verb(tokens, k):
             return (k, *form)

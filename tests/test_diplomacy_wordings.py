@@ -1,0 +1,51 @@
+"""Diplomatic and conciliatory acts in the words wire copy uses, found missing by probing with the team's own
+sentences (2026-12-04): resignations whose particle the parser reads as an adverb, talks sat down for, visits
+landed for, agreements initialled, money disbursed, and governments dropping their own unpopular measures."""
+
+import pytest
+
+from tests.coded import DAY, codes_and_sectors
+
+
+def _coded(code_text, text):
+    return codes_and_sectors(code_text(text, DAY))
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actors, recipient",
+    [
+        ("Italy's prime minister stepped down on Monday.", "RETREAT", "resign", ["ITA/GOV"], None),
+        ("Peru's president backed down on the pension reform after the strikes.", "CONCEDE", None, ["PER/GOV"], None),
+        ("The foreign ministers of Japan and South Korea sat down for talks in Tokyo.", "CONSULT", None, ["JPN/GOV", "KOR/GOV"], None),
+        ("The Turkish foreign minister landed in Riyadh for a two-day visit.", "CONSULT", "visit", ["TUR/GOV"], "SAU/GOV"),
+        ("Armenia and Azerbaijan initialled a peace agreement in Washington.", "AGREE", None, ["ARM/GOV", "AZE/GOV"], None),
+        ("The World Bank disbursed 1.5 billion dollars to Pakistan.", "AID", None, ["IGO/None"], "PAK/GOV"),
+        ("Kenya's president withdrew a finance bill containing tax increases.", "CONCEDE", None, ["KEN/GOV"], None),
+        ("The Nigerian government scrapped the fuel price hike after weeks of protests.", "CONCEDE", None, ["NGA/GOV"], None),
+    ],
+)
+def test_diplomacy_wordings(code_text, text, event, mode, actors, recipient):
+    coded = _coded(code_text, text)
+    found = [e for e in coded if e[0] == event]
+    assert found, f"no {event} in {coded}"
+    got = found[0]
+    if mode is not None:
+        assert got[1] == (mode,), got
+    assert set(actors) <= set(got[2]), got
+    if recipient is not None:
+        assert recipient in got[3], got
+    assert got[4] == "asserted", got
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Russia withdrew its troops from the border with Ukraine.", "RETREAT"),  # troops withdrawn stay a retreat
+    ("The United States scrapped the nuclear deal with Iran.", "SANCTION"),  # a deal scrapped stays a sanction
+])
+def test_withdrawals_that_are_no_concession(code_text, text, event):
+    coded = _coded(code_text, text)
+    assert [e[0] for e in coded] == [event], coded
+
+
+def test_troops_landing_pay_no_visit(code_text):
+    coded = _coded(code_text, "French troops landed in Abidjan for a visit to the base.")
+    assert not [e for e in coded if e[0] == "CONSULT"], coded
