@@ -108,3 +108,18 @@ def test_suspects_named_and_cyber_attacks_suffered(code_text, text, event, mode)
 def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
     coded = _coded(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.")
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("The Taliban banned girls from secondary schools in Kabul.", "COERCE", "AFG/REB"),
+    ("Catalan police arrested two men in Barcelona.", "COERCE", "ESP/COP"),
+    ("Scottish First Minister Nicola Sturgeon called for a second referendum.", "REQUEST", "GBR/GOV"),
+])
+def test_armed_rulers_and_regional_demonyms(code_text, text, event, actor):
+    coded = _coded(code_text, text)
+    assert [e[2] for e in coded if e[0] == event] == [(actor,)], coded
+
+
+def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
+    coded = _coded(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.")
+    assert [e[0] for e in coded] == ["ACCUSE"], coded

@@ -711,6 +711,8 @@ class Extractor:
             return None
         if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
             return None  # "the governor banned all demonstrations" is the ban, not a protest
+        if rule.type == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            return None  # "slammed the tariffs as an attack on workers": what something is called, no attack told
         if rule.type == "SANCTION" and _standing_regime(tok):
             return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
