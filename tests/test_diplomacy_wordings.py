@@ -49,3 +49,19 @@ def test_withdrawals_that_are_no_concession(code_text, text, event):
 def test_troops_landing_pay_no_visit(code_text):
     coded = _coded(code_text, "French troops landed in Abidjan for a visit to the base.")
     assert not [e for e in coded if e[0] == "CONSULT"], coded
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Spain's prime minister vowed to fight the separatist plan.", "REJECT"),
+    ("The Kenyan opposition vowed to challenge the ruling in court.", "REJECT"),
+    ("Mexico's president vowed to fight corruption.", "AGREE"),  # an ill fought is no measure rejected
+    ("Spain's prime minister vowed to implement the plan.", "AGREE"),  # a measure carried out is no rejection
+])
+def test_vows_to_fight_a_measure_reject_it(code_text, text, event):
+    coded = _coded(code_text, text)
+    assert [e[0] for e in coded] == [event], coded
+
+
+def test_a_visit_that_something_is_ahead_of_is_to_come(code_text):
+    coded = _coded(code_text, "Cuba will free 3,500 prisoners ahead of next week's visit by Pope Francis.")
+    assert [(e[0], e[2], e[4]) for e in coded if e[0] == "CONSULT"] == [("CONSULT", ("VAT/REL",), "future")], coded
