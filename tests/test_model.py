@@ -19,7 +19,7 @@ from dyad.sources.files import make_article
 from tests.conftest import GOLD
 
 # No rule fires on "walked off the job"; the model reads a strike (PROTEST) into it.
-MODEL_ONLY = "Thousands of nurses downed tools in Nairobi on Monday over unpaid wages."
+MODEL_ONLY = "Thousands of nurses took industrial action in Nairobi on Monday over unpaid wages."
 RULE_ONLY = "Senegal expelled two Gambian diplomats."
 # A rule codes the killing as ASSAULT; a veto level just under the model's "none" score drops it.
 KILLING = "Gunmen killed two guards at a bank in Lagos."

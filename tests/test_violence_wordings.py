@@ -123,3 +123,27 @@ def test_armed_rulers_and_regional_demonyms(code_text, text, event, actor):
 def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
     coded = _coded(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.")
     assert [e[0] for e in coded] == ["ACCUSE"], coded
+
+
+@pytest.mark.parametrize("text, event, mode, actor", [
+    ("Teachers downed tools across Zimbabwe over pay.", "PROTEST", "strike", "ZWE/LAB"),
+    ("Pro-Palestinian students set up an encampment at a university in New York.", "PROTEST", "demo", "USA/EDU"),
+    ("A court in Tehran sentenced the rapper to death.", "SANCTION", "convict", "IRN/JUD"),
+])
+def test_protest_camps_tools_downed_and_artists(code_text, text, event, mode, actor):
+    coded = _coded(code_text, text)
+    assert [e[:3] for e in coded if e[0] == event] == [(event, (mode,), (actor,))], coded
+
+
+@pytest.mark.parametrize("text", [
+    "Women burned their headscarves in protest across Iran.",
+    "Protesters burned an effigy of the president outside parliament in Lima.",
+])
+def test_what_protesters_burn_to_make_a_point_is_no_attack(code_text, text):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+
+
+def test_a_cause_is_not_a_nationality(code_text):
+    coded = _coded(code_text, "Pro-Palestinian students set up an encampment at a university in New York.")
+    assert not [e for e in coded for a in e[2] if a.startswith("PSE")], coded

@@ -69,6 +69,8 @@ class Gazetteer:
                     and span[0].dep_ == "pobj" and span[0].head.lower_ in _NAME_PLACE_PREPS:
                 continue  # "a village near Djibo": the town, not the surname of Salou Djibo ("Anand, the defence
                 # minister, said" stays the minister, whatever the tagger says)
+            if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
+                continue  # "pro-Palestinian students", "anti-American protests": a cause, not the actors' country
             if mention.entity.kind in ("place", "city") and any(
                     p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
                 continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
