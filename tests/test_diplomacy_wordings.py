@@ -65,3 +65,16 @@ def test_vows_to_fight_a_measure_reject_it(code_text, text, event):
 def test_a_visit_that_something_is_ahead_of_is_to_come(code_text):
     coded = _coded(code_text, "Cuba will free 3,500 prisoners ahead of next week's visit by Pope Francis.")
     assert [(e[0], e[2], e[4]) for e in coded if e[0] == "CONSULT"] == [("CONSULT", ("VAT/REL",), "future")], coded
+
+
+@pytest.mark.parametrize("text, mode, actor", [
+    ("The Pentagon ordered 3,000 troops to the Middle East.", "troops", "USA/MIL"),
+    ("Iran unveiled a new hypersonic missile at a military parade in Tehran.", "weapons", "IRN/GOV"),
+])
+def test_troops_ordered_out_and_weapons_shown_off(code_text, text, mode, actor):
+    coded = _coded(code_text, text)
+    assert [e[:3] for e in coded] == [("MOBILIZE", (mode,), (actor,))], coded
+
+
+def test_a_firm_unveiling_a_product_mobilises_nothing(code_text):
+    assert _coded(code_text, "Samsung unveiled a new folding phone in Seoul.") == []

@@ -144,3 +144,22 @@ def test_the_crime_investigated_is_not_the_investigators_act(code_text, text):
 def test_aid_agencies_told_to_leave_are_expelled(code_text):
     coded = _coded(code_text, "Rebel officials in Luhansk told UN agencies to leave the region.")
     assert [e[:2] for e in coded] == [("SANCTION", ("expel",))], coded
+
+
+@pytest.mark.parametrize("text, event, modality", [
+    ("Turkey's president warned that Ankara could launch a new operation in Syria.", "THREATEN", "asserted"),
+    ("Chinese coast guard vessels rammed a Philippine supply boat near Second Thomas Shoal.", "ASSAULT", "asserted"),
+    ("China denied that its vessels had rammed a Philippine boat.", "ASSAULT", "negated"),
+])
+def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
+    coded = _coded(code_text, text)
+    assert [(e[0], e[4]) for e in coded] == [(event, modality)], coded
+
+
+@pytest.mark.parametrize("text", [
+    "The IMF warned that the operation of the banking system could be disrupted.",
+    "The carmaker warned it could launch its new model later than planned.",
+])
+def test_business_and_forecast_warnings_threaten_no_one(code_text, text):
+    coded = _coded(code_text, text)
+    assert not [e for e in coded if e[0] == "THREATEN"], coded
