@@ -109,7 +109,9 @@ def test_finite_verbs_of_an_attribution_or_a_subordinate_clause_leave_the_clause
     lemmas = ["police", "tear", "-", "gas", "supporter", "as", "their", "leader", "be", "arrest", ",", "official", "say"]
     doc = Doc(coder.nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
     assert headline_verb(doc[:], coder.event_verbs) == (3, "gas", False)
-    deps[9] = "conj"  # a second main clause has a verb of its own
+    # a second main clause ("and their leader is arrested") has a verb of its own; one with a subordinating mark
+    # ("as …") stays subordinate whatever its label
+    words[5], tags[5], pos[5], deps[5], deps[9] = "and", "CC", "CCONJ", "cc", "conj"
     doc = Doc(coder.nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
     assert headline_verb(doc[:], coder.event_verbs) is None
 
@@ -118,3 +120,10 @@ def test_a_counted_plural_is_no_headline_verb(code_text):
     # "Two trains collided": "trains" after a number is a noun, not the verb "train" of a verbless headline
     coded = code_text("Two trains collided head-on in Odisha, India, killing 288 passengers.", DAY)
     assert not coded.events, coded.events
+
+
+def test_a_clause_with_a_subordinating_mark_is_no_main_verb(code_text):
+    # the parser makes "ambushed" the root, but "days after …" is subordinate: "bombard" is the summary's verb
+    coded = code_text("Nigerian Air Force jets bombard Boko Haram positions in Borno State, the military says, "
+                      "days after the insurgents ambushed a military convoy near Damboa.", DAY)
+    assert [(e.event, e.trigger) for e in coded.events][:1] == [("ASSAULT", "bombard")], coded.events

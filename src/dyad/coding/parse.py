@@ -144,6 +144,8 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
         if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
             continue  # "a court sentences ousted president Morsi": the verb word read as the subject of the next
+        if i > k and any(c.dep_ == "mark" for c in verb.children):
+            continue  # "…, days after the insurgents ambushed a convoy": subordinate, even when parsed as the root
         if i < k or not (verb.lemma_.lower() in _ATTRIBUTION or verb.dep_ in _SUBORDINATE):
             return True
     return False
