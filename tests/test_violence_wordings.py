@@ -147,3 +147,12 @@ def test_what_protesters_burn_to_make_a_point_is_no_attack(code_text, text):
 def test_a_cause_is_not_a_nationality(code_text):
     coded = _coded(code_text, "Pro-Palestinian students set up an encampment at a university in New York.")
     assert not [e for e in coded for a in e[2] if a.startswith("PSE")], coded
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Police used live ammunition against protesters in Conakry.", "asserted"),
+    ("The interim government of Bolivia denied that soldiers used live ammunition.", "negated"),
+])
+def test_live_ammunition_used_is_shooting(code_text, text, modality):
+    coded = _coded(code_text, text)
+    assert [(e[0], e[4]) for e in coded] == [("ASSAULT", modality)], coded
