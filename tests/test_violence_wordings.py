@@ -156,3 +156,8 @@ def test_a_cause_is_not_a_nationality(code_text):
 def test_live_ammunition_used_is_shooting(code_text, text, modality):
     coded = _coded(code_text, text)
     assert [(e[0], e[4]) for e in coded] == [("ASSAULT", modality)], coded
+
+
+def test_a_capital_naming_an_attack_is_where_not_who(code_text):
+    coded = _coded(code_text, "Survivors of the Paris attacks gathered at the Bataclan on Friday.")
+    assert not [e for e in coded for a in e[2] if a == "FRA/GOV"], coded

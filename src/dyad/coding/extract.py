@@ -795,6 +795,8 @@ class Extractor:
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
+                    if etype == "ASSAULT" and child.i in ctx.mentions and ctx.mentions[child.i].role == "capital":
+                        continue  # "the Paris attacks", "the Kabul bombing": where, not who (capitals speak for states elsewhere)
                     heads.append(child)
         if not heads:
             for child in tok.children:
