@@ -135,3 +135,10 @@ def test_eval_pairs_same_country_events_by_their_actor_side(tmp_path, coder):
     gold.write_text(json.dumps({"id": "t1", "date": "2025-03-14", "text": text, "events": events}) + "\n")
     report, _ = evaluate(load_gold(gold), coder)
     assert report["actor_country_accuracy"] == 1.0
+
+
+def test_every_gold_file_loads_and_ids_are_unique_across_files():
+    paths = sorted(GOLD.rglob("*.jsonl"))
+    assert len(paths) >= 15
+    ids = [item.id for path in paths for item in load_gold(path)]
+    assert len(ids) == len(set(ids))

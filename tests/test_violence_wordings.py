@@ -161,3 +161,30 @@ def test_live_ammunition_used_is_shooting(code_text, text, modality):
 def test_a_capital_naming_an_attack_is_where_not_who(code_text):
     coded = _coded(code_text, "Survivors of the Paris attacks gathered at the Bataclan on Friday.")
     assert not [e for e in coded for a in e[2] if a == "FRA/GOV"], coded
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers detained the country's leader and senior figures of her governing party in pre-dawn raids in Naypyitaw.",
+    "Ecuadorian police arrested the alleged leader of the gang in a raid in Guayaquil.",
+])
+def test_the_raid_an_arrest_is_made_in_is_no_attack(code_text, text):
+    coded = _coded(code_text, text)
+    assert [e[0] for e in coded] == ["COERCE"], coded
+
+
+def test_a_raid_that_kills_stays_an_attack(code_text):
+    coded = _coded(code_text, "Gunmen kill 12 in raid on village near Djibo, Burkina Faso")
+    assert [e[0] for e in coded] == ["ASSAULT"], coded
+
+
+@pytest.mark.parametrize("text", [
+    "The Brazilian coach resigned after the team's exit from the World Cup in Qatar.",
+    "The captain hailed the win over Germany in the Champions League final.",
+])
+def test_what_teams_and_coaches_do_is_no_political_act(code_text, text):
+    assert _coded(code_text, text) == []
+
+
+def test_a_state_freeing_an_athlete_is_still_a_release(code_text):
+    coded = _coded(code_text, "Russia freed the US basketball star in a prisoner swap in Abu Dhabi.")
+    assert [e[:3] for e in coded][:1] == [("RETREAT", ("release",), ("RUS/GOV",))], coded

@@ -286,6 +286,8 @@ class Extractor:
             return None  # "stocks rallied": a market, not a crowd
         if _sector_barred(rule, actors):
             return None  # "troops marched into the town" is no demonstration
+        if self._team_act(rule, actors, ctx):
+            return None  # "Argentina's captain resigned after the team's exit from the Copa América"
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS and not _cyber(t)
                                                        for t in subjects):
             return None  # "the crisis hit exports", "shares hit a record": no one acts
@@ -463,6 +465,13 @@ class Extractor:
     def _sport(self, ctx: SentenceContext) -> bool:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
         return bool((ctx.lemmas | ctx.lemma_pairs) & self.rules.sports)
+
+    def _team_act(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
+        """A sports report's resignation, withdrawal, praise, concession, refusal or threat by players, coaches or
+        teams: no political act. One by a state named as such ("Russia frees US basketball star…") still is."""
+        if rule.type not in _SPORT_TYPES or not self._sport(ctx):
+            return False
+        return not any(a.kind in ("country", "igo") for a in actors)
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
         """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
@@ -711,6 +720,9 @@ class Extractor:
             return None
         if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
             return None  # "the governor banned all demonstrations" is the ban, not a protest
+        if rule.type == "ASSAULT" and self._lemma(tok) in ("raid", "operation", "swoop", "sweep") and tok.dep_ == "pobj" \
+                and tok.head.lower_ in ("in", "during") and _governing_verb(tok.head).lemma_.lower() in _ARREST_VERBS:
+            return None  # "detained the leader in pre-dawn raids": the raid is how the arrest was made
         if rule.type == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return None  # "slammed the tariffs as an attack on workers": what something is called, no attack told
         if rule.type == "SANCTION" and _standing_regime(tok):
@@ -771,6 +783,8 @@ class Extractor:
             return None
         if rule.type == "AGREE" and self._sport(ctx):
             return None  # "the striker signed the deal of the century"
+        if self._team_act(rule, actors, ctx):
+            return None  # "the coach hailed the win"
         if rule.type == "ASSAULT" and ((self._accident(ctx) and not self._armed(actors)) or self._sport(ctx)):
             return None  # "the crash killed 12", "deaths in the stampede", "a late strike won the final"
         draft = Draft(trigger=tok, rule=rule, light=light)
@@ -1234,6 +1248,11 @@ def _gunfire(tok: Token) -> bool:
 
 
 _SHOOTING = {"shoot", "gun"}
+_ARREST_VERBS = {"arrest", "detain", "capture", "seize", "nab", "apprehend", "round", "pick", "hold", "rescue", "free"}
+# What teams and players do that reads like a political act besides attacks and signings (guarded on their own):
+# "resigned", "withdrew from the tournament", "hailed the win", "conceded", "rejected the offer", "threatened to
+# quit"; police, courts and fans' protests in a sports report stay events
+_SPORT_TYPES = {"RETREAT", "SUPPORT", "CONCEDE", "REJECT", "THREATEN", "MOBILIZE"}
 
 
 def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:
@@ -1490,6 +1509,15 @@ def _standing_regime(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ in ("under", "despite"):
         return True
     return tok.dep_ == "dobj" and head.lemma_.lower() in _BREACHES
+
+
+def _governing_verb(tok: Token) -> Token:
+    """The nearest verb above a token ("detained the leader in raids": "in" may hang off "leader"), or the root."""
+    node = tok
+    while node.head.i != node.i and (node.pos_ not in ("VERB", "AUX") or node.dep_ in ("amod", "compound")
+                                     or (node.dep_ == "acl" and node.tag_ == "VBG")):  # "her governing party": a modifier
+        node = node.head
+    return node
 
 
 def _alternative(tok: Token) -> bool:
