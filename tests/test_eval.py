@@ -139,6 +139,6 @@ def test_eval_pairs_same_country_events_by_their_actor_side(tmp_path, coder):
 
 def test_every_gold_file_loads_and_ids_are_unique_across_files():
     paths = sorted(GOLD.rglob("*.jsonl"))
-    assert len(paths) >= 15
+    assert len(paths) >= 14  # the tuning and held-out files of docs/gold.md
     ids = [item.id for path in paths for item in load_gold(path)]
     assert len(ids) == len(set(ids))
