@@ -1431,11 +1431,6 @@ _HARM_WORDS = {"kill", "dead", "death", "wound", "injure", "injury", "casualty",
 # an attack as the subject of "hit", "struck", "targeted": "an air strike hit a hospital"
 _ATTACK_SUBJECTS = {"strike", "airstrike", "attack", "raid", "bombardment", "barrage", "shelling", "bombing", "salvo"}
 _CYBER = {"cyber", "hacker", "ransomware", "computer", "ddos", "online", "malware"}
-
-
-def _cyber(tok: Token) -> bool:
-    """An attack on computers ("hit by a cyber attack"): no force, whatever it hits."""
-    return any(c.lemma_.lower() in _CYBER for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 # what one travels in or on is no object carried ("flew to the Maldives on a military jet")
 _VEHICLE_PREPS = {"on", "aboard", "onboard"}
 _HOLDINGS = {"asset", "property", "fund", "account", "holding", "deposit", "reserve", "estate", "share", "stake"}
@@ -1496,8 +1491,13 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
-_BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "breach", "evade", "circumvent",
-             "bust", "flout", "defy", "skirt", "dodge"}
+_BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "evade", "circumvent", "bust",
+             "flout", "defy", "skirt", "dodge"}
+
+
+def _cyber(tok: Token) -> bool:
+    """An attack on computers ("hit by a cyber attack"): no force, whatever it hits."""
+    return any(c.lemma_.lower() in _CYBER for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def _standing_regime(tok: Token) -> bool:
