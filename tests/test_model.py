@@ -18,7 +18,7 @@ from dyad.records import event_to_dict
 from dyad.sources.files import make_article
 from tests.conftest import GOLD
 
-# No rule fires on "walked off the job"; the model reads a strike (PROTEST) into it.
+# No rule fires on "took industrial action"; the model reads a strike (PROTEST) into it.
 MODEL_ONLY = "Thousands of nurses took industrial action in Nairobi on Monday over unpaid wages."
 RULE_ONLY = "Senegal expelled two Gambian diplomats."
 # A rule codes the killing as ASSAULT; a veto level just under the model's "none" score drops it.

@@ -147,7 +147,7 @@ def test_aid_agencies_told_to_leave_are_expelled(code_text):
 
 
 @pytest.mark.parametrize("text, event, modality", [
-    ("Turkey's president warned that Ankara could launch a new operation in Syria.", "THREATEN", "asserted"),
+    ("Turkey's president warned that Ankara could launch a new offensive in northern Syria.", "THREATEN", "asserted"),
     ("Chinese coast guard vessels rammed a Philippine supply boat near Second Thomas Shoal.", "ASSAULT", "asserted"),
     ("China denied that its vessels had rammed a Philippine boat.", "ASSAULT", "negated"),
 ])
@@ -159,6 +159,7 @@ def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
 @pytest.mark.parametrize("text", [
     "The IMF warned that the operation of the banking system could be disrupted.",
     "The carmaker warned it could launch its new model later than planned.",
+    "The government would launch an investigation into the crash, the minister warned.",
 ])
 def test_business_and_forecast_warnings_threaten_no_one(code_text, text):
     coded = _coded(code_text, text)

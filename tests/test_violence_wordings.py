@@ -98,11 +98,19 @@ def test_forces_in_a_subject_are_no_headline_verb(code_text):
 
 @pytest.mark.parametrize("text, event, mode", [
     ("Chinese officials have identified a suspect in the bombings in Guangxi.", "ACCUSE", "allege"),
-    ("Estonia suffered a major cyber attack on its banks.", "COERCE", "cyber"),
 ])
 def test_suspects_named_and_cyber_attacks_suffered(code_text, text, event, mode):
     coded = _coded(code_text, text)
     assert [e[:2] for e in coded] == [(event, (mode,))], coded
+
+
+@pytest.mark.parametrize("text, event, mode, victim", [
+    ("Estonia suffered a major cyber attack on its banks.", "COERCE", ("cyber",), "EST/GOV"),
+    ("Ukraine's army suffered a heavy bombardment near Bakhmut.", "ASSAULT", (), "UKR/MIL"),
+])
+def test_who_suffers_an_attack_is_its_target_not_its_author(code_text, text, event, mode, victim):
+    coded = _coded(code_text, text)
+    assert [e[:3] for e in coded] == [(event, mode, ())] and victim in coded[0][3], coded
 
 
 def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
@@ -112,7 +120,7 @@ def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
 
 @pytest.mark.parametrize("text, event, actor", [
     ("The Taliban banned girls from secondary schools in Kabul.", "COERCE", "AFG/REB"),
-    ("Catalan police arrested two men in Barcelona.", "COERCE", "ESP/COP"),
+    ("Catalan police arrested two men.", "COERCE", "ESP/COP"),  # no place named: the demonym alone tells
     ("Scottish First Minister Nicola Sturgeon called for a second referendum.", "REQUEST", "GBR/GOV"),
 ])
 def test_armed_rulers_and_regional_demonyms(code_text, text, event, actor):
@@ -128,11 +136,15 @@ def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
 @pytest.mark.parametrize("text, event, mode, actor", [
     ("Teachers downed tools across Zimbabwe over pay.", "PROTEST", "strike", "ZWE/LAB"),
     ("Pro-Palestinian students set up an encampment at a university in New York.", "PROTEST", "demo", "USA/EDU"),
-    ("A court in Tehran sentenced the rapper to death.", "SANCTION", "convict", "IRN/JUD"),
 ])
 def test_protest_camps_tools_downed_and_artists(code_text, text, event, mode, actor):
     coded = _coded(code_text, text)
     assert [e[:3] for e in coded if e[0] == event] == [(event, (mode,), (actor,))], coded
+
+
+def test_an_artist_sentenced_is_the_one_sanctioned(code_text):
+    coded = _coded(code_text, "A court in Tehran sentenced the rapper to death.")
+    assert [e[:4] for e in coded] == [("SANCTION", ("convict",), ("IRN/JUD",), ("IRN/CVL",))], coded
 
 
 @pytest.mark.parametrize("text", [
@@ -145,8 +157,8 @@ def test_what_protesters_burn_to_make_a_point_is_no_attack(code_text, text):
 
 
 def test_a_cause_is_not_a_nationality(code_text):
-    coded = _coded(code_text, "Pro-Palestinian students set up an encampment at a university in New York.")
-    assert not [e for e in coded for a in e[2] if a.startswith("PSE")], coded
+    coded = _coded(code_text, "Pro-Palestinian students marched in New York.")
+    assert [e[2] for e in coded] == [("USA/EDU",)], coded
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -188,3 +200,28 @@ def test_what_teams_and_coaches_do_is_no_political_act(code_text, text):
 def test_a_state_freeing_an_athlete_is_still_a_release(code_text):
     coded = _coded(code_text, "Russia freed the US basketball star in a prisoner swap in Abu Dhabi.")
     assert [e[:3] for e in coded][:1] == [("RETREAT", ("release",), ("RUS/GOV",))], coded
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels vowed to match the army's firepower and threatened to attack the capital.", ["AGREE", "THREATEN"]),
+    ("After marathon talks, the union rejected the government's offer.", ["REJECT"]),
+    ("Police threatened to arrest fans who invade the pitch at the World Cup match.", ["THREATEN"]),
+    ("A bus plunged into a ravine in Peru on Monday. In Mexico, two journalists were killed in Sinaloa.", ["ASSAULT"]),
+    ("The Nigerian government scrapped the fuel subsidy in May, sparking protests.", ["PROTEST"]),
+    ("The president recognised the document as valid.", []),
+    ("The government recognised the floods as a national emergency.", []),
+    ("The ministry suspended ferry services as the storm approached.", []),
+    ("The coast guard picked up 50 migrants off Libya.", []),
+    ("The army displayed weapons seized from the rebels in Goma.", []),
+    ("The government warned residents they could lose power for days.", []),
+    ("Migrants set up an encampment near Calais.", []),
+    ("The company transferred 2 million dollars to Nigeria.", []),
+])
+def test_look_alikes_found_in_review(code_text, text, expected):
+    # sentences a second reviewer wrote against this session's rules: each had coded wrongly
+    assert [e[0] for e in _coded(code_text, text)] == expected
+
+
+def test_protests_sparked_are_not_by_who_sparked_them(code_text):
+    coded = _coded(code_text, "The Nigerian government scrapped the fuel subsidy in May, sparking protests.")
+    assert [e[2] for e in coded] == [("NGA/CVL",)], coded

@@ -409,15 +409,21 @@ class Extractor:
         return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events) or any(
             _fuel_blast(t) for t in ctx.sent)
 
-    def reports_accident(self, ctx: SentenceContext) -> bool:
-        """Whether the sentence reports a disaster or an accident (remembered for the next sentence)."""
-        return self._accident(ctx)
+    def accident_places(self, ctx: SentenceContext) -> tuple[str, ...]:
+        """The countries of a sentence that reports a disaster or an accident (remembered for the next sentence; a
+        report with no country named gives "*"), or () when it reports none."""
+        if not self._accident(ctx):
+            return ()
+        return tuple(ctx.places) or ("*",)
 
     def _toll_of_accident_before(self, tok: Token, ctx: SentenceContext) -> bool:
-        """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident:
-        the toll of that disaster, told on its own ("…; at least 59 people were killed", "Two died.")."""
-        if not ctx.memory.accident_before or self._lemma(tok) not in _CASUALTY_VERBS:
+        """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident and in
+        no other country: the toll of that disaster, told on its own ("…; at least 59 people were killed")."""
+        before = ctx.memory.accident_before
+        if not before or self._lemma(tok) not in _CASUALTY_VERBS:
             return False
+        if ctx.places and not set(ctx.places) & set(before):
+            return False  # "A bus plunged into a ravine in Peru. In Mexico, two journalists were killed."
         if any(c.dep_ == "agent" for c in tok.children):
             return False
         return not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS | self.rules.sets.get("armed_agents", frozenset())
@@ -468,10 +474,15 @@ class Extractor:
 
     def _team_act(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """A sports report's resignation, withdrawal, praise, concession, refusal or threat by players, coaches or
-        teams: no political act. One by a state named as such ("Russia frees US basketball star…") still is."""
-        if rule.type not in _SPORT_TYPES or not self._sport(ctx):
+        teams: no political act. One by a state named as such ("Russia frees US basketball star…") or by the police,
+        courts or forces ("police threatened to arrest fans") still is. The report must name its sport with a noun
+        ("after marathon talks" and a union that "fanned anger" are no sport)."""
+        if rule.type not in _SPORT_TYPES:
             return False
-        return not any(a.kind in ("country", "igo") for a in actors)
+        nouns = {t.lemma_.lower() for t in ctx.sent if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
+        if not (nouns | ctx.lemma_pairs) & self.rules.sports:
+            return False
+        return not any(a.kind in ("country", "igo") or a.sector in _STATE_FORCE for a in actors)
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
         """Whether a "rally" or "march" is a market's ("shares rallied", "a rally in oil prices")."""
@@ -606,9 +617,9 @@ class Extractor:
                     if child.dep_ == "nsubjpass":
                         return self.resolver.heads(child)
             if tok.dep_ == "conj" and head.dep_ == "ccomp" and _is_passive(head) and not _is_passive(tok):
-                # "Pakistan said 26 civilians were killed and vowed to retaliate": the parser joins the vow to the
-                # reported passive; with no by-phrase there, the one who vows is the one who spoke
-                return self._subjects(head, True) or self._subjects(head.head, False)
+                # "Pakistan said 26 civilians were killed (by Indian troops) and vowed to retaliate": the parser joins
+                # the vow to the reported passive; an active verb cannot share its subject, the one who vows spoke
+                return self._subjects(head.head, False)
             return self._subjects(head, _is_passive(head) and tok.dep_ == "conj")
         return []
 
@@ -822,8 +833,8 @@ class Extractor:
                     # "the strike called by the union federation" (not "talks mediated by the UN": a third party)
                     heads += [g for a in child.children if a.dep_ == "agent"
                               for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
-        if not heads and light is not None:
-            heads = self._subjects(light, _is_passive(light))
+        if not heads and light is not None and not (etype == "PROTEST" and self._lemma(light) in _CAUSING_VERBS):
+            heads = self._subjects(light, _is_passive(light))  # "sparked protests": the crowd is not who sparked them
         if not heads and tok.dep_ == "ROOT":  # "troops face-off in the region": the noun is the predicate
             heads = [g for c in tok.children if c.dep_ == "nsubj" for g in self.resolver.heads(c)]
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
@@ -1248,11 +1259,14 @@ def _gunfire(tok: Token) -> bool:
 
 
 _SHOOTING = {"shoot", "gun"}
+_CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause"}
+# verbs of taking people, in raids or out of them ("detained … in pre-dawn raids", "freed hostages in a raid")
 _ARREST_VERBS = {"arrest", "detain", "capture", "seize", "nab", "apprehend", "round", "pick", "hold", "rescue", "free"}
 # What teams and players do that reads like a political act besides attacks and signings (guarded on their own):
 # "resigned", "withdrew from the tournament", "hailed the win", "conceded", "rejected the offer", "threatened to
 # quit"; police, courts and fans' protests in a sports report stay events
 _SPORT_TYPES = {"RETREAT", "SUPPORT", "CONCEDE", "REJECT", "THREATEN", "MOBILIZE"}
+_WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", "trophy"}  # "marathon talks", "a champion of…"
 
 
 def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:

@@ -154,7 +154,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
             for actor in draft.actor + draft.recipient:
                 coder.resolver.remember(actor, memory)
         _remember_subjects(sent, ctx, coder)
-        memory.accident_before = coder.extractor.reports_accident(ctx)
+        memory.accident_before = coder.extractor.accident_places(ctx)
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
     flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)

@@ -161,7 +161,7 @@ class ArticleMemory:
     default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
-    accident_before: bool = False  # the sentence before reported a disaster or an accident
+    accident_before: tuple[str, ...] = ()  # the countries of the sentence before when it reported a disaster or an accident
 
     def remember_noun(self, noun: str, actor: ActorRef) -> None:
         """The country this head noun, and any noun of the actor's sector, had when last named with it."""
