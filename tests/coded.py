@@ -38,3 +38,30 @@ def assert_coded(events: list[tuple], expected: tuple) -> None:
     assert got[3] == modality, got
     if len(expected) > 4:
         assert got[4] == (expected[4],), got
+
+
+def coded_sectors(code_text, text: str, published: date = DAY) -> list[tuple]:
+    """`codes_and_sectors` of `text` as the `code_text` fixture codes it."""
+    return codes_and_sectors(code_text(text, published))
+
+
+def first_of(coded: list[tuple], event: str, mode: str | None = None) -> tuple:
+    """The first of `coded` (from `codes_and_sectors`) of type `event`; it must exist and, when given, have `mode`."""
+    found = [e for e in coded if e[0] == event]
+    assert found, f"no {event} in {coded}"
+    if mode is not None:
+        assert found[0][1] == (mode,), found[0]
+    return found[0]
+
+
+def assert_asserted(coded: list[tuple], event: str, mode: str | None, actor: str | None, recipient: str | None) -> None:
+    """The first `event` of `coded` is asserted, with an actor holding `actor` (no actor at all when None) and, when
+    given, a recipient holding `recipient` ("CODE/SECTOR" parts match: "REB", "IGO/")."""
+    got = first_of(coded, event, mode)
+    if actor is None:
+        assert got[2] == (), got
+    else:
+        assert any(actor in a for a in got[2]), got
+    if recipient is not None:
+        assert any(recipient in r for r in got[3]), got
+    assert got[4] == "asserted", got

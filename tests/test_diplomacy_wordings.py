@@ -4,11 +4,7 @@ landed for, agreements initialled, money disbursed, and governments dropping the
 
 import pytest
 
-from tests.coded import DAY, codes_and_sectors
-
-
-def _coded(code_text, text):
-    return codes_and_sectors(code_text(text, DAY))
+from tests.coded import coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -25,12 +21,7 @@ def _coded(code_text, text):
     ],
 )
 def test_diplomacy_wordings(code_text, text, event, mode, actors, recipient):
-    coded = _coded(code_text, text)
-    found = [e for e in coded if e[0] == event]
-    assert found, f"no {event} in {coded}"
-    got = found[0]
-    if mode is not None:
-        assert got[1] == (mode,), got
+    got = first_of(coded_sectors(code_text, text), event, mode)
     assert set(actors) <= set(got[2]), got
     if recipient is not None:
         assert recipient in got[3], got
@@ -42,12 +33,12 @@ def test_diplomacy_wordings(code_text, text, event, mode, actors, recipient):
     ("The United States scrapped the nuclear deal with Iran.", "SANCTION"),  # a deal scrapped stays a sanction
 ])
 def test_withdrawals_that_are_no_concession(code_text, text, event):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[0] for e in coded] == [event], coded
 
 
 def test_troops_landing_pay_no_visit(code_text):
-    coded = _coded(code_text, "French troops landed in Abidjan for a visit to the base.")
+    coded = coded_sectors(code_text, "French troops landed in Abidjan for a visit to the base.")
     assert not [e for e in coded if e[0] == "CONSULT"], coded
 
 
@@ -58,12 +49,12 @@ def test_troops_landing_pay_no_visit(code_text):
     ("Spain's prime minister vowed to implement the plan.", "AGREE"),  # a measure carried out is no rejection
 ])
 def test_vows_to_fight_a_measure_reject_it(code_text, text, event):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[0] for e in coded] == [event], coded
 
 
 def test_a_visit_that_something_is_ahead_of_is_to_come(code_text):
-    coded = _coded(code_text, "Cuba will free 3,500 prisoners ahead of next week's visit by Pope Francis.")
+    coded = coded_sectors(code_text, "Cuba will free 3,500 prisoners ahead of next week's visit by Pope Francis.")
     assert [(e[0], e[2], e[4]) for e in coded if e[0] == "CONSULT"] == [("CONSULT", ("VAT/REL",), "future")], coded
 
 
@@ -72,9 +63,9 @@ def test_a_visit_that_something_is_ahead_of_is_to_come(code_text):
     ("Iran unveiled a new hypersonic missile at a military parade in Tehran.", "weapons", "IRN/GOV"),
 ])
 def test_troops_ordered_out_and_weapons_shown_off(code_text, text, mode, actor):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[:3] for e in coded] == [("MOBILIZE", (mode,), (actor,))], coded
 
 
 def test_a_firm_unveiling_a_product_mobilises_nothing(code_text):
-    assert _coded(code_text, "Samsung unveiled a new folding phone in Seoul.") == []
+    assert coded_sectors(code_text, "Samsung unveiled a new folding phone in Seoul.") == []

@@ -5,11 +5,7 @@ is checked even when the rule takes another word as its object."""
 
 import pytest
 
-from tests.coded import DAY, codes_and_sectors
-
-
-def _coded(code_text, text):
-    return codes_and_sectors(code_text(text, DAY))
+from tests.coded import assert_asserted, coded_sectors
 
 
 @pytest.mark.parametrize(
@@ -36,20 +32,11 @@ def _coded(code_text, text):
     ],
 )
 def test_pressure_wordings(code_text, text, event, mode, actor, recipient):
-    coded = _coded(code_text, text)
-    found = [e for e in coded if e[0] == event]
-    assert found, f"no {event} in {coded}"
-    got = found[0]
-    if mode is not None:
-        assert got[1] == (mode,), got
-    assert any(actor in a for a in got[2]), got
-    if recipient is not None:
-        assert any(recipient in r for r in got[3]), got
-    assert got[4] == "asserted", got
+    assert_asserted(coded_sectors(code_text, text), event, mode, actor, recipient)
 
 
 def test_what_an_ultimatum_demands_or_threatens_is_not_coded_as_done(code_text):
-    coded = _coded(code_text, "Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.")
+    coded = coded_sectors(code_text, "Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.")
     assert [e[0] for e in coded] == ["THREATEN"], coded
 
 
@@ -59,12 +46,12 @@ def test_what_an_ultimatum_demands_or_threatens_is_not_coded_as_done(code_text):
     "The mining company suspended operations at its Congo mine after the attack.",  # a firm's own halt
 ])
 def test_deadlines_forecasts_and_own_halts_are_no_pressure(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] in ("THREATEN", "COERCE", "SANCTION")], coded
 
 
 def test_a_slap_at_a_person_is_still_a_beating(code_text):
-    coded = _coded(code_text, "A man slapped the French president during a walkabout in the Drome region.")
+    coded = coded_sectors(code_text, "A man slapped the French president during a walkabout in the Drome region.")
     assert [e[:2] for e in coded if e[0] == "ASSAULT"] == [("ASSAULT", ("beat",))], coded
 
 
@@ -87,7 +74,7 @@ def test_rulings_detentions_and_vows(code_text, text, event, mode, actor, recipi
 
 
 def test_a_strike_down_is_no_attack(code_text):
-    coded = _coded(code_text, "Kenya's Supreme Court struck down the president's decree on Friday.")
+    coded = coded_sectors(code_text, "Kenya's Supreme Court struck down the president's decree on Friday.")
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
 
 
@@ -96,7 +83,7 @@ def test_a_strike_down_is_no_attack(code_text):
     "The trading firm helped Iran evade US sanctions for a decade, prosecutors said.",
 ])
 def test_sanctions_in_force_are_not_imposed_again(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "SANCTION"], coded
 
 
@@ -123,12 +110,12 @@ def test_states_and_blocs_acting_on_people_and_media(code_text, text, event, mod
     ("The African Union suspended its annual summit in Addis Ababa.", "SANCTION"),  # no member suspended
 ])
 def test_look_alikes_of_those_acts(code_text, text, absent):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == absent], coded
 
 
 def test_an_organisation_named_has_no_sector_from_its_name(code_text):
-    coded = _coded(code_text, "The International Criminal Court accused the militia leader of war crimes in Ituri, Congo.")
+    coded = coded_sectors(code_text, "The International Criminal Court accused the militia leader of war crimes in Ituri, Congo.")
     assert [e[2] for e in coded if e[0] == "ACCUSE"] == [("IGO/None",)], coded
 
 
@@ -137,12 +124,12 @@ def test_an_organisation_named_has_no_sector_from_its_name(code_text):
     "Prosecutors in Kabul opened a probe into the bombing of the embassy.",
 ])
 def test_the_crime_investigated_is_not_the_investigators_act(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[0] for e in coded] == ["ACCUSE"], coded
 
 
 def test_aid_agencies_told_to_leave_are_expelled(code_text):
-    coded = _coded(code_text, "Rebel officials in Luhansk told UN agencies to leave the region.")
+    coded = coded_sectors(code_text, "Rebel officials in Luhansk told UN agencies to leave the region.")
     assert [e[:2] for e in coded] == [("SANCTION", ("expel",))], coded
 
 
@@ -152,7 +139,7 @@ def test_aid_agencies_told_to_leave_are_expelled(code_text):
     ("China denied that its vessels had rammed a Philippine boat.", "ASSAULT", "negated"),
 ])
 def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [(e[0], e[4]) for e in coded] == [(event, modality)], coded
 
 
@@ -162,5 +149,5 @@ def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
     "The government would launch an investigation into the crash, the minister warned.",
 ])
 def test_business_and_forecast_warnings_threaten_no_one(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "THREATEN"], coded

@@ -4,13 +4,11 @@ have no sector) passing a rule's subject-sector test as "IGO"."""
 
 import pytest
 
-from tests.coded import DAY, codes_and_sectors, events_of
+from tests.coded import coded_sectors, events_of, first_of
 
 
 def _find(code_text, text, event):
-    found = [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == event]
-    assert found, f"no {event} in {codes_and_sectors(code_text(text, DAY))}"
-    return found[0]
+    return first_of(coded_sectors(code_text, text), event)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +31,7 @@ def test_summary_wordings(code_text, text, event, actor, recipient):
     "The museum hangs a new portrait of the king in its main hall.",
 ])
 def test_hanging_things_is_no_execution(code_text, text):
-    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "ASSAULT"]
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +41,7 @@ def test_hanging_things_is_no_execution(code_text, text):
     "The president's attack on the judiciary drew protests from lawyers' groups.",
 ])
 def test_an_attack_in_words_is_criticism(code_text, text):
-    found = codes_and_sectors(code_text(text, DAY))
+    found = coded_sectors(code_text, text)
     assert not [e for e in found if e[0] == "ASSAULT"], found
     assert [e for e in found if e[0] == "ACCUSE" and e[1] == ("disapprove",)], found
 
@@ -58,8 +56,8 @@ def test_an_attack_on_people_or_buildings_is_still_force(code_text, text):
 
 
 def test_a_summoned_envoy_is_the_protest_and_nothing_more(code_text):
-    found = codes_and_sectors(code_text(
-        "Pakistan's foreign office summoned the Indian envoy to protest the shelling of a border village.", DAY))
+    found = coded_sectors(code_text,
+        "Pakistan's foreign office summoned the Indian envoy to protest the shelling of a border village.")
     assert [e[:3] for e in found if e[0] in ("ACCUSE", "REQUEST", "PROTEST")] == [("ACCUSE", ("disapprove",), ("PAK/GOV",))]
 
 
@@ -79,7 +77,7 @@ def test_a_ground_offensive_tagged_as_an_adjective_is_still_an_offensive(code_te
 
 
 def test_pupils_visiting_a_memorial_consult_no_one(code_text):
-    found = codes_and_sectors(code_text("The old prison is now a museum visited by schoolchildren from across Chile.", DAY))
+    found = coded_sectors(code_text, "The old prison is now a museum visited by schoolchildren from across Chile.")
     assert not [e for e in found if e[0] == "CONSULT"], found
 
 
@@ -89,7 +87,7 @@ def test_pupils_visiting_a_memorial_consult_no_one(code_text):
     ("The US sends more missiles to Ukraine.", "AID", "UKR/GOV"),
 ])
 def test_own_warships_sent_are_a_deployment_and_arms_sent_are_aid(code_text, text, event, recipient):
-    found = codes_and_sectors(code_text(text, DAY))
+    found = coded_sectors(code_text, text)
     got = [e for e in found if e[0] in ("AID", "MOBILIZE")]
     assert got and got[0][0] == event, found
     assert recipient is None or recipient in got[0][3], found
@@ -125,7 +123,7 @@ def test_missiles_fired_at_a_base_are_an_attack_and_no_recipient(coder):
 
 
 def test_a_police_raid_on_a_home_is_a_search(code_text):
-    found = codes_and_sectors(code_text("Turkish police detained the mayor in a dawn raid on his home in Istanbul.", DAY))
+    found = coded_sectors(code_text, "Turkish police detained the mayor in a dawn raid on his home in Istanbul.")
     assert ("COERCE", ("seize",), ("TUR/COP",)) in [e[:3] for e in found], found
     assert not [e for e in found if e[0] == "ASSAULT"], found
 
@@ -135,13 +133,13 @@ def test_a_police_raid_on_a_home_is_a_search(code_text):
     ("Media freedom groups urged the government to lift the ban.", "NGO/None"),
 ])
 def test_groups_named_by_their_cause_are_ngos(code_text, text, actor):
-    found = codes_and_sectors(code_text(text, DAY))
+    found = coded_sectors(code_text, text)
     assert any(actor in e[2] for e in found if e[0] in ("ACCUSE", "REQUEST")), found
 
 
 def test_the_charity_is_the_organisation_named_before(code_text):
-    found = codes_and_sectors(code_text(
-        "An air strike hit a Doctors Without Borders hospital in Kunduz; the charity condemned the attack.", DAY))
+    found = coded_sectors(code_text,
+        "An air strike hit a Doctors Without Borders hospital in Kunduz; the charity condemned the attack.")
     assert any(e[0] == "ACCUSE" and e[2] == ("NGO/None",) for e in found), found
 
 
@@ -151,7 +149,7 @@ def test_the_charity_is_the_organisation_named_before(code_text):
     "The central bank is fighting inflation with higher interest rates.",
 ])
 def test_a_battle_no_force_takes_part_in_is_no_assault(code_text, text):
-    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "ASSAULT"]
 
 
 def test_a_battle_of_states_or_forces_is_still_one(code_text):
@@ -160,14 +158,14 @@ def test_a_battle_of_states_or_forces_is_still_one(code_text):
 
 
 def test_people_described_as_convicted_are_no_new_verdict(code_text):
-    found = codes_and_sectors(code_text("The president pardoned 13 people convicted of crimes during the 2019 unrest in Santiago.", DAY))
+    found = coded_sectors(code_text, "The president pardoned 13 people convicted of crimes during the 2019 unrest in Santiago.")
     assert not [e for e in found if e[0] == "SANCTION"], found
     assert _find(code_text, "A court in Cairo convicted 12 activists on Monday.", "SANCTION")
 
 
 def test_evacuating_civilians_is_no_retreat(code_text):
     text = "Authorities in Cox's Bazar evacuate more than 200,000 people to shelters as the cyclone nears the coast."
-    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "RETREAT"]
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "RETREAT"]
     assert _find(code_text, "Britain evacuated its embassy staff from Khartoum.", "RETREAT")
 
 
@@ -177,21 +175,21 @@ def test_a_warning_that_it_would_target_ships_is_a_threat(code_text):
 
 
 def test_shots_into_the_air_hit_no_one(code_text):
-    found = codes_and_sectors(code_text("Fighters celebrated the withdrawal by firing into the air in Kandahar.", DAY))
+    found = coded_sectors(code_text, "Fighters celebrated the withdrawal by firing into the air in Kandahar.")
     assert not [e for e in found if e[0] == "ASSAULT"], found
     assert _find(code_text, "Police fired into the crowd in Lagos.", "ASSAULT")
 
 
 def test_a_crime_charged_is_no_event_of_its_own(code_text):
-    found = codes_and_sectors(code_text(
-        "US prosecutors indict 12 Russian intelligence officers for hacking party computers in Washington.", DAY))
+    found = coded_sectors(code_text,
+        "US prosecutors indict 12 Russian intelligence officers for hacking party computers in Washington.")
     assert [e[0] for e in found] == ["ACCUSE"], found
 
 
 def test_the_date_of_the_reason_does_not_date_the_verdict(code_text):
     got = _find(code_text, "A court in Ankara sentenced three officers for a massacre in 1995.", "SANCTION")
     assert got[4] == "asserted", got
-    found = codes_and_sectors(code_text("A court in Ankara sentenced three officers for a massacre in 1995.", DAY))
+    found = coded_sectors(code_text, "A court in Ankara sentenced three officers for a massacre in 1995.")
     assert not [e for e in found if e[0] == "ASSAULT"], found
 
 
@@ -201,9 +199,23 @@ def test_the_date_of_the_reason_does_not_date_the_verdict(code_text):
     ("Missiles struck an air base in western Iraq which hosts American troops.", "CONSULT", 0),
     ("The junta in Niamey said any intervention would be met with force.", "CONSULT", 0),
     ("Rwanda deploys 1,000 soldiers to Mozambique's Cabo Delgado province to help fight an insurgency.", "ASSAULT", 0),
+    # third round: missiles into the sea, appeals, occupations, vows, "seek", vehicles, "called X an attack"
+    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "MOBILIZE", 1),
+    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "ASSAULT", 0),
+    ("The former president will remain free in Brasilia while he appeals.", "REQUEST", 0),
+    ("The UN appealed for calm in Juba.", "REQUEST", 1),
+    ("Students occupied a university in Managua for weeks.", "PROTEST", 1),
+    ("Students occupied a university in Managua for weeks.", "COERCE", 0),
+    ("Rebels occupied the town of Bunagana near the Ugandan border.", "COERCE", 1),
+    ("Protesters in Colombo vowed to stay until the president was gone.", "AGREE", 0),
+    ("Canada's prime minister flew to Paris, seeking to deepen trade ties with European allies.", "REQUEST", 0),
+    ("Ukraine sought military aid from Germany.", "REQUEST", 1),
+    ("Sri Lanka's president flew to the Maldives on a military jet.", "MOBILIZE", 0),
+    ("The minister called the verdict an attack on the Serb people.", "ASSAULT", 0),
+    ("Athens said it would seek new talks with the European Union.", "CONSULT", 0),
 ])
-def test_words_that_look_like_events_but_are_not(code_text, text, kind, count):
-    found = [e[0] for e in codes_and_sectors(code_text(text, DAY))]
+def test_how_many_events_of_a_kind_summary_wordings_get(code_text, text, kind, count):
+    found = [e[0] for e in coded_sectors(code_text, text)]
     assert found.count(kind) == count, found
 
 
@@ -225,16 +237,16 @@ def test_a_curfew_is_laid_on_its_place(code_text, text, place):
 
 
 def test_verbs_that_carry_or_aim_sanctions_strike_no_one(code_text):
-    found = codes_and_sectors(code_text(
-        "The European Union slapped new sanctions on Minsk on Tuesday, targeting 26 officials and a potash exporter.", DAY))
+    found = coded_sectors(code_text,
+        "The European Union slapped new sanctions on Minsk on Tuesday, targeting 26 officials and a potash exporter.")
     assert [e[0] for e in found] == ["SANCTION"], found
-    found = codes_and_sectors(code_text("Washington imposed sanctions on Tehran as Israeli jets targeted militia bases in Syria.", DAY))
+    found = coded_sectors(code_text, "Washington imposed sanctions on Tehran as Israeli jets targeted militia bases in Syria.")
     assert sorted(e[0] for e in found) == ["ASSAULT", "SANCTION"], found
 
 
 def test_documents_handed_over_are_no_extradition(code_text):
-    found = codes_and_sectors(code_text(
-        "Sweden handed over its accession documents to the US Secretary of State at a ceremony in Washington.", DAY))
+    found = coded_sectors(code_text,
+        "Sweden handed over its accession documents to the US Secretary of State at a ceremony in Washington.")
     assert not [e for e in found if e[0] == "COOPERATE"], found
     assert _find(code_text, "Mexico handed over 29 cartel suspects to the United States.", "COOPERATE")
 
@@ -249,7 +261,7 @@ def test_money_deposited_into_a_state_bank_is_aid(code_text):
     "Patients should take the drug only in consultation with their doctor, health officials in Seoul said.",
 ])
 def test_acts_rehearsed_or_idioms_are_no_events(code_text, text):
-    found = codes_and_sectors(code_text(text, DAY))
+    found = coded_sectors(code_text, text)
     assert not [e for e in found if e[0] in ("ASSAULT", "CONSULT")], found
 
 
@@ -265,26 +277,6 @@ def test_missiles_at_an_unnamed_base_and_forces_on_alert(code_text, text, event,
 def test_the_owners_of_frozen_assets_are_sanctioned(code_text):
     got = _find(code_text, "The European Union froze the assets of the Belarusian president and his sons.", "SANCTION")
     assert got[3] and got[3][0].startswith("BLR/"), got
-
-
-@pytest.mark.parametrize("text, event, count", [
-    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "MOBILIZE", 1),
-    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "ASSAULT", 0),
-    ("The former president will remain free in Brasilia while he appeals.", "REQUEST", 0),
-    ("The UN appealed for calm in Juba.", "REQUEST", 1),
-    ("Students occupied a university in Managua for weeks.", "PROTEST", 1),
-    ("Students occupied a university in Managua for weeks.", "COERCE", 0),
-    ("Rebels occupied the town of Bunagana near the Ugandan border.", "COERCE", 1),
-    ("Protesters in Colombo vowed to stay until the president was gone.", "AGREE", 0),
-    ("Canada's prime minister flew to Paris, seeking to deepen trade ties with European allies.", "REQUEST", 0),
-    ("Ukraine sought military aid from Germany.", "REQUEST", 1),
-    ("Sri Lanka's president flew to the Maldives on a military jet.", "MOBILIZE", 0),
-    ("The minister called the verdict an attack on the Serb people.", "ASSAULT", 0),
-    ("Athens said it would seek new talks with the European Union.", "CONSULT", 0),
-])
-def test_third_round_of_summary_wordings(code_text, text, event, count):
-    found = [e[0] for e in codes_and_sectors(code_text(text, DAY))]
-    assert found.count(event) == count, found
 
 
 @pytest.mark.parametrize("text, event, mode, actor", [
@@ -303,4 +295,4 @@ def test_fourth_round_of_summary_wordings(code_text, text, event, mode, actor):
     "Bond investors fired a warning shot at the government on Tuesday, sending borrowing costs to a 25-year high.",
 ])
 def test_runway_accidents_and_market_warning_shots_are_no_assault(code_text, text):
-    assert not [e for e in codes_and_sectors(code_text(text, DAY)) if e[0] == "ASSAULT"]
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "ASSAULT"]

@@ -5,11 +5,7 @@ shootings during protests."""
 
 import pytest
 
-from tests.coded import DAY, codes_and_sectors
-
-
-def _coded(code_text, text):
-    return codes_and_sectors(code_text(text, DAY))
+from tests.coded import assert_asserted, coded_sectors
 
 
 @pytest.mark.parametrize(
@@ -36,19 +32,7 @@ def _coded(code_text, text):
     ],
 )
 def test_violence_wordings(code_text, text, event, mode, actor, recipient):
-    coded = _coded(code_text, text)
-    found = [e for e in coded if e[0] == event]
-    assert found, f"no {event} in {coded}"
-    got = found[0]
-    if mode is not None:
-        assert got[1] == (mode,), got
-    if actor is None:
-        assert got[2] == (), got
-    else:
-        assert any(actor in a for a in got[2]), got
-    if recipient is not None:
-        assert any(recipient in r for r in got[3]), got
-    assert got[4] == "asserted", got
+    assert_asserted(coded_sectors(code_text, text), event, mode, actor, recipient)
 
 
 @pytest.mark.parametrize("text", [
@@ -57,12 +41,12 @@ def test_violence_wordings(code_text, text, event, mode, actor, recipient):
     "The firm picked up three new contracts in Lagos.",  # no one is picked up
 ])
 def test_look_alikes_of_violence(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "ASSAULT" or e[1] == ("arrest",)], coded
 
 
 def test_deaths_in_riots_still_belong_to_the_riot(code_text):
-    coded = _coded(code_text, "Eight people were killed in riots in Manipur, India.")
+    coded = coded_sectors(code_text, "Eight people were killed in riots in Manipur, India.")
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
 
 
@@ -82,17 +66,17 @@ def test_bundled_into_a_vehicle(code_text, text, event, mode, actor, recipient):
     "A bus plunged into a ravine in the Andes in southern Peru. At least 20 people were killed.",
 ])
 def test_the_toll_of_a_disaster_told_on_its_own_is_no_attack(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
 
 
 def test_after_a_disaster_a_killing_with_a_killer_is_still_one(code_text):
-    coded = _coded(code_text, "An earthquake struck eastern Turkey. Two people were shot dead by soldiers in Diyarbakir.")
+    coded = coded_sectors(code_text, "An earthquake struck eastern Turkey. Two people were shot dead by soldiers in Diyarbakir.")
     assert [e[:3] for e in coded if e[0] == "ASSAULT"] == [("ASSAULT", ("firearms",), ("TUR/MIL",))], coded
 
 
 def test_forces_in_a_subject_are_no_headline_verb(code_text):
-    coded = _coded(code_text, "Security forces shot dead six demonstrators near the city of Juliaca, Peru, local officials said.")
+    coded = coded_sectors(code_text, "Security forces shot dead six demonstrators near the city of Juliaca, Peru, local officials said.")
     assert [e[2] for e in coded if e[0] == "ASSAULT"] == [("PER/MIL",)], coded
 
 
@@ -100,7 +84,7 @@ def test_forces_in_a_subject_are_no_headline_verb(code_text):
     ("Chinese officials have identified a suspect in the bombings in Guangxi.", "ACCUSE", "allege"),
 ])
 def test_suspects_named_and_cyber_attacks_suffered(code_text, text, event, mode):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[:2] for e in coded] == [(event, (mode,))], coded
 
 
@@ -109,12 +93,12 @@ def test_suspects_named_and_cyber_attacks_suffered(code_text, text, event, mode)
     ("Ukraine's army suffered a heavy bombardment near Bakhmut.", "ASSAULT", (), "UKR/MIL"),
 ])
 def test_who_suffers_an_attack_is_its_target_not_its_author(code_text, text, event, mode, victim):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[:3] for e in coded] == [(event, mode, ())] and victim in coded[0][3], coded
 
 
 def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
-    coded = _coded(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.")
+    coded = coded_sectors(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.")
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
 
 
@@ -124,12 +108,12 @@ def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
     ("Scottish First Minister Nicola Sturgeon called for a second referendum.", "REQUEST", "GBR/GOV"),
 ])
 def test_armed_rulers_and_regional_demonyms(code_text, text, event, actor):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[2] for e in coded if e[0] == event] == [(actor,)], coded
 
 
 def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
-    coded = _coded(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.")
+    coded = coded_sectors(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.")
     assert [e[0] for e in coded] == ["ACCUSE"], coded
 
 
@@ -138,12 +122,12 @@ def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
     ("Pro-Palestinian students set up an encampment at a university in New York.", "PROTEST", "demo", "USA/EDU"),
 ])
 def test_protest_camps_tools_downed_and_artists(code_text, text, event, mode, actor):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[:3] for e in coded if e[0] == event] == [(event, (mode,), (actor,))], coded
 
 
 def test_an_artist_sentenced_is_the_one_sanctioned(code_text):
-    coded = _coded(code_text, "A court in Tehran sentenced the rapper to death.")
+    coded = coded_sectors(code_text, "A court in Tehran sentenced the rapper to death.")
     assert [e[:4] for e in coded] == [("SANCTION", ("convict",), ("IRN/JUD",), ("IRN/CVL",))], coded
 
 
@@ -152,12 +136,12 @@ def test_an_artist_sentenced_is_the_one_sanctioned(code_text):
     "Protesters burned an effigy of the president outside parliament in Lima.",
 ])
 def test_what_protesters_burn_to_make_a_point_is_no_attack(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "ASSAULT"], coded
 
 
 def test_a_cause_is_not_a_nationality(code_text):
-    coded = _coded(code_text, "Pro-Palestinian students marched in New York.")
+    coded = coded_sectors(code_text, "Pro-Palestinian students marched in New York.")
     assert [e[2] for e in coded] == [("USA/EDU",)], coded
 
 
@@ -166,12 +150,12 @@ def test_a_cause_is_not_a_nationality(code_text):
     ("The interim government of Bolivia denied that soldiers used live ammunition.", "negated"),
 ])
 def test_live_ammunition_used_is_shooting(code_text, text, modality):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [(e[0], e[4]) for e in coded] == [("ASSAULT", modality)], coded
 
 
 def test_a_capital_naming_an_attack_is_where_not_who(code_text):
-    coded = _coded(code_text, "Survivors of the Paris attacks gathered at the Bataclan on Friday.")
+    coded = coded_sectors(code_text, "Survivors of the Paris attacks gathered at the Bataclan on Friday.")
     assert not [e for e in coded for a in e[2] if a == "FRA/GOV"], coded
 
 
@@ -180,12 +164,12 @@ def test_a_capital_naming_an_attack_is_where_not_who(code_text):
     "Ecuadorian police arrested the alleged leader of the gang in a raid in Guayaquil.",
 ])
 def test_the_raid_an_arrest_is_made_in_is_no_attack(code_text, text):
-    coded = _coded(code_text, text)
+    coded = coded_sectors(code_text, text)
     assert [e[0] for e in coded] == ["COERCE"], coded
 
 
 def test_a_raid_that_kills_stays_an_attack(code_text):
-    coded = _coded(code_text, "Gunmen kill 12 in raid on village near Djibo, Burkina Faso")
+    coded = coded_sectors(code_text, "Gunmen kill 12 in raid on village near Djibo, Burkina Faso")
     assert [e[0] for e in coded] == ["ASSAULT"], coded
 
 
@@ -194,11 +178,11 @@ def test_a_raid_that_kills_stays_an_attack(code_text):
     "The captain hailed the win over Germany in the Champions League final.",
 ])
 def test_what_teams_and_coaches_do_is_no_political_act(code_text, text):
-    assert _coded(code_text, text) == []
+    assert coded_sectors(code_text, text) == []
 
 
 def test_a_state_freeing_an_athlete_is_still_a_release(code_text):
-    coded = _coded(code_text, "Russia freed the US basketball star in a prisoner swap in Abu Dhabi.")
+    coded = coded_sectors(code_text, "Russia freed the US basketball star in a prisoner swap in Abu Dhabi.")
     assert [e[:3] for e in coded][:1] == [("RETREAT", ("release",), ("RUS/GOV",))], coded
 
 
@@ -219,9 +203,9 @@ def test_a_state_freeing_an_athlete_is_still_a_release(code_text):
 ])
 def test_look_alikes_found_in_review(code_text, text, expected):
     # sentences a second reviewer wrote against this session's rules: each had coded wrongly
-    assert [e[0] for e in _coded(code_text, text)] == expected
+    assert [e[0] for e in coded_sectors(code_text, text)] == expected
 
 
 def test_protests_sparked_are_not_by_who_sparked_them(code_text):
-    coded = _coded(code_text, "The Nigerian government scrapped the fuel subsidy in May, sparking protests.")
+    coded = coded_sectors(code_text, "The Nigerian government scrapped the fuel subsidy in May, sparking protests.")
     assert [e[2] for e in coded] == [("NGA/CVL",)], coded

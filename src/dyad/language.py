@@ -41,7 +41,7 @@ def detect_language(text: str) -> str:
     words decide, so that short English reports stay English.
     """
     code, confidence = _language_identifier().classify(text)
-    if code in _ENGLISH_LIKE and looks_english(text) and not set(re.findall(r"[^\W\d_]+", text.lower())) & _PIDGIN:
+    if code in _ENGLISH_LIKE and looks_english(text) and not set(_words(text)) & _PIDGIN:
         return "en"
     if code == "en" or (confidence < _SURE and looks_english(text) and not _names_only_but_sure(text, confidence)):
         return "en"
@@ -51,8 +51,13 @@ def detect_language(text: str) -> str:
 def _names_only_but_sure(text: str, confidence: float) -> bool:
     """No function word of any language, yet the detector leans one way ("O governo de Portugal
     anunciou novas medidas."): then it is trusted; a line of names alone leaves it unsure."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _words(text)
     return confidence >= _LEANS and not any(w in _ENGLISH or w in _OTHER for w in words)
+
+
+def _words(text: str) -> list[str]:
+    """The text's words, lower-cased, letters only."""
+    return re.findall(r"[^\W\d_]+", text.lower())
 
 
 @cache
@@ -67,7 +72,7 @@ def looks_english(text: str) -> bool:
     letters = re.findall(r"[^\W\d_]", text)
     if sum(1 for c in letters if c.isascii()) < len(letters) / 2:
         return False
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _words(text)
     english = sum(1 for w in words if w in _ENGLISH)
     other = sum(1 for w in words if w in _OTHER)
     return other <= english

@@ -95,6 +95,7 @@ class SentenceContext:
     dates: list[Span] = field(default_factory=list)  # DATE entities of the sentence
     lemmas: frozenset[str] = field(init=False)  # lower-cased lemmas of the sentence, for the sentence-wide tests
     lemma_pairs: frozenset[str] = field(init=False)  # its two-lemma phrases ("grand slam", "free kick")
+    accident: bool | None = field(default=None, init=False)  # Extractor._accident, worked out once per sentence
 
     def __post_init__(self) -> None:
         words = [t.lemma_.lower() for t in self.sent]
@@ -108,6 +109,8 @@ class Extractor:
         self.resolver = resolver
         cues = rules.mode_cues.get("ASSAULT", {})
         self._weapon_words = frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
+        # words that give a death toll a killer: it is then no disaster's toll
+        self._killer_words = self._weapon_words | _ATTACK_SUBJECTS | rules.sets.get("armed_agents", frozenset())
 
     # --- public --------------------------------------------------------------------------------
     def extract(self, ctx: SentenceContext) -> list[Draft]:
@@ -406,28 +409,27 @@ class Extractor:
         "Fire" from a gun or set on purpose is no accident: "fired upon", "attacked with rifle fire", "opened
         fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
-        return bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)} & self.rules.non_events) or any(
-            _fuel_blast(t) for t in ctx.sent)
+        if ctx.accident is None:  # asked for every draft of the sentence and for the next sentence's tolls
+            ctx.accident = bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)}
+                                & self.rules.non_events) or any(_fuel_blast(t) for t in ctx.sent)
+        return ctx.accident
 
-    def accident_places(self, ctx: SentenceContext) -> tuple[str, ...]:
-        """The countries of a sentence that reports a disaster or an accident (remembered for the next sentence; a
-        report with no country named gives "*"), or () when it reports none."""
-        if not self._accident(ctx):
-            return ()
-        return tuple(ctx.places) or ("*",)
+    def accident_places(self, ctx: SentenceContext) -> tuple[str, ...] | None:
+        """The countries of a sentence that reports a disaster or an accident (remembered for the next sentence),
+        or None when it reports none."""
+        return tuple(ctx.places) if self._accident(ctx) else None
 
     def _toll_of_accident_before(self, tok: Token, ctx: SentenceContext) -> bool:
         """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident and in
         no other country: the toll of that disaster, told on its own ("…; at least 59 people were killed")."""
         before = ctx.memory.accident_before
-        if not before or self._lemma(tok) not in _CASUALTY_VERBS:
+        if before is None or self._lemma(tok) not in _CASUALTY_VERBS:
             return False
         if ctx.places and not set(ctx.places) & set(before):
             return False  # "A bus plunged into a ravine in Peru. In Mexico, two journalists were killed."
         if any(c.dep_ == "agent" for c in tok.children):
             return False
-        return not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS | self.rules.sets.get("armed_agents", frozenset())
-                       for t in ctx.sent)
+        return not any(t.lemma_.lower() in self._killer_words for t in ctx.sent)
 
     def _disaster_response(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """A warning or a closure in a sentence about a disaster or an accident ("issues emergency warnings

@@ -161,7 +161,7 @@ class ArticleMemory:
     default_country: str | None = None  # from the dateline, else the country the article names most
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
-    accident_before: tuple[str, ...] = ()  # the countries of the sentence before when it reported a disaster or an accident
+    accident_before: tuple[str, ...] | None = None  # the countries of the sentence before, when it reported a disaster
 
     def remember_noun(self, noun: str, actor: ActorRef) -> None:
         """The country this head noun, and any noun of the actor's sector, had when last named with it."""
@@ -470,8 +470,10 @@ class Resolver:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
         before = head.doc[head.i - 1] if head.i > 0 else None
-        if before is not None and before.dep_ in ("compound", "amod") and f"{before.lemma_.lower()} {lemma}" in lex.sector_of:
-            return lex.sector_of[f"{before.lemma_.lower()} {lemma}"]  # "suicide bomber", "asylum seeker": the pair tells
+        if before is not None and before.dep_ in ("compound", "amod"):
+            pair = lex.sector_of.get(f"{before.lemma_.lower()} {lemma}")  # "suicide bomber", "asylum seeker": the pair tells
+            if pair:
+                return pair
         if own is None and head.tag_ in ("NNPS", "NNP") and head.lower_.endswith("s") and not _is_name(head, mentions):
             own = lex.sector_of.get(_singular(lemma))  # "American Airlines": a name's head still tells its sector
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
