@@ -164,3 +164,28 @@ def test_a_people_named_by_its_plural_demonym_is_civilians_and_its_state_stays_t
     assert ("AFG", "CVL") in _side(killing.recipient)
     [visit] = _events(coder, "The Tunisian president met his Algerian counterpart in Algiers.", "CONSULT")
     assert ("TUN", "GOV") in _side(visit.actor)
+
+
+def test_they_takes_up_an_unnamed_group_named_as_subject_before_it_in_the_sentence(coder):
+    [event] = _events(coder, "Separatist fighters posted a recording on Friday, a month after they killed a "
+                             "village chief.", "ASSAULT")
+    assert _side(event.actor) == [(None, "REB")] and event.modality == "asserted"
+
+
+def test_they_in_the_next_sentence_is_the_acting_group_not_the_place_it_struck(coder):
+    events = _events(coder, "Gunmen raided a market in Katsina state on Sunday. They abducted 40 traders, "
+                            "local officials said.", "ASSAULT")
+    abduction = [e for e in events if e.mode == ("abduct",)]
+    assert abduction and _side(abduction[0].actor) == [("NGA", "UAF")]
+
+
+def test_they_takes_up_the_crowd_that_was_the_subject_of_the_sentence_before(coder):
+    [event] = _events(coder, "Farmers gathered outside the ministry in Lima. They demanded a ban on grain imports.",
+                      "REQUEST")
+    assert _side(event.actor) == [("PER", "AGR")]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(coder):
+    [event] = _events(coder, "Students marched on the parliament in Tbilisi. Riot police fired water cannon "
+                             "at them.", "ASSAULT")
+    assert _side(event.recipient) == [("GEO", "EDU")]

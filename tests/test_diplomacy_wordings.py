@@ -18,6 +18,8 @@ from tests.coded import coded_sectors, first_of
         ("The World Bank disbursed 1.5 billion dollars to Pakistan.", "AID", None, ["IGO/None"], "PAK/GOV"),
         ("Kenya's president withdrew a finance bill containing tax increases.", "CONCEDE", None, ["KEN/GOV"], None),
         ("The Nigerian government scrapped the fuel price hike after weeks of protests.", "CONCEDE", None, ["NGA/GOV"], None),
+        ("Ghana suspended its border security pact with Togo on Friday.", "SANCTION", "withdraw", ["GHA/GOV"], "TGO/GOV"),
+        ("Belarus froze its participation in the arms control accord.", "SANCTION", "withdraw", ["BLR/GOV"], None),
     ],
 )
 def test_diplomacy_wordings(code_text, text, event, mode, actors, recipient):

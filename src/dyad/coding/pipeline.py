@@ -150,8 +150,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         drafts = [d for d in drafts if not _told_before(d, events)]
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
-        for draft in drafts:
-            for actor in draft.actor + draft.recipient:
+        for draft in drafts:  # actors last: "Gunmen stormed a village. They killed…" refers to the gunmen
+            for actor in draft.recipient + draft.actor:
                 coder.resolver.remember(actor, memory)
         _remember_subjects(sent, ctx, coder)
         memory.accident_before = coder.extractor.accident_places(ctx)
@@ -386,6 +386,8 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
             if actor is not None and actor.code and actor.country_from == "text":
                 ctx.memory.remember_noun(tok.lemma_.lower(), actor)
+            if actor is not None and actor.code and tok.dep_ == "nsubj" and tok.tag_ == "NNS":
+                ctx.memory.last_group = actor  # "Protesters gathered outside parliament. They demanded…"
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

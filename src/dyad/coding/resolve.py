@@ -235,7 +235,7 @@ class Resolver:
                 return self._person_antecedent(head, mentions, memory, sentence_places) or memory.last_person
             if low in lex.group_pronouns:
                 return (self._antecedent(head, mentions) or self._group_antecedent(head, mentions, memory, sentence_places)
-                        or memory.last_group)
+                        or self._plural_antecedent(head, mentions, memory, sentence_places) or memory.last_group)
             return None
         if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
@@ -390,6 +390,16 @@ class Resolver:
                     found = self.resolve(tok, mentions, memory, places)
                     if found is not None and found.code and found.country_from == "text":
                         return found
+        return None
+
+    def _plural_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
+        """The unnamed group subject earlier in the sentence that "they" takes up ("militants released a
+        video two weeks after they killed his colleague")."""
+        if pronoun.lower_ != "they":  # "police fired tear gas to disperse them": an object is someone else
+            return None
+        for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.sector_of:
+                return self.resolve(tok, mentions, memory, places)
         return None
 
     def speaker_of(self, char: int, doc, mentions, memory: ArticleMemory, places) -> ActorRef | None:
