@@ -58,6 +58,12 @@ _FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "
 _FLEE = {"flee", "escape", "fled", "displace", "uproot"}
 _RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig"}
 _TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
+_ISSUING = {"issue", "adopt", "pass", "release", "publish", "sign", "send", "write", "post", "table", "approve", "submit",
+            "put", "draft", "unveil", "deliver", "say", "announce", "state", "add", "declare", "write", "tell", "make", "file",
+            "hand", "present", "broadcast", "air", "circulate"}
+# Texts that speak for whoever issues them ("adopted a resolution demanding", "issued a statement condemning") (team).
+_DOCUMENTS = {"statement", "resolution", "letter", "declaration", "communique", "communiqué", "report", "decree", "ruling",
+              "motion", "petition", "message", "post", "note", "video", "recording", "order", "verdict"}
 _MUTUAL_NOUNS = {"clash", "fighting", "scuffle", "skirmish", "firefight", "gunbattle", "shootout", "battle", "hostility", "hostilities"}
 _QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "all", "several"}
 
@@ -128,6 +134,8 @@ class Extractor:
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
         drafts = _drop_purposes(drafts)
+        drafts = [d for d in drafts if not _in_refused_document(d.trigger)]
+        drafts = _drop_document_repeats(drafts)
         drafts = _drop_sanction_verbs(drafts)
         drafts = [d for d in drafts if not _rehearsed(d.trigger)]
         drafts = self._protester_acts(drafts, ctx)
@@ -601,7 +609,11 @@ class Extractor:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return self.resolver.heads(tok.head)
+                if child.lemma_.lower() in _DOCUMENTS and child.pos_ == "NOUN":  # "an Arab League statement condemned…"
+                    return self._document_owners(child)
                 return self.resolver.heads(child)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DOCUMENTS:
+            return self._issuers(tok.head)
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return self.resolver.heads(tok.head)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "abstained from providing"
@@ -612,8 +624,8 @@ class Extractor:
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             head = tok.head
             if tok.dep_ == "xcomp":  # "urged Japan to send": the object controls the complement
-                objs = [c for c in head.children if c.dep_ == "dobj"]
-                if objs and head.lemma_.lower() in ("urge", "ask", "press", "call", "encourage", "force", "order", "tell", "allow", "invite"):
+                objs = [c for c in head.children if c.dep_ == "dobj" and c.pos_ != "NUM"]  # "voted 234 to 56 to impeach"
+                if objs and head.lemma_.lower() not in ("promise", "pledge", "vow", "threaten", "use", "take", "need", "spend"):
                     return self.resolver.heads(objs[0])
                 for child in head.children:  # "X is expected to sign", "X was believed to have agreed"
                     if child.dep_ == "nsubjpass":
@@ -624,6 +636,29 @@ class Extractor:
                 return self._subjects(head.head, False)
             return self._subjects(head, _is_passive(head) and tok.dep_ == "conj")
         return []
+
+    def _issuers(self, document: Token) -> list[Token]:
+        """Who issued a statement or resolution: the subject of the verb it is the object of ("the Council
+        adopted a resolution…"), or of the verb it is said in ("said in a statement…")."""
+        governor = document.head
+        if document.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in ("in", "through", "via"):
+            governor = governor.head
+        elif document.dep_ == "dobj" or (document.dep_ == "nsubjpass" and governor.dep_ == "ROOT"):
+            pass
+        else:
+            return self._document_owners(document)
+        if governor.pos_ not in ("VERB", "AUX") or self._lemma(governor) not in _ISSUING:
+            return [document]  # "Russia vetoed a resolution demanding…": no one demands, the resolution is not Russia's
+        return self._document_owners(document) or self._subjects(governor, _is_passive(governor))
+
+    def _document_owners(self, document: Token) -> list[Token]:
+        """Whose a statement is: "the ministry's statement", "a UN Security Council resolution", "a statement
+        from the army"."""
+        owners = [c for c in document.children if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod")
+                                                                       and c.ent_type_ in ("ORG", "GPE", "NORP"))]
+        owners += [p for c in document.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _DOCUMENTS]
+        return [g for o in owners for g in self.resolver.heads(o)]
 
     def _prep_objects(self, tok: Token, preps: frozenset[str] | set[str], obj: Token | None) -> list[Token]:
         out: list[Token] = []
@@ -743,6 +778,10 @@ class Extractor:
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
+        if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
+                c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.lemma_.lower() in _RELIEF
+                for holder in (tok, light) if holder is not None for c in holder.children):
+            return None  # "a military operation to evacuate citizens": a rescue, not a fight
         if (rule.mode == "investigate" or rule.type == "THREATEN") and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
             return None  # "an investigation into the stampede": no one is accused; "a warning of floods" threatens no one
         of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -815,12 +854,16 @@ class Extractor:
                 heads += self.resolver.heads(child)
         if not heads and (leader := leader_of(tok, ctx.mentions)) is not None:
             heads = [leader]  # "a Saudi-led air raid"
+        sector_adjectives: list[Token] = []  # "a military operation": whose, only when no one else is named
         if not heads:
             for child in tok.children:
                 if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
                         self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child)
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
+                        continue
+                    if child.pos_ == "ADJ" and child.i not in ctx.mentions:
+                        sector_adjectives.append(child)
                         continue
                     if etype == "ASSAULT" and child.i in ctx.mentions and ctx.mentions[child.i].role == "capital":
                         continue  # "the Paris attacks", "the Kabul bombing": where, not who (capitals speak for states elsewhere)
@@ -837,6 +880,7 @@ class Extractor:
                               for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if not heads and light is not None and not (etype == "PROTEST" and self._lemma(light) in _CAUSING_VERBS):
             heads = self._subjects(light, _is_passive(light))  # "sparked protests": the crowd is not who sparked them
+        heads = heads or sector_adjectives  # "the navy launched a military operation": the navy
         if not heads and tok.dep_ == "ROOT":  # "troops face-off in the region": the noun is the predicate
             heads = [g for c in tok.children if c.dep_ == "nsubj" for g in self.resolver.heads(c)]
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
@@ -1475,6 +1519,33 @@ def _headline_verb(tok: Token) -> bool:
 def _stormed(tok: Token) -> bool:
     """ "Protesters stormed the office": the verb is an assault, not the weather."""
     return tok.lemma_.lower() == "storm" and tok.pos_ == "VERB"
+
+
+def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
+    """"Signed a joint statement committing to…": the statement says what its signing does, one AGREE."""
+    by_token = {d.trigger.i: d for d in drafts}
+    def repeats(draft: Draft) -> bool:
+        tok = draft.trigger
+        if tok.dep_ != "acl" or tok.head.lemma_.lower() not in _DOCUMENTS or tok.head.dep_ != "dobj":
+            return False
+        owner = by_token.get(tok.head.head.i)
+        return owner is not None and owner is not draft and owner.event == draft.event
+    return [d for d in drafts if not repeats(d)]
+
+
+def _in_refused_document(tok: Token) -> bool:
+    """Inside what a resolution or statement says when it was vetoed, rejected or blocked, or failed to pass ("Russia
+    vetoed a resolution demanding the withdrawal of its troops": no one demanded, no one withdrew)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in _DOCUMENTS and node.head.dep_ == "dobj":
+            governor = node.head.head
+            return governor.lemma_.lower() not in _ISSUING or _negated(governor) or (
+                governor.dep_ == "xcomp" and governor.head.lemma_.lower() in ("fail", "refuse", "decline"))
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _is_purpose(tok: Token) -> bool:
