@@ -127,3 +127,10 @@ def test_a_clause_with_a_subordinating_mark_is_no_main_verb(code_text):
     coded = code_text("Nigerian Air Force jets bombard Boko Haram positions in Borno State, the military says, "
                       "days after the insurgents ambushed a military convoy near Damboa.", DAY)
     assert [(e.event, e.trigger) for e in coded.events][:1] == [("ASSAULT", "bombard")], coded.events
+
+
+@pytest.mark.parametrize("noun", ["force", "troop", "plant", "pool", "police", "soldier", "official", "protester", "minister"])
+def test_no_rule_verb_is_a_plural_noun_that_heads_subjects(coder, noun):
+    # a rule verb is also read as a headline's verb: "Security forces open fire" would be parsed again as
+    # "Security holds fire" if "force" were one
+    assert noun not in coder.event_verbs

@@ -188,7 +188,8 @@ def test_a_state_freeing_an_athlete_is_still_a_release(code_text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Rebels vowed to match the army's firepower and threatened to attack the capital.", ["AGREE", "THREATEN"]),
-    ("After marathon talks, the union rejected the government's offer.", ["REJECT"]),
+    # the talks that date the refusal happened (CONSULT); no marathon makes this sport
+    ("After marathon talks, the union rejected the government's offer.", ["CONSULT", "REJECT"]),
     ("Police threatened to arrest fans who invade the pitch at the World Cup match.", ["THREATEN"]),
     ("A bus plunged into a ravine in Peru on Monday. In Mexico, two journalists were killed in Sinaloa.", ["ASSAULT"]),
     ("The Nigerian government scrapped the fuel subsidy in May, sparking protests.", ["PROTEST"]),

@@ -58,6 +58,7 @@ _FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "
 _FLEE = {"flee", "escape", "fled", "displace", "uproot"}
 _RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig"}
 _TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
+_TIME_MARKS = {"after", "since", "when", "as", "while", "once"}
 _ISSUING = {"issue", "adopt", "pass", "release", "publish", "sign", "send", "write", "post", "table", "approve", "submit",
             "put", "draft", "unveil", "deliver", "say", "announce", "state", "add", "declare", "write", "tell", "make", "file",
             "hand", "present", "broadcast", "air", "circulate"}
@@ -340,6 +341,8 @@ class Extractor:
                     continue  # "fired missiles at the base": the missiles are what was fired, not whom
                 found = self._resolve_all([o], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
+                found = found or self._resolve_all([c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                    and any(g.dep_ == "poss" for g in c.children)], ctx)  # "Estonia's government websites"
                 recipients += found or (self._targets([o], ctx) if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
@@ -1094,6 +1097,8 @@ class Extractor:
             steps = 0
             alternative = False
             while (tok.dep_ in _COMPLEMENT_DEPS or _alternative(tok)) and tok.head.i != tok.i and steps < 8:
+                if _told_as_time(tok):
+                    break  # "appealed for help after gangs stormed two prisons": the storming happened, no one asked for it
                 alternative = alternative or tok.dep_ == "conj"
                 tok = tok.head
                 steps += 1
@@ -1111,6 +1116,8 @@ class Extractor:
         if not cues:
             return
         words = {draft.trigger.lemma_.lower(), draft.trigger.lower_}
+        if draft.trigger.pos_ == "VERB":
+            words -= {"tear"}  # the cue of tear gas; "a bomb tore through a convoy" is no crowd control
         for child in draft.trigger.children:
             if child.dep_ in ("compound", "amod", "nmod", "dobj", "nsubj", "prep", "agent", "npadvmod", "advmod", "nsubjpass"):
                 words |= {t.lemma_.lower() for t in child.subtree}
@@ -1533,6 +1540,14 @@ def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not repeats(d)]
 
 
+def _told_as_time(tok: Token) -> bool:
+    """A clause or noun that dates the act it hangs from ("after gangs stormed…", "after the clashes", "a day
+    before the strike"): an event of its own, never what a request, refusal or promise is about."""
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+        return True
+    return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("after", "following", "since", "amid")
+
+
 def _in_refused_document(tok: Token) -> bool:
     """Inside what a resolution or statement says when it was vetoed, rejected or blocked, or failed to pass ("Russia
     vetoed a resolution demanding the withdrawal of its troops": no one demanded, no one withdrew)."""
@@ -1647,6 +1662,8 @@ def _negated(tok: Token) -> bool:
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    near += [p for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
+             for p in g.children if p.dep_ == "pobj"]  # "flooded the city centre with riot police": the object's phrase
     near += [g for c in tok.children if c.dep_ == "dobj" for j in c.children if j.dep_ == "conj"
              for g in j.children]  # "hits Russian banks, oligarchs with new sanctions": the phrase on the last object
     near += [p for g in near if g.dep_ == "prep" and g.head.dep_ in ("prt", "advmod", "prep") and g.head.head.i == tok.i

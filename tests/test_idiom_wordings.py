@@ -1,0 +1,78 @@
+"""Idioms of wire copy, one or two for every type, found missing with a helper's wording-variety set (probe-tune,
+2026-12-05) and written here in the team's own sentences: none of them is a gold item."""
+
+import pytest
+
+from tests.coded import coded_sectors, first_of
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Moldova acceded to the Istanbul Convention on Tuesday.", "AGREE", None, "MDA/GOV", None),
+        ("Serbia and Kosovo put pen to paper on an energy deal in Brussels.", "AGREE", None, "SRB/GOV", None),
+        ("Lima has come to terms with Quito on a fisheries framework.", "AGREE", None, "PER/GOV", None),
+        ("Defence ministers of Chile, Peru and Bolivia gathered in Arica for talks on border security.",
+         "CONSULT", None, "CHL/GOV", None),
+        ("Poland says it stands firmly behind Lithuania in its row with Minsk.", "SUPPORT", None, "POL/GOV", "LTU/GOV"),
+        ("Egypt signalled its approval of the Sudanese army's roadmap.", "SUPPORT", None, "EGY/GOV", None),
+        ("Uganda's president commuted the death sentences of 40 prisoners.", "CONCEDE", None, "UGA/GOV", None),
+        ("Chile's president asked forgiveness of the families of the disappeared.", "CONCEDE", None, "CHL/GOV", None),
+        ("Lebanon's government bowed to pressure from the IMF and raised fuel prices.", "CONCEDE", None, "LBN/GOV", None),
+        ("Indian warships drilled with the French navy in the Arabian Sea.", "COOPERATE", None, "IND/MIL", "FRA/MIL"),
+        ("Spain's police exchanged intelligence with Morocco's security services.", "COOPERATE", None, "ESP/COP", "MAR/"),
+        ("Norway furnished Ukraine with two air-defence systems.", "AID", None, "NOR/GOV", "UKR/GOV"),
+        ("Britain rushed anti-tank missiles to Kyiv.", "AID", None, "GBR/GOV", "UKR/GOV"),
+        ("Pakistan pointed the finger at India for the blast in Quetta.", "ACCUSE", "allege", "PAK/GOV", "IND/GOV"),
+        ("Kenya's police watchdog is looking into the deaths of 12 protesters.", "ACCUSE", "investigate", "KEN/", None),
+        ("Amnesty International took aim at Egypt over the jailing of bloggers.", "ACCUSE", "disapprove", "NGO/None", "EGY/GOV"),
+        ("Armenia and Azerbaijan halted hostilities along the border on Friday.", "RETREAT", "ceasefire", "ARM/GOV", None),
+        ("Bulgaria's prime minister quits after mass protests.", "RETREAT", "resign", "BGR/GOV", None),
+        ("Dairy farmers lobbied the government to raise milk prices.", "REQUEST", None, "", "GOV"),
+        ("Sri Lanka turned to India for an emergency loan.", "REQUEST", "assist", "LKA/GOV", "IND/GOV"),
+        ("Nepal shunned Chinese offers of mediation.", "REJECT", None, "NPL/GOV", None),
+        ("Moscow shot down Kyiv's proposal for a summit.", "REJECT", "change", "RUS/GOV", None),
+        ("The North Korean leader vowed to annex disputed islands off the west coast.", "THREATEN", "territory", "PRK/GOV", None),
+        ("Azerbaijan rattled sabres over the Armenian drills.", "THREATEN", None, "AZE/GOV", None),
+        ("A jailed Egyptian activist has refused food for 40 days.", "PROTEST", "hunger", "EGY/", None),
+        ("Environmental activists glued themselves to a motorway in Berlin.", "PROTEST", "demo", "DEU/CVL", None),
+        ("Students formed a human chain around the university in Belgrade.", "PROTEST", "demo", "SRB/EDU", None),
+        ("Rioting youths went on the rampage in the suburbs of Stockholm.", "PROTEST", "riot", "SWE/", None),
+        ("Ecuador broke with Mexico after the embassy raid.", "SANCTION", "withdraw", "ECU/GOV", "MEX/GOV"),
+        ("Germany paused its funding to the agency.", "SANCTION", "discontinue", "DEU/GOV", None),
+        ("Authorities flooded central Dhaka with riot police before the rally.", "MOBILIZE", "police", "BGD/GOV", None),
+        ("Russia shifted nuclear-capable missiles to Belarus.", "MOBILIZE", "weapons", "RUS/GOV", None),
+        ("Hackers knocked Estonia's government websites offline.", "COERCE", "cyber", "", "EST/GOV"),
+        ("A Bolivian opposition leader was remanded in custody in La Paz.", "COERCE", "arrest", "BOL/", "BOL/OPP"),
+        ("A car bomb tore through a crowded market in Mogadishu.", "ASSAULT", "explosives", "", "SOM/"),
+        ("Prisoners in a Libyan detention centre were subjected to beatings, a UN panel found.", "ASSAULT", "torture", "", None),
+    ],
+)
+def test_idiom_wordings(code_text, text, event, mode, actor, recipient):
+    got = first_of(coded_sectors(code_text, text), event, mode)
+    assert any(a.startswith(actor) for a in got[2]) if actor else True, got
+    if recipient is not None:
+        assert any(recipient in r for r in got[3]), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The storm tore through coastal villages in Bangladesh.", {"ASSAULT"}),  # nature tears through, no one attacks
+    ("Rescuers went on a search for survivors in the rubble.", {"PROTEST"}),
+    ("The company paused its funding round.", {"SANCTION"}),
+    ("The club's players drilled with the youth team on Monday.", {"COOPERATE"}),
+    ("Turkey's government acceded to the strikers' demands.", {"AGREE"}),  # demands met are conceded, not joined
+    ("A judge removed two jurors from duty.", {"CONCEDE"}),
+])
+def test_idiom_look_alikes(code_text, text, absent):
+    coded = coded_sectors(code_text, text)
+    assert not absent & {e[0] for e in coded}, coded
+
+
+def test_a_tear_verb_is_no_crowd_control(code_text):
+    got = first_of(coded_sectors(code_text, "A suicide bomber's blast tore through a mosque in Peshawar."), "ASSAULT")
+    assert got[1] != ("crowd-control",), got
+
+
+def test_security_forces_stay_a_subject_not_a_headline_verb(code_text):
+    got = first_of(coded_sectors(code_text, "Security forces open fire on protesters near Cochabamba."), "ASSAULT")
+    assert got[2] == ("BOL/MIL",), got
