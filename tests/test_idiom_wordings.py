@@ -76,3 +76,47 @@ def test_a_tear_verb_is_no_crowd_control(code_text):
 def test_security_forces_stay_a_subject_not_a_headline_verb(code_text):
     got = first_of(coded_sectors(code_text, "Security forces open fire on protesters near Cochabamba."), "ASSAULT")
     assert got[2] == ("BOL/MIL",), got
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Armenia deploys new howitzers to the border, drawing condemnation from Azerbaijan.", "ACCUSE", "disapprove",
+         "AZE/GOV", "ARM/GOV"),
+        ("Ecuador institutes proceedings against Mexico at the International Court of Justice.", "ACCUSE", "investigate",
+         "ECU/GOV", "MEX/GOV"),
+        ("India puts its air defences on high alert along the western border.", "MOBILIZE", "weapons", "IND/GOV", None),
+        ("Armenia calls up reservists for snap military drills.", "MOBILIZE", None, "ARM/GOV", None),
+        ("Russian warships head for the Baltic Sea.", "MOBILIZE", "weapons", "RUS/MIL", None),
+        ("Ethiopia pulls the plug on the internet in Tigray.", "COERCE", "censor", "ETH/GOV", None),
+        ("Germany's chancellor expresses deep remorse over the colonial massacres in Namibia.", "CONCEDE", None, "DEU/GOV", None),
+        ("Burkina Faso's junta gives the French ambassador 48 hours to leave.", "SANCTION", "expel", "BFA/", "FRA/GOV"),
+        ("Clashes in the town between soldiers and armed herders left nine dead in Plateau state, Nigeria.",
+         "ASSAULT", None, "NGA/MIL", None),
+    ],
+)
+def test_more_wire_idioms(code_text, text, event, mode, actor, recipient):
+    got = first_of(coded_sectors(code_text, text), event, mode)
+    assert any(a.startswith(actor) for a in got[2]), got
+    if recipient is not None:
+        assert any(recipient in r for r in got[3]), got
+
+
+def test_a_portal_topic_label_tells_no_event(code_text):
+    coded = coded_sectors(code_text, "Russian invasion of Ukraine: Norway delivers two air defence systems to Ukraine.")
+    assert [e[0] for e in coded] == ["AID"], coded
+
+
+def test_a_named_person_has_the_sector_of_the_office_held_on_the_date(code_text):
+    # rules that want a government doer take a bare name by the office the KB gives it on the publication date
+    from datetime import date
+    coded = coded_sectors(code_text, "Maduro calls up militia as tensions rise with Guyana.", date(2023, 12, 5))
+    got = first_of(coded, "MOBILIZE")
+    assert got[2] == ("VEN/GOV",), got
+
+
+def test_police_acts_in_a_sports_story_are_still_coded(code_text):
+    coded = coded_sectors(code_text, "Feyenoord beat Roma 2-1 in the final; before kick-off, Dutch police fire tear gas at "
+                                     "Italian fans queuing at the gates.")
+    got = first_of(coded, "ASSAULT", "crowd-control")
+    assert got[2] == ("NLD/COP",), got

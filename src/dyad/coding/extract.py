@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier, leader_of, unknown_organisation
 from dyad.coding.rules import Rule, Rules, WordSpec
+from dyad.kb.roles import RoleResolver
 from dyad.records import ActorRef
 
 # Paths from a complement up to the verb that governs it ("urged X to withdraw").
@@ -111,9 +112,10 @@ class SentenceContext:
 
 
 class Extractor:
-    def __init__(self, rules: Rules, resolver: Resolver):
+    def __init__(self, rules: Rules, resolver: Resolver, roles: RoleResolver | None = None):
         self.rules = rules
         self.resolver = resolver
+        self.roles = roles
         cues = rules.mode_cues.get("ASSAULT", {})
         self._weapon_words = frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
         # words that give a death toll a killer: it is then no disaster's toll
@@ -131,6 +133,8 @@ class Extractor:
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
+        label_end = _topic_label_end(ctx.sent)
+        drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
@@ -226,8 +230,8 @@ class Extractor:
             return None
         if rule.when_negated and not _negated(tok):
             return None  # "will no longer attend the talks" is a refusal; "attended the talks" is not
-        if rule.type in ("ASSAULT", "AGREE") and self._sport(ctx):
-            return None  # a striker "attacks", a club "signs the deal of the century"
+        if rule.type == "AGREE" and self._sport(ctx):
+            return None  # a club "signs the deal of the century"
         if rule.threat_if_future and not _said_of_future(tok):
             return None
         if rule.type == "MOBILIZE" and tok.dep_ == "acl" and tok.lemma_.lower() in ("station", "base", "garrison", "post"):
@@ -294,9 +298,11 @@ class Extractor:
                 actors = [self._crowd_actor(tok, ctx)]
         if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
             actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
+        if rule.type == "ASSAULT" and self._sport(ctx) and not any(a.sector in _STATE_FORCE for a in actors):
+            return None  # a striker "attacks"; police firing tear gas at fans before a final still do
         if rule.type == "PROTEST" and self._market(tok, ctx):
             return None  # "stocks rallied": a market, not a crowd
-        if _sector_barred(rule, actors):
+        if _sector_barred(rule, self._in_office(actors, ctx)):
             return None  # "troops marched into the town" is no demonstration
         if self._team_act(rule, actors, ctx):
             return None  # "Argentina's captain resigned after the team's exit from the Copa América"
@@ -324,7 +330,7 @@ class Extractor:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
             actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
-        if _sector_missing(rule, actors):
+        if _sector_missing(rule, self._in_office(actors, ctx)):
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
@@ -401,6 +407,14 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    def _in_office(self, actors: list[ActorRef], ctx: SentenceContext) -> list[ActorRef]:
+        """The actors with the sector of the office a named person held when the article was published: a rule
+        that wants a government doer takes "Maduro calls up the militia" as it takes "the president…"."""
+        if self.roles is None or ctx.memory.published is None:
+            return actors
+        return [self.roles.at_date(a, ctx.memory.published) if a.sector is None and a.kind == "person" else a
+                for a in actors]
 
     def _weapon(self, tok: Token) -> bool:
         """A weapon noun ("59 cruise missiles", "a barrage of rockets")."""
@@ -798,7 +812,9 @@ class Extractor:
             actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
         if light is not None and self._lemma(light) in rule.light_recipient:
-            recipients, actors = actors, []  # "GM paid a fine": the payer is the one sanctioned
+            # "GM paid a fine": the payer is the one sanctioned; "drew condemnation from Poland": Poland condemns
+            recipients, actors = actors, self._resolve_all(self._prep_objects(tok, {"from", "by"}, None)
+                                                           + self._prep_objects(light, {"from"}, None), ctx)
         if rule.of_role == "actor" and not actors:
             actors = self._resolve_all(of_objs, ctx)
         elif rule.of_role == "recipient":
@@ -830,7 +846,7 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if _sector_missing(rule, actors) or _sector_barred(rule, actors):
+        if _sector_missing(rule, self._in_office(actors, ctx)) or _sector_barred(rule, self._in_office(actors, ctx)):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
@@ -916,6 +932,8 @@ class Extractor:
     def _mutual_sides(self, tok: Token) -> list[Token]:
         """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
         holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "csubj") and tok.head.i != tok.i else [])
+        holders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                    for p in c.children if p.dep_ == "pobj"]  # "clashes in the city between X and Y"
         sides = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
                  for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if tok.pos_ in ("VERB", "AUX"):
@@ -1312,7 +1330,7 @@ def _gunfire(tok: Token) -> bool:
 
 
 _SHOOTING = {"shoot", "gun"}
-_CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause"}
+_CAUSING_VERBS = {"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause", "draw", "attract"}
 # verbs of taking people, in raids or out of them ("detained … in pre-dawn raids", "freed hostages in a raid")
 _ARREST_VERBS = {"arrest", "detain", "capture", "seize", "nab", "apprehend", "round", "pick", "hold", "rescue", "free"}
 # What teams and players do that reads like a political act besides attacks and signings (guarded on their own):
@@ -1538,6 +1556,23 @@ def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
         owner = by_token.get(tok.head.head.i)
         return owner is not None and owner is not draft and owner.event == draft.event
     return [d for d in drafts if not repeats(d)]
+
+
+def _topic_label_end(sent) -> int:
+    """The first token after a portal's topic label ("2011 England riots: Rioting breaks out…", "Russian invasion of
+    Ukraine: Germany delivers…"): a short phrase with no verb, a colon, then a capitalised word. The label names a
+    story, it tells no event; the sentence's start when there is none."""
+    tokens = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(tokens[:12]):
+        if tok.text == ":":
+            label = tokens[:k]
+            # the parser may end the sentence at the colon: the story's first word then opens the next one
+            first = tok.doc[tok.i + 1:].text.strip()[:1]
+            if label and first.isupper() and not any(
+                    t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in label):
+                return tok.i + 1
+            break
+    return sent.start
 
 
 def _told_as_time(tok: Token) -> bool:

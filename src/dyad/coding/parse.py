@@ -139,8 +139,8 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
     end = next((i for i in range(k, len(tokens)) if tokens[i].text == ";"), len(tokens))
     for i in range(start, end):
         t = tokens[i]
-        if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT")):
-            continue
+        if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
+            continue  # "…, police fire tear gas at fans queuing at the gates": a participle after the word is no clause verb
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
         if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
             continue  # "a court sentences ousted president Morsi": the verb word read as the subject of the next

@@ -49,7 +49,7 @@ class Coder:
         self.roles = RoleResolver(self.kb)
         self.speakers = SpeakerResolver(self.kb, self.roles)
         self.resolver = Resolver(self.rules.actors, self.roles.lex)
-        self.extractor = Extractor(self.rules, self.resolver)
+        self.extractor = Extractor(self.rules, self.resolver, self.roles)
         self.event_verbs = frozenset(self.rules.verbs) | self.rules.light_verbs
         self.checker = Checker(self.kb, self.roles, self.resolver)
         self.model = default_model() if model == "default" else model
@@ -124,7 +124,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     """The events, actors and evidence of one parsed article (a pure function of its inputs)."""
     doc = repair_headline_verbs(doc, coder.nlp, coder.event_verbs)
     mentions = coder.gazetteer.mentions(doc)
-    memory = ArticleMemory()
+    memory = ArticleMemory(published=article.date)
     posts = find_posts(article.text, article.date)
     in_posts = QuoteIndex(posts)
     quotes = [q for q in find_quotes(article.text, doc) if in_posts.at(q.start) is None]

@@ -7,6 +7,8 @@ through `KnowledgeBase` (names) — person and office look-ups join here when th
 
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
@@ -162,6 +164,7 @@ class ArticleMemory:
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
     accident_before: tuple[str, ...] | None = None  # the countries of the sentence before, when it reported a disaster
+    published: date | None = None  # the article's date: the office a named person held then
 
     def remember_noun(self, noun: str, actor: ActorRef) -> None:
         """The country this head noun, and any noun of the actor's sector, had when last named with it."""
