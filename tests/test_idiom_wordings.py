@@ -120,3 +120,25 @@ def test_police_acts_in_a_sports_story_are_still_coded(code_text):
                                      "Italian fans queuing at the gates.")
     got = first_of(coded, "ASSAULT", "crowd-control")
     assert got[2] == ("NLD/COP",), got
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ajax's coach slammed the referee after a 3-1 defeat in the derby.", {"ACCUSE"}),
+    ("The goalkeeper accused the umpire of bias after the league title slipped away.", {"ACCUSE"}),
+    ("The Nigerian Union hailed Ghana's peaceful transfer of power.", {"AID"}),
+])
+def test_sport_quarrels_and_handovers_are_no_political_event(code_text, text, absent):
+    coded = coded_sectors(code_text, text)
+    assert not absent & {e[0] for e in coded}, coded
+
+
+def test_an_arrest_in_a_sports_story_is_still_coded(code_text):
+    coded = coded_sectors(code_text, "The football federation's president was arrested in Lima on corruption charges "
+                                     "after the league title.")
+    assert "COERCE" in {e[0] for e in coded}, coded
+
+
+def test_anti_government_names_the_cause_and_a_crowd_thronging_for_a_protest_is_one_protest(code_text):
+    coded = coded_sectors(code_text, "Some 50,000 Serbians thronged central Belgrade for anti-government demonstrations.")
+    protests = [e for e in coded if e[0] == "PROTEST"]
+    assert len(protests) == 1 and all("GOV" not in a for a in protests[0][2]), coded

@@ -504,8 +504,8 @@ class Extractor:
         teams: no political act. One by a state named as such ("Russia frees US basketball star…") or by the police,
         courts or forces ("police threatened to arrest fans") still is. The report must name its sport with a noun
         ("after marathon talks" and a union that "fanned anger" are no sport)."""
-        if rule.type not in _SPORT_TYPES:
-            return False
+        if rule.type not in _SPORT_TYPES or (rule.type in ("ACCUSE", "COERCE") and not actors):
+            return False  # "the federation's president was arrested": whoever arrests is no team
         nouns = {t.lemma_.lower() for t in ctx.sent if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
         if not (nouns | ctx.lemma_pairs) & self.rules.sports:
             return False
@@ -881,6 +881,8 @@ class Extractor:
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
+                    if _cause_word(child):
+                        continue  # "anti-government demonstrations": what they are against, not who demonstrates
                     if child.pos_ == "ADJ" and child.i not in ctx.mentions:
                         sector_adjectives.append(child)
                         continue
@@ -1085,6 +1087,9 @@ class Extractor:
             if owner is None and d.trigger.dep_ in ("dobj", "nsubjpass") and d.trigger.head.i in verbs:
                 head = verbs[d.trigger.head.i]  # "threw out the government's appeal": not also a REQUEST
                 owner = head if self._lemma(d.trigger) in head.rule.object.lemmas else None
+            if owner is None and d.trigger.dep_ == "pobj" and d.trigger.head.lower_ in ("for", "in") \
+                    and d.trigger.head.head.i in verbs and verbs[d.trigger.head.head.i].event == d.event == "PROTEST":
+                continue  # "thronged the streets for anti-government demonstrations": the same protest, told once
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
             same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
             if named or same:
@@ -1336,7 +1341,7 @@ _ARREST_VERBS = {"arrest", "detain", "capture", "seize", "nab", "apprehend", "ro
 # What teams and players do that reads like a political act besides attacks and signings (guarded on their own):
 # "resigned", "withdrew from the tournament", "hailed the win", "conceded", "rejected the offer", "threatened to
 # quit"; police, courts and fans' protests in a sports report stay events
-_SPORT_TYPES = {"RETREAT", "SUPPORT", "CONCEDE", "REJECT", "THREATEN", "MOBILIZE"}
+_SPORT_TYPES = {"RETREAT", "SUPPORT", "CONCEDE", "REJECT", "THREATEN", "MOBILIZE", "ACCUSE", "COERCE"}
 _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", "trophy"}  # "marathon talks", "a champion of…"
 
 
@@ -1556,6 +1561,13 @@ def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
         owner = by_token.get(tok.head.head.i)
         return owner is not None and owner is not draft and owner.event == draft.event
     return [d for d in drafts if not repeats(d)]
+
+
+def _cause_word(tok: Token) -> bool:
+    """The word after "anti-" or "pro-" ("anti-government", "pro-army"): a cause, not a doer."""
+    doc = tok.doc
+    left = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+    return left >= 2 and doc[left - 1].text == "-" and doc[left - 2].lower_ in ("anti", "pro")
 
 
 def _topic_label_end(sent) -> int:
