@@ -173,6 +173,7 @@ def test_a_firm_the_kb_does_not_know_is_no_doer(coder):
 
 def test_a_region_the_tagger_reads_as_a_firm_needs_its_country_named(coder):
     [sued] = _events(coder, "The government sues Meta over privacy violations.", "ACCUSE")
-    assert [a.code for a in sued.recipient] == [None]  # not the Colombian department of Meta
+    # the company the KB knows (data/kb/companies.yaml), not the Colombian department of Meta
+    assert [(a.code, a.sector) for a in sued.recipient] == [("USA", "BUS")]
     [attack] = _events(coder, "Police in Colombia's Meta department arrest a rebel commander.", "COERCE")
     assert _codes(attack.actor) == ["COL"]

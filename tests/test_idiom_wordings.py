@@ -142,3 +142,66 @@ def test_anti_government_names_the_cause_and_a_crowd_thronging_for_a_protest_is_
     coded = coded_sectors(code_text, "Some 50,000 Serbians thronged central Belgrade for anti-government demonstrations.")
     protests = [e for e in coded if e[0] == "PROTEST"]
     assert len(protests) == 1 and all("GOV" not in a for a in protests[0][2]), coded
+
+
+@pytest.mark.parametrize("text, absent", [
+    # look-alikes a second reviewer wrote against this session's idiom rules; each had coded wrongly
+    ("The runaway car ploughed into a crowd of shoppers in Melbourne.", {"ASSAULT"}),
+    ("Floodwaters tore through villages in northern India.", {"ASSAULT"}),
+    ("Serena Williams tore through the draw.", {"ASSAULT"}),
+    ("The outage took the bank's website offline for six hours.", {"COERCE"}),
+    ("The central bank took economic measures to curb inflation.", {"SANCTION"}),
+    ("The air force began an air operation to drop food to stranded villagers.", {"ASSAULT"}),
+    ("Police officers arrived at the scene of the crash.", {"MOBILIZE"}),
+    ("Residents surrounded the whale to keep it wet until rescuers arrived.", {"PROTEST"}),
+    ("Workers shut down the port of Rotterdam for maintenance.", {"PROTEST"}),
+    ("The police officer, a former striker, shot the winner in the cup final.", {"ASSAULT"}),
+    ("The government gave residents 24 hours to leave before the volcano erupted.", {"SANCTION"}),
+    ("Police are looking into the cause of the blaze.", {"ACCUSE"}),
+    ("Investors shunned Greek bonds.", {"REJECT"}),
+    ("The bank removed the cap on withdrawals.", {"CONCEDE"}),
+    ("The navy shifted the aircraft carrier to Portsmouth for repairs.", {"MOBILIZE"}),
+    ("The government put hospitals on standby for the heatwave.", {"MOBILIZE"}),
+    ("The crowd gave the team a standing ovation.", {"SUPPORT"}),
+    ("Residents stood behind police tape as firefighters battled the blaze.", {"SUPPORT"}),
+    ("The government gave visas to 200 foreign nurses.", {"AID"}),
+    ("The minister raised the spectre of job losses in the car industry.", {"THREATEN"}),
+    ("The singer's outfit provoked a backlash on social media.", {"ACCUSE"}),
+    ("The driver showed no remorse in court.", {"CONCEDE"}),
+    ("Britain broke with the United States over the climate deal.", {"SANCTION"}),
+    ("Barack Obama practised with the Golden State Warriors.", {"COOPERATE"}),
+])
+def test_reviewed_look_alikes(code_text, text, absent):
+    coded = coded_sectors(code_text, text)
+    assert not absent & {e[0] for e in coded}, coded
+
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    # "they" after an arrest is whom the police acted on; after an attack on a village, whoever attacked
+    ("Police arrested two men in Leeds. They were charged with arson.", "ACCUSE", None, "GBR/CVL"),
+    ("Police dispersed students in Tbilisi. They had been demanding new elections.", "REQUEST", "GEO/EDU", None),
+    ("Villagers said soldiers beat them when they refused to leave their homes in Rakhine.", "REJECT", "CVL", None),
+])
+def test_they_across_clauses_and_sentences(code_text, text, event, actor, recipient):
+    got = first_of(coded_sectors(code_text, text), event)
+    if actor is not None:
+        assert any(actor in a for a in got[2]), got
+    if recipient is not None:
+        assert recipient in got[3], got
+
+
+@pytest.mark.parametrize("text, event", [
+    # a blocked statement's speech acts are not coded, what it reports still is
+    ("China blocked a statement condemning the killing of protesters by Myanmar's military.", "ASSAULT"),
+    ("Activists shared a video showing police beating a protester in Minsk.", "ASSAULT"),
+    ("Lawmakers voted for a resolution calling on Egypt to free the activists.", "REQUEST"),
+    ("Suicide bombing in Kabul: Taliban claim responsibility.", "ASSAULT"),  # a headline's event, no story name
+])
+def test_documents_report_events_and_headlines_keep_theirs(code_text, text, event):
+    assert event in {e[0] for e in coded_sectors(code_text, text)}
+
+
+def test_companies_have_the_country_of_their_headquarters(code_text):
+    got = first_of(coded_sectors(code_text, "The European Commission fined Huawei for breaking competition rules."),
+                   "SANCTION")
+    assert got[3] == ("CHN/BUS",), got

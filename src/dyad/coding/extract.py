@@ -57,9 +57,14 @@ _PERMITS = {"ban", "prohibit", "outlaw", "forbid", "allow", "permit", "authorise
 _FORCE_ASSETS = {"car", "vehicle", "van", "truck", "convoy", "patrol", "post", "station", "checkpoint", "base", "barracks",
                  "outpost", "position", "headquarters", "building", "jeep", "helicopter", "boat", "unit", "camp"}
 _FLEE = {"flee", "escape", "fled", "displace", "uproot"}
-_RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig"}
+_RELIEF = {"rescue", "search", "evacuate", "distribute", "clear", "rebuild", "vaccinate", "treat", "feed", "deliver", "dig",
+           "drop", "supply", "airlift"}
+_FIGHT = {"fight", "combat", "defeat", "battle", "counter", "repel", "crush", "secure", "restore", "protect", "guard", "quell"}
 _TIME_PREPS = {"after", "before", "during", "amid", "following", "over", "since", "despite"}
 _TIME_MARKS = {"after", "since", "when", "as", "while", "once"}
+# Words of force used on a crowd: a sports report's police act with them is no game move (team).
+_CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "cannon", "baton", "pepper", "truncheon", "fan", "supporter",
+                            "spectator", "crowd", "hooligan", "ultras"})
 _ISSUING = {"issue", "adopt", "pass", "release", "publish", "sign", "send", "write", "post", "table", "approve", "submit",
             "put", "draft", "unveil", "deliver", "say", "announce", "state", "add", "declare", "write", "tell", "make", "file",
             "hand", "present", "broadcast", "air", "circulate"}
@@ -139,7 +144,6 @@ class Extractor:
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
         drafts = _drop_purposes(drafts)
-        drafts = [d for d in drafts if not _in_refused_document(d.trigger)]
         drafts = _drop_document_repeats(drafts)
         drafts = _drop_sanction_verbs(drafts)
         drafts = [d for d in drafts if not _rehearsed(d.trigger)]
@@ -151,7 +155,7 @@ class Extractor:
         drafts = _merge_linked_assaults(drafts)
         drafts = self._demanded_resignations(drafts, ctx)
         self._absorb(drafts)
-        kept = [d for d in drafts if d.absorbed_by is None]
+        kept = [d for d in drafts if d.absorbed_by is None and not _said_by_refused_document(d.trigger)]
         for draft in drafts:
             if draft.absorbed_by is not None and not draft.absorbed_by.mode:
                 self._mode_from_complement(draft.absorbed_by, ctx)
@@ -236,7 +240,7 @@ class Extractor:
             return None
         if rule.type == "MOBILIZE" and tok.dep_ == "acl" and tok.lemma_.lower() in ("station", "base", "garrison", "post"):
             return None  # "troops stationed there": where they are, not a move
-        if rule.type == "MOBILIZE" and any(_is_purpose(c) and c.lemma_.lower() in _RELIEF for c in tok.children):
+        if rule.type == "MOBILIZE" and any(_is_purpose(c) and _relief(c) for c in tok.children):
             return None  # "deployed soldiers to rescue villagers after the floods": relief, not force
         if rule.planned and tok.dep_ == "acl":
             return None  # "the general strike called by the unions halted trains": the strike itself is told
@@ -252,7 +256,7 @@ class Extractor:
         if rule.intransitive and objects:
             return None
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
-                                             for c in tok.children):
+                                             or _infinitive_after_object(c) for c in tok.children):
             return None
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
             return None
@@ -282,6 +286,8 @@ class Extractor:
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
         if any(self._natural(t) for t in subjects):
             return None
+        if rule.subject_weapon and not any(self._weapon(t) or t.lemma_.lower() in self._killer_words for t in subjects):
+            return None  # "the runaway car ploughed into shoppers", "Nadal tore through the second set"
         # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a
         # verb's subject reached through a misattached clause may be a treaty ("the Convention becoming…")
         actors = [a for a in self._resolve_all(subjects, ctx) if not unknown_organisation(a)]
@@ -298,7 +304,8 @@ class Extractor:
                 actors = [self._crowd_actor(tok, ctx)]
         if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
             actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
-        if rule.type == "ASSAULT" and self._sport(ctx) and not any(a.sector in _STATE_FORCE for a in actors):
+        if rule.type == "ASSAULT" and self._sport(ctx) and not (any(a.sector in _STATE_FORCE for a in actors)
+                                                                and ctx.lemmas & _CROWD_CONTROL):
             return None  # a striker "attacks"; police firing tear gas at fans before a final still do
         if rule.type == "PROTEST" and self._market(tok, ctx):
             return None  # "stocks rallied": a market, not a crowd
@@ -660,12 +667,14 @@ class Extractor:
         governor = document.head
         if document.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in ("in", "through", "via"):
             governor = governor.head
+        elif document.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ == "for" and self._lemma(governor.head) == "vote":
+            governor = governor.head  # "lawmakers voted for a resolution calling on China…"
         elif document.dep_ == "dobj" or (document.dep_ == "nsubjpass" and governor.dep_ == "ROOT"):
             pass
         else:
-            return self._document_owners(document)
-        if governor.pos_ not in ("VERB", "AUX") or self._lemma(governor) not in _ISSUING:
-            return [document]  # "Russia vetoed a resolution demanding…": no one demands, the resolution is not Russia's
+            return self._document_owners(document) or [document]  # "voted on a resolution condemning…": whose, unsaid
+        if governor.pos_ not in ("VERB", "AUX") or self._lemma(governor) not in _ISSUING | {"vote"}:
+            return self._document_owners(document) or [document]  # "Russia vetoed a resolution demanding…": not Russia's
         return self._document_owners(document) or self._subjects(governor, _is_passive(governor))
 
     def _document_owners(self, document: Token) -> list[Token]:
@@ -796,7 +805,7 @@ class Extractor:
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
             return None
         if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
-                c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.lemma_.lower() in _RELIEF
+                c.dep_ in ("acl", "relcl", "advcl", "xcomp") and _relief(c)
                 for holder in (tok, light) if holder is not None for c in holder.children):
             return None  # "a military operation to evacuate citizens": a rescue, not a fight
         if (rule.mode == "investigate" or rule.type == "THREATEN") and (self._about_accident(tok) or (light is not None and self._about_accident(light))):
@@ -935,7 +944,8 @@ class Extractor:
         """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
         holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "csubj") and tok.head.i != tok.i else [])
         holders += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
-                    for p in c.children if p.dep_ == "pobj"]  # "clashes in the city between X and Y"
+                    for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _TARGET_PLACES | {"street", "streets"}]
+        # "clashes in the city between X and Y" ("clashes at the meeting between Greece and Germany" are words)
         sides = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
                  for p in c.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
         if tok.pos_ in ("VERB", "AUX"):
@@ -1014,7 +1024,7 @@ class Extractor:
         lex = self.resolver.lex
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
         for child in tok.children:  # the owner: "PKK camps", "positions of the Congolese army"
-            owners = [child] if child.dep_ in ("compound", "poss", "nmod") else []
+            owners = [child] if child.dep_ in ("compound", "poss", "nmod") or (child.dep_ == "amod" and child.pos_ == "PROPN") else []
             if child.dep_ == "prep" and child.lower_ == "of":
                 owners = [p for p in child.children if p.dep_ == "pobj"]
             for owner in owners:
@@ -1563,6 +1573,22 @@ def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not repeats(d)]
 
 
+def _infinitive_after_object(tok: Token) -> bool:
+    """ "orders Volkswagen to fix the cars" parsed as a purpose clause: an infinitive after the verb's object is
+    what the verb asks of it."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+        and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+
+
+def _relief(verb: Token) -> bool:
+    """A purpose of relief ("to evacuate villagers", "to help flood victims"), not of force ("to help fight an
+    insurgency", "to help restore order")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _RELIEF:
+        return True
+    return lemma in ("help", "assist") and not any(t.lemma_.lower() in _FIGHT for t in verb.subtree if t.i != verb.i)
+
+
 def _cause_word(tok: Token) -> bool:
     """The word after "anti-" or "pro-" ("anti-government", "pro-army"): a cause, not a doer."""
     doc = tok.doc
@@ -1580,11 +1606,30 @@ def _topic_label_end(sent) -> int:
             label = tokens[:k]
             # the parser may end the sentence at the colon: the story's first word then opens the next one
             first = tok.doc[tok.i + 1:].text.strip()[:1]
-            if label and first.isupper() and not any(
+            if label and first.isupper() and _story_name(label) and not any(
                     t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in label):
                 return tok.i + 1
             break
     return sent.start
+
+
+_STORY_WORDS = {"relations", "crisis", "war", "conflict", "unrest", "protests", "riots", "election", "elections", "politics",
+                "case", "affair", "scandal", "dispute", "invasion", "insurgency", "pandemic", "referendum", "crackdown",
+                "normalization", "normalisation", "process", "negotiations", "violence", "situation", "tensions", "talks",
+                "skirmishes", "clashes", "campaign", "attacks", "bombings", "shootings", "coup", "reform", "reforms"}
+
+
+def _story_name(label: list[Token]) -> bool:
+    """A portal's name for a running story ("2011 England riots", "Russia–NATO relations", "Manipur violence"), not
+    a headline of one event ("Israeli air strike on Gaza school"): it starts with a year or ends on a story word
+    (or "X of Y": "Russian invasion of Ukraine")."""
+    words = [t for t in label if not t.is_punct]
+    if not words:
+        return False
+    if words[0].like_num and len(words[0].text) == 4:
+        return True
+    head = next((t for t in reversed(words) if t.lower_ not in ("of",) and not t.ent_type_ and t.pos_ == "NOUN"), None)
+    return words[-1].lower_ in _STORY_WORDS or (head is not None and head.lower_ in _STORY_WORDS)
 
 
 def _told_as_time(tok: Token) -> bool:
@@ -1595,19 +1640,22 @@ def _told_as_time(tok: Token) -> bool:
     return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("after", "following", "since", "amid")
 
 
-def _in_refused_document(tok: Token) -> bool:
-    """Inside what a resolution or statement says when it was vetoed, rejected or blocked, or failed to pass ("Russia
-    vetoed a resolution demanding the withdrawal of its troops": no one demanded, no one withdrew)."""
+_REFUSING = {"veto", "reject", "block", "oppose", "defeat", "kill", "shelve", "scrap", "withdraw", "drop", "sink", "torpedo",
+             "thwart", "stall", "dismiss", "derail", "water"}
+
+
+def _said_by_refused_document(tok: Token) -> bool:
+    """What a resolution or statement says when it was vetoed, blocked or failed to pass ("Russia vetoed a resolution
+    demanding the withdrawal of its troops": no one demanded; what the demand absorbed goes with it). What it only
+    reports stays an event ("China blocked a statement condemning the killing of protesters": the killing)."""
     node = tok
-    for _ in range(12):
-        if node.dep_ == "acl" and node.head.lemma_.lower() in _DOCUMENTS and node.head.dep_ == "dobj":
-            governor = node.head.head
-            return governor.lemma_.lower() not in _ISSUING or _negated(governor) or (
-                governor.dep_ == "xcomp" and governor.head.lemma_.lower() in ("fail", "refuse", "decline"))
-        if node.head.i == node.i:
-            return False
+    while node.dep_ == "conj" and node.head.i != node.i:  # "deploring its invasion … and demanding…"
         node = node.head
-    return False
+    if not (node.dep_ == "acl" and node.head.lemma_.lower() in _DOCUMENTS and node.head.dep_ == "dobj"):
+        return False
+    governor = node.head.head
+    return governor.lemma_.lower() in _REFUSING or (governor.lemma_.lower() in _ISSUING and _negated(governor)) or (
+        governor.dep_ == "xcomp" and governor.head.lemma_.lower() in ("fail", "refuse", "decline"))
 
 
 def _is_purpose(tok: Token) -> bool:

@@ -150,10 +150,10 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         drafts = [d for d in drafts if not _told_before(d, events)]
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
-        for draft in drafts:  # actors last: "Gunmen stormed a village. They killed…" refers to the gunmen
-            for actor in draft.recipient + draft.actor:
+        for draft in drafts:  # a place acted on is no "they": "Gunmen stormed a village. They killed…" (the gunmen)
+            for actor in draft.actor + [r for r in draft.recipient if r.kind != "place"]:
                 coder.resolver.remember(actor, memory)
-        _remember_subjects(sent, ctx, coder)
+        _remember_subjects(sent, ctx, coder, told=bool(drafts))
         memory.accident_before = coder.extractor.accident_places(ctx)
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
@@ -374,8 +374,9 @@ def _place(draft: Draft, ctx: SentenceContext) -> str | None:
     return None
 
 
-def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
-    """Persons named with a title are remembered even when they are in no event."""
+def _remember_subjects(sent, ctx: SentenceContext, coder: Coder, told: bool) -> None:
+    """Persons named with a title are remembered even when they are in no event; so is a plural group subject of a
+    sentence that told none (an event's own actors and recipients are remembered already)."""
     for tok in sent:
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "compound") and tok.head.ent_type_ != "PERSON":
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
@@ -386,7 +387,7 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder) -> None:
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
             if actor is not None and actor.code and actor.country_from == "text":
                 ctx.memory.remember_noun(tok.lemma_.lower(), actor)
-            if actor is not None and actor.code and tok.dep_ == "nsubj" and tok.tag_ == "NNS":
+            if actor is not None and actor.code and tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not told:
                 ctx.memory.last_group = actor  # "Protesters gathered outside parliament. They demanded…"
 
 

@@ -400,6 +400,13 @@ class Resolver:
         video two weeks after they killed his colleague")."""
         if pronoun.lower_ != "they":  # "police fired tear gas to disperse them": an object is someone else
             return None
+        speaker = pronoun.head
+        while speaker.head.i != speaker.i and speaker.lemma_.lower() not in _REPORTING:
+            speaker = speaker.head
+        for tok in speaker.children:  # "villagers said soldiers beat them when they refused…": who speaks
+            if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and tok.i < pronoun.i and speaker.lemma_.lower() in _REPORTING \
+                    and tok.lemma_.lower() in self.lex.sector_of:
+                return self.resolve(tok, mentions, memory, places)
         for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.sector_of:
                 return self.resolve(tok, mentions, memory, places)
