@@ -2,6 +2,8 @@
 private persons and their appositions, generic agents, and the country the context gives them."""
 
 from datetime import date
+
+import pytest
 from functools import partial
 
 from tests.coded import events_of
@@ -189,3 +191,15 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(coder):
     [event] = _events(coder, "Students marched on the parliament in Tbilisi. Riot police fired water cannon "
                              "at them.", "ASSAULT")
     assert _side(event.recipient) == [("GEO", "EDU")]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Kenya and Somalia signed a maritime accord. The two countries agreed to reopen their border crossings.", "AGREE"),
+    ("Chile's president hosted her Argentine counterpart in Santiago, and the two agreed to build a new tunnel.", "AGREE"),
+    ("Serbia and Kosovo held talks in Brussels, with the EU's envoy urging both sides to compromise.", "REQUEST"),
+])
+def test_the_two_and_both_sides_are_the_pair_named_before(coder, text, event):
+    events = _events(coder, text, event)
+    sides = {a.code for e in events for a in (e.actor if event == "AGREE" else e.recipient)}
+    pairs = {"AGREE": {"KEN", "SOM"} if "Kenya" in text else {"CHL", "ARG"}, "REQUEST": {"SRB", "XKX"}}
+    assert pairs[event] <= sides, events

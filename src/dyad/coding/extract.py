@@ -989,6 +989,10 @@ class Extractor:
         out = []
         for head in heads:
             for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
+                pair = self._last_two(h, ctx) if _the_two(h) else []
+                if pair:  # no pair named before: "the two governments" is whoever the words say
+                    out += [a for a in pair if a not in out]
+                    continue
                 actor = self._resolve(h, ctx)
                 if actor is None:  # "Sierra Leone's abolition", "remarks by Bahrain's king"
                     owners = [c for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -1005,6 +1009,28 @@ class Extractor:
                     if each not in out:
                         out.append(each)
         return out
+
+    def _last_two(self, tok: Token, ctx: SentenceContext) -> list[ActorRef]:
+        """The two parties "the two (sides)" or "both countries" take up: two countries named earlier in the
+        sentence, else the two parties of the article's last event that had two, else its last two actors of
+        different countries; none when there are not two."""
+        verb = tok.head
+        speaking = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for t in c.subtree}
+        named = []
+        for t in ctx.sent:  # "…, with Turkey's president urging both sides": who urges is no side
+            if t.i >= tok.i:
+                break
+            m = ctx.mentions.get(t.i)
+            if m is not None and m.entity.kind == "country" and m.role != "capital" and t.i not in speaking \
+                    and m.entity.code not in {a.code for a in named}:
+                actor = self._resolve(t, ctx)
+                named += [actor] if actor is not None and actor.code else []
+        if len(named) >= 2:
+            return named[-2:]
+        if ctx.memory.last_pair:
+            return list(ctx.memory.last_pair)
+        recent = ctx.memory.recent
+        return list(recent[-2:]) if len(recent) >= 2 else []
 
     def _targets(self, heads: list[Token], ctx: SentenceContext) -> list[ActorRef]:
         """Recipients of an attack or a seizure: actors, else the places and sites struck ("seized two
@@ -1587,6 +1613,19 @@ def _relief(verb: Token) -> bool:
     if lemma in _RELIEF:
         return True
     return lemma in ("help", "assist") and not any(t.lemma_.lower() in _FIGHT for t in verb.subtree if t.i != verb.i)
+
+
+_PAIRS = {"side", "country", "leader", "nation", "government", "neighbour", "neighbor", "party", "state", "rival",
+          "capital", "delegation", "army"}
+
+
+def _the_two(tok: Token) -> bool:
+    """ "The two agree…", "the two countries", "both sides": a pair named before."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and (tok.lower_ == "both" or (
+            tok.lower_ == "two" and any(c.lower_ == "the" for c in tok.children))):
+        return True
+    return tok.lemma_.lower() in _PAIRS and tok.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in tok.children)
 
 
 def _cause_word(tok: Token) -> bool:

@@ -153,6 +153,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         for draft in drafts:  # a place acted on is no "they": "Gunmen stormed a village. They killed…" (the gunmen)
             for actor in draft.actor + [r for r in draft.recipient if r.kind != "place"]:
                 coder.resolver.remember(actor, memory)
+            memory.last_pair = _pair_of(draft) or memory.last_pair
         _remember_subjects(sent, ctx, coder, told=bool(drafts))
         memory.accident_before = coder.extractor.accident_places(ctx)
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
@@ -389,6 +390,16 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder, told: bool) -> 
                 ctx.memory.remember_noun(tok.lemma_.lower(), actor)
             if actor is not None and actor.code and tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not told:
                 ctx.memory.last_group = actor  # "Protesters gathered outside parliament. They demanded…"
+
+
+def _pair_of(draft: Draft) -> tuple[ActorRef, ...]:
+    """The two parties of an event, for a later "the two sides": its two actors of different countries, else its
+    two recipients, else its actor and recipient."""
+    for side in (draft.actor, draft.recipient, [*draft.actor[:1], *draft.recipient[:1]]):
+        distinct = list({a.code: a for a in side if a.code and a.kind != "place"}.values())
+        if len(distinct) >= 2:
+            return tuple(distinct[:2])
+    return ()
 
 
 def _unique_actors(actors) -> tuple[ActorRef, ...]:

@@ -165,6 +165,8 @@ class ArticleMemory:
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
     accident_before: tuple[str, ...] | None = None  # the countries of the sentence before, when it reported a disaster
     published: date | None = None  # the article's date: the office a named person held then
+    recent: list[ActorRef] = field(default_factory=list)  # actors of distinct countries, latest last ("the two")
+    last_pair: tuple[ActorRef, ...] = ()  # the two parties of the last event that had two ("the two sides")
 
     def remember_noun(self, noun: str, actor: ActorRef) -> None:
         """The country this head noun, and any noun of the actor's sector, had when last named with it."""
@@ -434,6 +436,8 @@ class Resolver:
 
     def remember(self, actor: ActorRef, memory: ArticleMemory) -> None:
         """Keep a resolved actor so later surnames and pronouns can refer to it."""
+        if actor.code and actor.kind != "place" and actor.country_from == "text":
+            memory.recent = [a for a in memory.recent if a.code != actor.code][-3:] + [actor]
         if actor.kind == "person":
             if actor.code or actor.sector:
                 for part in (actor.identifier_text or "").replace("-", " ").split():
