@@ -65,3 +65,17 @@ def assert_asserted(coded: list[tuple], event: str, mode: str | None, actor: str
     if recipient is not None:
         assert any(recipient in r for r in got[3]), got
     assert got[4] == "asserted", got
+
+
+def assert_absent(code_text, text: str, absent: set[str]) -> None:
+    """None of the event types in `absent` is coded in `text`."""
+    coded = coded_sectors(code_text, text)
+    assert not absent & {e[0] for e in coded}, coded
+
+
+def assert_parties(got: tuple, actor: str, recipient: str | None) -> None:
+    """An event (from `first_of`) has an actor "CODE/SECTOR" starting with `actor` (any actor when empty) and, when
+    given, a recipient containing `recipient`."""
+    assert not actor or any(a.startswith(actor) for a in got[2]), got
+    if recipient is not None:
+        assert any(recipient in r for r in got[3]), got

@@ -66,7 +66,7 @@ _TIME_MARKS = {"after", "since", "when", "as", "while", "once"}
 _CROWD_CONTROL = frozenset({"gas", "teargas", "tear-gas", "cannon", "baton", "pepper", "truncheon", "fan", "supporter",
                             "spectator", "crowd", "hooligan", "ultras"})
 _ISSUING = {"issue", "adopt", "pass", "release", "publish", "sign", "send", "write", "post", "table", "approve", "submit",
-            "put", "draft", "unveil", "deliver", "say", "announce", "state", "add", "declare", "write", "tell", "make", "file",
+            "put", "draft", "unveil", "deliver", "say", "announce", "state", "add", "declare", "tell", "make", "file",
             "hand", "present", "broadcast", "air", "circulate"}
 # Texts that speak for whoever issues them ("adopted a resolution demanding", "issued a statement condemning") (team).
 _DOCUMENTS = {"statement", "resolution", "letter", "declaration", "communique", "communiqué", "report", "decree", "ruling",
@@ -1590,6 +1590,7 @@ def _stormed(tok: Token) -> bool:
 def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
     """"Signed a joint statement committing to…": the statement says what its signing does, one AGREE."""
     by_token = {d.trigger.i: d for d in drafts}
+
     def repeats(draft: Draft) -> bool:
         tok = draft.trigger
         if tok.dep_ != "acl" or tok.head.lemma_.lower() not in _DOCUMENTS or tok.head.dep_ != "dobj":
@@ -1630,8 +1631,7 @@ def _the_two(tok: Token) -> bool:
 
 def _cause_word(tok: Token) -> bool:
     """The word after "anti-" or "pro-" ("anti-government", "pro-army"): a cause, not a doer."""
-    doc = tok.doc
-    left = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+    left, doc = tok.left_edge.i, tok.doc
     return left >= 2 and doc[left - 1].text == "-" and doc[left - 2].lower_ in ("anti", "pro")
 
 
@@ -1667,13 +1667,13 @@ def _story_name(label: list[Token]) -> bool:
         return False
     if words[0].like_num and len(words[0].text) == 4:
         return True
-    head = next((t for t in reversed(words) if t.lower_ not in ("of",) and not t.ent_type_ and t.pos_ == "NOUN"), None)
+    head = next((t for t in reversed(words) if t.pos_ == "NOUN" and not t.ent_type_), None)
     return words[-1].lower_ in _STORY_WORDS or (head is not None and head.lower_ in _STORY_WORDS)
 
 
 def _told_as_time(tok: Token) -> bool:
-    """A clause or noun that dates the act it hangs from ("after gangs stormed…", "after the clashes", "a day
-    before the strike"): an event of its own, never what a request, refusal or promise is about."""
+    """A clause or noun that dates the act it hangs from ("after gangs stormed…", "after the clashes", "since the
+    coup"): an event of its own, never what a request, refusal or promise is about."""
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
         return True
     return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("after", "following", "since", "amid")

@@ -398,8 +398,9 @@ class Resolver:
         return None
 
     def _plural_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
-        """The unnamed group subject earlier in the sentence that "they" takes up ("militants released a
-        video two weeks after they killed his colleague")."""
+        """The unnamed group that "they" takes up in its sentence: the plural subject of the reporting verb it is said
+        under ("villagers said soldiers beat them when they refused…"), else the nearest plural group subject before
+        it ("militants released a video two weeks after they killed his colleague")."""
         if pronoun.lower_ != "they":  # "police fired tear gas to disperse them": an object is someone else
             return None
         speaker = pronoun.head
