@@ -73,6 +73,12 @@ def assert_absent(code_text, text: str, absent: set[str]) -> None:
     assert not absent & {e[0] for e in coded}, coded
 
 
+def assert_types(code_text, text: str, expected: list[str]) -> None:
+    """The event types coded in `text`, in order, are `expected`."""
+    coded = coded_sectors(code_text, text)
+    assert [e[0] for e in coded] == expected, coded
+
+
 def assert_parties(got: tuple, actor: str, recipient: str | None) -> None:
     """An event (from `first_of`) has an actor "CODE/SECTOR" starting with `actor` (any actor when empty) and, when
     given, a recipient containing `recipient`."""

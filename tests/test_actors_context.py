@@ -2,9 +2,9 @@
 private persons and their appositions, generic agents, and the country the context gives them."""
 
 from datetime import date
+from functools import partial
 
 import pytest
-from functools import partial
 
 from tests.coded import events_of
 

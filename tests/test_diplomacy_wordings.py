@@ -4,7 +4,7 @@ landed for, agreements initialled, money disbursed, and governments dropping the
 
 import pytest
 
-from tests.coded import coded_sectors, first_of
+from tests.coded import assert_absent, assert_types, coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -35,13 +35,11 @@ def test_diplomacy_wordings(code_text, text, event, mode, actors, recipient):
     ("The United States scrapped the nuclear deal with Iran.", "SANCTION"),  # a deal scrapped stays a sanction
 ])
 def test_withdrawals_that_are_no_concession(code_text, text, event):
-    coded = coded_sectors(code_text, text)
-    assert [e[0] for e in coded] == [event], coded
+    assert_types(code_text, text, [event])
 
 
 def test_troops_landing_pay_no_visit(code_text):
-    coded = coded_sectors(code_text, "French troops landed in Abidjan for a visit to the base.")
-    assert not [e for e in coded if e[0] == "CONSULT"], coded
+    assert_absent(code_text, "French troops landed in Abidjan for a visit to the base.", {"CONSULT"})
 
 
 @pytest.mark.parametrize("text, event", [
@@ -51,8 +49,7 @@ def test_troops_landing_pay_no_visit(code_text):
     ("Spain's prime minister vowed to implement the plan.", "AGREE"),  # a measure carried out is no rejection
 ])
 def test_vows_to_fight_a_measure_reject_it(code_text, text, event):
-    coded = coded_sectors(code_text, text)
-    assert [e[0] for e in coded] == [event], coded
+    assert_types(code_text, text, [event])
 
 
 def test_a_visit_that_something_is_ahead_of_is_to_come(code_text):

@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.coded import assert_absent, assert_parties, coded_sectors, first_of
+from tests.coded import assert_absent, assert_parties, assert_types, coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -96,8 +96,7 @@ def test_more_wire_idioms(code_text, text, event, mode, actor, recipient):
 
 
 def test_a_portal_topic_label_tells_no_event(code_text):
-    coded = coded_sectors(code_text, "Russian invasion of Ukraine: Norway delivers two air defence systems to Ukraine.")
-    assert [e[0] for e in coded] == ["AID"], coded
+    assert_types(code_text, "Russian invasion of Ukraine: Norway delivers two air defence systems to Ukraine.", ["AID"])
 
 
 def test_a_named_person_has_the_sector_of_the_office_held_on_the_date(code_text):

@@ -5,7 +5,7 @@ is checked even when the rule takes another word as its object."""
 
 import pytest
 
-from tests.coded import assert_asserted, coded_sectors
+from tests.coded import assert_absent, assert_asserted, assert_types, coded_sectors
 
 
 @pytest.mark.parametrize(
@@ -36,8 +36,7 @@ def test_pressure_wordings(code_text, text, event, mode, actor, recipient):
 
 
 def test_what_an_ultimatum_demands_or_threatens_is_not_coded_as_done(code_text):
-    coded = coded_sectors(code_text, "Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.")
-    assert [e[0] for e in coded] == ["THREATEN"], coded
+    assert_types(code_text, "Kurdish fighters gave Syrian troops 48 hours to withdraw from the town or face attacks.", ["THREATEN"])
 
 
 @pytest.mark.parametrize("text", [
@@ -74,8 +73,7 @@ def test_rulings_detentions_and_vows(code_text, text, event, mode, actor, recipi
 
 
 def test_a_strike_down_is_no_attack(code_text):
-    coded = coded_sectors(code_text, "Kenya's Supreme Court struck down the president's decree on Friday.")
-    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+    assert_absent(code_text, "Kenya's Supreme Court struck down the president's decree on Friday.", {"ASSAULT"})
 
 
 @pytest.mark.parametrize("text", [
@@ -83,8 +81,7 @@ def test_a_strike_down_is_no_attack(code_text):
     "The trading firm helped Iran evade US sanctions for a decade, prosecutors said.",
 ])
 def test_sanctions_in_force_are_not_imposed_again(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert not [e for e in coded if e[0] == "SANCTION"], coded
+    assert_absent(code_text, text, {"SANCTION"})
 
 
 @pytest.mark.parametrize(
@@ -124,8 +121,7 @@ def test_an_organisation_named_has_no_sector_from_its_name(code_text):
     "Prosecutors in Kabul opened a probe into the bombing of the embassy.",
 ])
 def test_the_crime_investigated_is_not_the_investigators_act(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert [e[0] for e in coded] == ["ACCUSE"], coded
+    assert_types(code_text, text, ["ACCUSE"])
 
 
 def test_aid_agencies_told_to_leave_are_expelled(code_text):
@@ -149,5 +145,4 @@ def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
     "The government would launch an investigation into the crash, the minister warned.",
 ])
 def test_business_and_forecast_warnings_threaten_no_one(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert not [e for e in coded if e[0] == "THREATEN"], coded
+    assert_absent(code_text, text, {"THREATEN"})

@@ -5,7 +5,7 @@ shootings during protests."""
 
 import pytest
 
-from tests.coded import assert_asserted, coded_sectors
+from tests.coded import assert_absent, assert_asserted, assert_types, coded_sectors
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,7 @@ def test_look_alikes_of_violence(code_text, text):
 
 
 def test_deaths_in_riots_still_belong_to_the_riot(code_text):
-    coded = coded_sectors(code_text, "Eight people were killed in riots in Manipur, India.")
-    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+    assert_absent(code_text, "Eight people were killed in riots in Manipur, India.", {"ASSAULT"})
 
 
 @pytest.mark.parametrize(
@@ -66,8 +65,7 @@ def test_bundled_into_a_vehicle(code_text, text, event, mode, actor, recipient):
     "A bus plunged into a ravine in the Andes in southern Peru. At least 20 people were killed.",
 ])
 def test_the_toll_of_a_disaster_told_on_its_own_is_no_attack(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+    assert_absent(code_text, text, {"ASSAULT"})
 
 
 def test_after_a_disaster_a_killing_with_a_killer_is_still_one(code_text):
@@ -98,8 +96,7 @@ def test_who_suffers_an_attack_is_its_target_not_its_author(code_text, text, eve
 
 
 def test_a_cyber_attack_that_hits_is_no_armed_attack(code_text):
-    coded = coded_sectors(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.")
-    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+    assert_absent(code_text, "The Lithuanian defence ministry's website was hit by a cyber attack on Monday.", {"ASSAULT"})
 
 
 @pytest.mark.parametrize("text, event, actor", [
@@ -113,8 +110,7 @@ def test_armed_rulers_and_regional_demonyms(code_text, text, event, actor):
 
 
 def test_an_attack_named_as_what_something_is_is_no_attack(code_text):
-    coded = coded_sectors(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.")
-    assert [e[0] for e in coded] == ["ACCUSE"], coded
+    assert_types(code_text, "Ontario Premier Doug Ford slammed the tariffs as an attack on Canadian workers.", ["ACCUSE"])
 
 
 @pytest.mark.parametrize("text, event, mode, actor", [
@@ -136,8 +132,7 @@ def test_an_artist_sentenced_is_the_one_sanctioned(code_text):
     "Protesters burned an effigy of the president outside parliament in Lima.",
 ])
 def test_what_protesters_burn_to_make_a_point_is_no_attack(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+    assert_absent(code_text, text, {"ASSAULT"})
 
 
 def test_a_cause_is_not_a_nationality(code_text):
@@ -164,13 +159,11 @@ def test_a_capital_naming_an_attack_is_where_not_who(code_text):
     "Ecuadorian police arrested the alleged leader of the gang in a raid in Guayaquil.",
 ])
 def test_the_raid_an_arrest_is_made_in_is_no_attack(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert [e[0] for e in coded] == ["COERCE"], coded
+    assert_types(code_text, text, ["COERCE"])
 
 
 def test_a_raid_that_kills_stays_an_attack(code_text):
-    coded = coded_sectors(code_text, "Gunmen kill 12 in raid on village near Djibo, Burkina Faso")
-    assert [e[0] for e in coded] == ["ASSAULT"], coded
+    assert_types(code_text, "Gunmen kill 12 in raid on village near Djibo, Burkina Faso", ["ASSAULT"])
 
 
 @pytest.mark.parametrize("text", [

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dyad.coding.resolve import ArticleMemory, Mention, Resolver, _verbal_modifier, leader_of, unknown_organisation
+from dyad.coding.resolve import (
+    ArticleMemory,
+    Mention,
+    Resolver,
+    _verbal_modifier,
+    cause_prefixed,
+    leader_of,
+    unknown_organisation,
+)
 from dyad.coding.rules import Rule, Rules, WordSpec
 from dyad.kb.roles import RoleResolver
 from dyad.records import ActorRef
@@ -109,6 +117,7 @@ class SentenceContext:
     lemmas: frozenset[str] = field(init=False)  # lower-cased lemmas of the sentence, for the sentence-wide tests
     lemma_pairs: frozenset[str] = field(init=False)  # its two-lemma phrases ("grand slam", "free kick")
     accident: bool | None = field(default=None, init=False)  # Extractor._accident, worked out once per sentence
+    sport_named: bool | None = field(default=None, init=False)  # Extractor._team_act's noun test, likewise
 
     def __post_init__(self) -> None:
         words = [t.lemma_.lower() for t in self.sent]
@@ -309,7 +318,7 @@ class Extractor:
             return None  # a striker "attacks"; police firing tear gas at fans before a final still do
         if rule.type == "PROTEST" and self._market(tok, ctx):
             return None  # "stocks rallied": a market, not a crowd
-        if _sector_barred(rule, self._in_office(actors, ctx)):
+        if self._sector_barred(rule, actors, ctx):
             return None  # "troops marched into the town" is no demonstration
         if self._team_act(rule, actors, ctx):
             return None  # "Argentina's captain resigned after the team's exit from the Copa América"
@@ -337,7 +346,7 @@ class Extractor:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
         if passive and not actors and rule.type == "MOBILIZE" and obj is not None:
             actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
-        if _sector_missing(rule, self._in_office(actors, ctx)):
+        if self._sector_missing(rule, actors, ctx):
             return None
         recipients: list[ActorRef] = []
         spec = rule.recipient
@@ -414,6 +423,15 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    def _sector_missing(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
+        """The rule wants a doer of certain sectors (`subject_sector`) and none of the actors is one."""
+        return bool(rule.subject_sector) and not any(_sector_of(a) in rule.subject_sector for a in self._in_office(actors, ctx))
+
+    def _sector_barred(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
+        """Every actor is of a sector the rule rules out (`subject_sector_not`)."""
+        return bool(rule.subject_sector_not) and bool(actors) and all(
+            _sector_of(a) in rule.subject_sector_not for a in self._in_office(actors, ctx))
 
     def _in_office(self, actors: list[ActorRef], ctx: SentenceContext) -> list[ActorRef]:
         """The actors with the sector of the office a named person held when the article was published: a rule
@@ -513,8 +531,10 @@ class Extractor:
         ("after marathon talks" and a union that "fanned anger" are no sport)."""
         if rule.type not in _SPORT_TYPES or (rule.type in ("ACCUSE", "COERCE") and not actors):
             return False  # "the federation's president was arrested": whoever arrests is no team
-        nouns = {t.lemma_.lower() for t in ctx.sent if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
-        if not (nouns | ctx.lemma_pairs) & self.rules.sports:
+        if ctx.sport_named is None:
+            nouns = {t.lemma_.lower() for t in ctx.sent if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
+            ctx.sport_named = bool((nouns | ctx.lemma_pairs) & self.rules.sports)
+        if not ctx.sport_named:
             return False
         return not any(a.kind in ("country", "igo") or a.sector in _STATE_FORCE for a in actors)
 
@@ -636,8 +656,8 @@ class Extractor:
                 if child.lemma_.lower() in _DOCUMENTS and child.pos_ == "NOUN":  # "an Arab League statement condemned…"
                     return self._document_owners(child)
                 return self.resolver.heads(child)
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DOCUMENTS:
-            return self._issuers(tok.head)
+        if tok.tag_ == "VBG" and (document := _document_saying(tok)) is not None:
+            return self._issuers(document)
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return self.resolver.heads(tok.head)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "abstained from providing"
@@ -662,20 +682,21 @@ class Extractor:
         return []
 
     def _issuers(self, document: Token) -> list[Token]:
-        """Who issued a statement or resolution: the subject of the verb it is the object of ("the Council
-        adopted a resolution…"), or of the verb it is said in ("said in a statement…")."""
+        """Who issued a statement or resolution: its owner named on it, else the subject of the verb that issues it
+        ("the Council adopted a resolution…", "said in a statement…")."""
+        owners = self._document_owners(document)
+        if owners:
+            return owners
         governor = document.head
         if document.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ in ("in", "through", "via"):
             governor = governor.head
         elif document.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ == "for" and self._lemma(governor.head) == "vote":
             governor = governor.head  # "lawmakers voted for a resolution calling on China…"
-        elif document.dep_ == "dobj" or (document.dep_ == "nsubjpass" and governor.dep_ == "ROOT"):
-            pass
-        else:
-            return self._document_owners(document) or [document]  # "voted on a resolution condemning…": whose, unsaid
+        elif not (document.dep_ == "dobj" or (document.dep_ == "nsubjpass" and governor.dep_ == "ROOT")):
+            return [document]  # "voted on a resolution condemning…": whose, unsaid (an unresolvable doer)
         if governor.pos_ not in ("VERB", "AUX") or self._lemma(governor) not in _ISSUING | {"vote"}:
-            return self._document_owners(document) or [document]  # "Russia vetoed a resolution demanding…": not Russia's
-        return self._document_owners(document) or self._subjects(governor, _is_passive(governor))
+            return [document]  # "Russia vetoed a resolution demanding…": not Russia's
+        return self._subjects(governor, _is_passive(governor))
 
     def _document_owners(self, document: Token) -> list[Token]:
         """Whose a statement is: "the ministry's statement", "a UN Security Council resolution", "a statement
@@ -855,7 +876,7 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if _sector_missing(rule, self._in_office(actors, ctx)) or _sector_barred(rule, self._in_office(actors, ctx)):
+        if self._sector_missing(rule, actors, ctx) or self._sector_barred(rule, actors, ctx):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
         if rule.mode == "martial-law" and self._accident(ctx):
             return None  # a state of emergency over a flood or haze coerces no one
@@ -890,7 +911,7 @@ class Extractor:
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
                     if child.i in ctx.mentions and ctx.mentions[child.i].entity.kind == "city":
                         continue
-                    if _cause_word(child):
+                    if cause_prefixed(child.doc, child.left_edge.i):
                         continue  # "anti-government demonstrations": what they are against, not who demonstrates
                     if child.pos_ == "ADJ" and child.i not in ctx.mentions:
                         sector_adjectives.append(child)
@@ -1587,15 +1608,20 @@ def _stormed(tok: Token) -> bool:
     return tok.lemma_.lower() == "storm" and tok.pos_ == "VERB"
 
 
+def _document_saying(tok: Token) -> Token | None:
+    """The statement, resolution or report whose clause `tok` heads ("a resolution demanding…"), else None."""
+    return tok.head if tok.dep_ == "acl" and tok.head.lemma_.lower() in _DOCUMENTS else None
+
+
 def _drop_document_repeats(drafts: list[Draft]) -> list[Draft]:
     """"Signed a joint statement committing to…": the statement says what its signing does, one AGREE."""
     by_token = {d.trigger.i: d for d in drafts}
 
     def repeats(draft: Draft) -> bool:
-        tok = draft.trigger
-        if tok.dep_ != "acl" or tok.head.lemma_.lower() not in _DOCUMENTS or tok.head.dep_ != "dobj":
+        document = _document_saying(draft.trigger)
+        if document is None or document.dep_ != "dobj":
             return False
-        owner = by_token.get(tok.head.head.i)
+        owner = by_token.get(document.head.i)
         return owner is not None and owner is not draft and owner.event == draft.event
     return [d for d in drafts if not repeats(d)]
 
@@ -1627,12 +1653,6 @@ def _the_two(tok: Token) -> bool:
         return True
     return tok.lemma_.lower() in _PAIRS and tok.tag_ == "NNS" and any(
         c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in tok.children)
-
-
-def _cause_word(tok: Token) -> bool:
-    """The word after "anti-" or "pro-" ("anti-government", "pro-army"): a cause, not a doer."""
-    left, doc = tok.left_edge.i, tok.doc
-    return left >= 2 and doc[left - 1].text == "-" and doc[left - 2].lower_ in ("anti", "pro")
 
 
 def _topic_label_end(sent) -> int:
@@ -1690,9 +1710,10 @@ def _said_by_refused_document(tok: Token) -> bool:
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:  # "deploring its invasion … and demanding…"
         node = node.head
-    if not (node.dep_ == "acl" and node.head.lemma_.lower() in _DOCUMENTS and node.head.dep_ == "dobj"):
+    document = _document_saying(node)
+    if document is None or document.dep_ != "dobj":
         return False
-    governor = node.head.head
+    governor = document.head
     return governor.lemma_.lower() in _REFUSING or (governor.lemma_.lower() in _ISSUING and _negated(governor)) or (
         governor.dep_ == "xcomp" and governor.head.lemma_.lower() in ("fail", "refuse", "decline"))
 
@@ -1816,16 +1837,6 @@ def _said_of_future(tok: Token) -> bool:
 
 def _is_actor_like(tok: Token, ctx: SentenceContext) -> bool:
     return tok.i in ctx.mentions or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or tok.pos_ == "PRON"
-
-
-def _sector_missing(rule: Rule, actors: list[ActorRef]) -> bool:
-    """The rule wants a doer of certain sectors (`subject_sector`) and none of the actors is one."""
-    return bool(rule.subject_sector) and not any(_sector_of(a) in rule.subject_sector for a in actors)
-
-
-def _sector_barred(rule: Rule, actors: list[ActorRef]) -> bool:
-    """Every actor is of a sector the rule rules out (`subject_sector_not`)."""
-    return bool(rule.subject_sector_not) and bool(actors) and all(_sector_of(a) in rule.subject_sector_not for a in actors)
 
 
 def _sector_of(actor: ActorRef) -> str | None:

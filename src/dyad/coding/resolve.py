@@ -7,9 +7,8 @@ through `KnowledgeBase` (names) — person and office look-ups join here when th
 
 from __future__ import annotations
 
-from datetime import date
-
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -71,7 +70,7 @@ class Gazetteer:
                     and span[0].dep_ == "pobj" and span[0].head.lower_ in _NAME_PLACE_PREPS:
                 continue  # "a village near Djibo": the town, not the surname of Salou Djibo ("Anand, the defence
                 # minister, said" stays the minister, whatever the tagger says)
-            if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
+            if cause_prefixed(doc, span.start):
                 continue  # "pro-Palestinian students", "anti-American protests": a cause, not the actors' country
             if mention.entity.kind in ("place", "city") and any(
                     p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
@@ -660,3 +659,9 @@ def _text(tokens: list[Token]) -> str:
 def _person_name(head: Token, tokens: list[Token]) -> str:
     names = [t.text for t in tokens if t.ent_type_ == "PERSON" or t.i == head.i]
     return " ".join(names).replace(" - ", "-").replace(" -", "-")
+
+
+def cause_prefixed(doc, start: int) -> bool:
+    """Whether the words from `start` follow "pro-" or "anti-" ("pro-Palestinian", "anti-government"): a cause,
+    neither a doer nor the doers' country."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
