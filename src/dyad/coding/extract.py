@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from dyad.coding.resolve import (
+    REPRESENTING,
     ArticleMemory,
     Mention,
     Resolver,
@@ -45,7 +46,7 @@ _FORCES = _ARMED_SECTORS - {"GOV", "IMG"}  # those who carry the arms
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 # Participles whose by-agent is the doer of the event noun they describe ("a strike called by the union").
 _DOER_VERBS = {"call", "organise", "organize", "stage", "launch", "carry", "lead", "conduct", "impose", "order",
-               "plant", "mount", "declare", "announce", "hold", "start", "begin", "initiate", "issue", "unleash"}
+               "plant", "mount", "declare", "announce", "hold", "start", "begin", "initiate", "issue", "unleash", "claim"}
 # Events whose recipient may be a place or site rather than an actor, and the sites they strike.
 _TARGETED = {"ASSAULT", "COERCE"}
 _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood", "neighborhood", "site", "camp",
@@ -866,6 +867,9 @@ class Extractor:
         if not actors and rule.mode in ("curfew", "martial-law") and light is not None and _is_passive(light) and ctx.places:
             # "a curfew was imposed on the capital": the authorities of the place, as for passive arrests
             actors = [_authorities(ctx)]
+        if not actors and rule.mode == "arrest" and (country := self._arrest_country(tok, ctx)):
+            # "the detention of three journalists in Minsk": the authorities of the place, as for passive arrests
+            actors = [_authorities(ctx, country)]
         if rule.needs_light_or_poss and light is None and not any(c.dep_ == "poss" for c in tok.children):
             return None
         if rule.needs_light_or_actor and light is None and not actors:
@@ -894,6 +898,18 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    def _arrest_country(self, tok: Token, ctx: SentenceContext) -> str | None:
+        """Where an arrest a noun names took place, when the noun says whom it took ("the arrest of two men in
+        Minsk"): a place named in its phrase (a country named elsewhere may be the one that protests it)."""
+        patients = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not patients or self._lemma(tok) == "custody":
+            return None  # "remains in custody", "crackdowns on protests", "in the custody of the police": no one's arrest told
+        for holder in [tok, *patients]:
+            code = self.resolver.location(holder, ctx.mentions)
+            if code is not None:
+                return code
+        return None
 
     def _noun_actors(self, tok: Token, light: Token | None, ctx: SentenceContext, etype: str = "") -> list[ActorRef]:
         """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
@@ -925,6 +941,11 @@ class Extractor:
                                                                        and light is None)):
                     # "an ultimatum from Spain and France", "a demand from Washington", "aid from the EU"
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    # "the detention of a colleague by the secret police": the parser hangs the doer on the patient
+                    heads += [g for p in child.children if p.dep_ == "pobj" for b in p.children
+                              if b.dep_ == "prep" and b.lower_ == "by" for q in b.children if q.dep_ == "pobj"
+                              for g in self.resolver.heads(q)]
                 if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _DOER_VERBS:
                     # "the strike called by the union federation" (not "talks mediated by the UN": a third party)
                     heads += [g for a in child.children if a.dep_ == "agent"
@@ -939,6 +960,8 @@ class Extractor:
             heads = self._subjects(verb, _is_passive(verb))
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
             pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
+        elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in" and self._lemma(tok) in ("custody", "detention"):
+            pass  # "remains in custody", "died in detention": the one held, not who holds
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "after", "following", "before", "at", "in", "by") and tok.head.head.pos_ == "VERB":
             heads = self._subjects(tok.head.head, _is_passive(tok.head.head))
             if etype == "PROTEST":  # "police arrested 40 during the march": the police did not march
@@ -1101,12 +1124,12 @@ class Extractor:
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
         """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
-        "negotiators from X and Y"."""
+        "negotiators from X and Y", "negotiators for X and Y"."""
         countries: list[Token] = []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i in ctx.mentions:
                 countries = [child] + [c for c in child.children if c.dep_ == "conj" and c.i in ctx.mentions]
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (child.lower_ == "for" and head.lemma_.lower() in REPRESENTING)):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in ctx.mentions:
                         countries = self.resolver.heads(pobj)
@@ -1239,9 +1262,10 @@ def _place_laid_on(ctx: SentenceContext) -> ActorRef:
     return ActorRef(code=code, sector=None, entity_text=named, kind="place", country_from="context")
 
 
-def _authorities(ctx: SentenceContext) -> ActorRef:
-    """The unnamed authorities of the sentence's place, the doer of an agentless arrest or curfew (WCEP convention)."""
-    return ActorRef(code=ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")
+def _authorities(ctx: SentenceContext, country: str | None = None) -> ActorRef:
+    """The unnamed authorities of a place (the sentence's first unless named), the doer of an agentless arrest or
+    curfew (WCEP convention)."""
+    return ActorRef(code=country or ctx.places[0], sector="GOV", entity_text="authorities", country_from="context")
 
 
 def _linked(a: Token, b: Token) -> bool:

@@ -24,6 +24,8 @@ _ORG_CODES = {"UNO", "EUR", "IGO", "NGO"}
 _NP_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "appos", "flat", "quantmod",
             "npadvmod", "punct", "predet", "dep"}
 _LOC_PREPS = {"in", "from", "at", "near", "inside", "across", "outside", "around", "of"}
+# Those who speak or negotiate for someone: "negotiators for Israel and Hamas" are theirs ("an envoy for Syria" is not).
+REPRESENTING = {"negotiator", "representative", "delegate", "delegation", "spokesman", "spokeswoman", "spokesperson"}
 
 
 @dataclass(slots=True)
@@ -70,6 +72,9 @@ class Gazetteer:
                     and span[0].dep_ == "pobj" and span[0].head.lower_ in _NAME_PLACE_PREPS:
                 continue  # "a village near Djibo": the town, not the surname of Salou Djibo ("Anand, the defence
                 # minister, said" stays the minister, whatever the tagger says)
+            if mention.entity.kind == "person" and len(span) == 1 and any(
+                    p.start <= span.start and span.end < p.end for p in persons):
+                continue  # "Roman Protasevich" is not Petre Roman: a one-word alias is a surname, not a first name
             if cause_prefixed(doc, span.start):
                 continue  # "pro-Palestinian students", "anti-American protests": a cause, not the actors' country
             if mention.entity.kind in ("place", "city") and any(
@@ -199,6 +204,10 @@ class Resolver:
         """Tokens of the noun phrase headed by `head`, without clauses and coordinated heads."""
         out = [head]
         for child in head.children:
+            if child.dep_ == "punct" and child.i == head.sent.end - 1:
+                continue  # the sentence's full stop, under a head the parser made the root
+            if child.dep_ == "appos" and not _set_off(head, child):
+                continue  # "Police in Tbilisi used water cannon": a clause the parser read as an apposition
             if child.dep_ in _NP_DEPS:
                 out.extend(self.phrase(child))
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -210,7 +219,7 @@ class Resolver:
     def location(self, head: Token, mentions: dict[int, Mention]) -> str | None:
         """The country of a place the phrase is located in ("police in Lagos")."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
+            if child.dep_ == "prep" and (child.lower_ in _LOC_PREPS or (child.lower_ == "for" and head.lemma_.lower() in REPRESENTING)):
                 for tok in child.subtree:
                     if tok.i in mentions and mentions[tok.i].entity.code:
                         return mentions[tok.i].entity.country or mentions[tok.i].entity.code
@@ -251,6 +260,11 @@ class Resolver:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             return self.resolve(pobj, mentions, memory, sentence_places)
+        if head.pos_ == "NOUN" and head.i not in mentions and head.lemma_.lower() not in lex.sector_of \
+                and head.lemma_.lower() not in lex.generic_heads:
+            name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if name is not None:  # "the film director Ali Karimi": the person the apposition names
+                return self.resolve(name, mentions, memory, sentence_places)
         tokens = self.phrase(head)
         text = _text(tokens)
         entity, role = self._entity(head, tokens, mentions)
@@ -647,8 +661,19 @@ def unknown_organisation(actor: ActorRef) -> bool:
 
 def _actor_head(head: Token, lex) -> bool:
     """Whether a head noun can name an actor at all (a person, a group, an organisation)."""
+    lemma = head.lemma_.lower()
+    before = head.doc[head.i - 1] if head.i > 0 else None
     return (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or head.lemma_.lower() in lex.generic_heads or head.lemma_.lower() in lex.sector_of)
+            or lemma in lex.generic_heads or lemma in lex.sector_of
+            or (before is not None and before.dep_ in ("compound", "amod")
+                and f"{before.lemma_.lower()} {lemma}" in lex.sector_of))  # "federal agents", not a nerve agent
+
+
+def _set_off(head: Token, appos: Token) -> bool:
+    """Whether an apposition is one: next to its head or set off by punctuation ("X, the mayor of Y")."""
+    first, last = sorted((head.i, appos.left_edge.i))
+    between = head.doc[first + 1:last]
+    return len(between) == 0 or any(t.is_punct for t in between)
 
 
 def _text(tokens: list[Token]) -> str:
