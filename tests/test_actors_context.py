@@ -261,3 +261,13 @@ def test_negotiators_for_two_parties_are_each_party_s(coder):
     assert sorted(a.code for a in event.actor) == ["ARM", "AZE"]
     [spoken] = _events(coder, "A spokesman for Sudan's army accused the paramilitaries of shelling a market.", "ACCUSE")
     assert [a.code for a in spoken.actor] == ["SDN"]
+
+
+def test_their_is_the_plural_subject_of_its_own_clause(coder):
+    [event] = _events(coder, "Bus drivers in Accra continued their strike for a second week.", "PROTEST")
+    assert _side(event.actor) == [("GHA", "LAB")]
+
+
+def test_a_state_that_continues_its_strikes_is_not_on_strike(coder):
+    events = _events(coder, "Hezbollah said it would keep firing rockets as long as Israel continued its strikes.")
+    assert not [e for e in events if e.event == "PROTEST"], events

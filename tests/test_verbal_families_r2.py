@@ -221,6 +221,12 @@ def test_trying_something_is_no_accusation(code_text, text):
         ("France said it would strike if Syria used chemical weapons again.", "FRA", "SYR", "violence"),
         ("Should Israel attack its nuclear sites, Iran would retaliate against Israeli cities, the Iranian defence minister said.",
          "IRN", "ISR", "violence"),
+        # any hostile act, said with its condition on another party; an unnamed official speaks for the one who acts
+        ("The Taliban said they would execute the captured pilots if Kabul kept up its air raids.", "AFG", "AFG", "violence"),
+        ("Moscow will expel more Estonian diplomats if Tallinn expels Russian ones, a ministry spokesman said.",
+         "RUS", "EST", "expel"),
+        ("Turkey said it would arrest Greek fishermen in its waters if Athens did not withdraw its patrol boats.",
+         "TUR", "GRC", "arrest"),
     ],
 )
 def test_a_conditional_sanction_or_strike_said_is_a_threat(code_text, text, actor, recipient, mode):
@@ -235,6 +241,9 @@ def test_a_conditional_sanction_or_strike_said_is_a_threat(code_text, text, acto
     [
         "Analysts say Japan would suspend its development loans to Myanmar if the junta postponed elections again.",
         "If Serbia deploys troops to the border, Kosovo would close its airspace.",
+        # a condition on no other party threatens no one
+        "Chile's interior minister said soldiers would impose a curfew in Santiago if the looting spread.",
+        "If the senate approves the plan, Brazil would send troops to Haiti, officials in Brasilia said.",
     ],
 )
 def test_a_forecast_or_unsaid_condition_stays_hypothetical(code_text, text):

@@ -198,7 +198,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     event_type = draft.event
     if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and _announced(draft):
         event_type, modes, modality = "CONCEDE", (), "asserted"  # PLOVER: an announced withdrawal concedes
-    if event_type in ("SANCTION", "THREATEN"):
+    if event_type in ("THREATEN", *_THREAT_MODES):
         event_type, modes, modality = _conditional_threat(draft, ctx, coder, event_type, modes, modality)
     cameo = ontology.cameo_root(event_type, modes)
     sent = ctx.sent
@@ -232,12 +232,17 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
     )
 
 
+# What a conditional threat of each type threatens (PLOVER's THREATEN modes), by the act's own mode when it has one.
+_THREAT_MODES = {"SANCTION": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict"}
+_THREAT_MODE_OF = {"expel": "expel", "deport": "expel", "withdraw": "relations", "arrest": "arrest", "seize": "territory"}
+
+
 def _conditional_threat(draft: Draft, ctx: SentenceContext, coder: Coder, event_type: str, modes: tuple,
                         modality: str) -> tuple[str, tuple, str]:
     """What an actor says it would do if someone acts is a threat made now, to that someone: "said it
     would impose sanctions if Russia invaded" is THREATEN restrict, asserted; "France would strike if
-    Syria used gas again" threatens Syria. Sets the recipient the condition names; gives the type,
-    modes and modality."""
+    Syria used gas again" threatens Syria (violence); "will expel more diplomats if the EU goes ahead"
+    threatens expulsion. Sets the recipient the condition names; gives the type, modes and modality."""
     def resolve(token):
         return coder.resolver.resolve(token, ctx.mentions, ctx.memory, ctx.places)
 
@@ -245,19 +250,42 @@ def _conditional_threat(draft: Draft, ctx: SentenceContext, coder: Coder, event_
         if subject is None:
             return True
         said_by = resolve(subject)
-        return said_by is not None and said_by.code is not None and said_by.code in {a.code for a in draft.actor}
+        if said_by is None:
+            return False
+        if said_by.code is None or said_by.country_from == "context":
+            return said_by.sector in ("GOV", "MIL", "REB")  # "a ministry official said": an unnamed voice of a state or group
+        return said_by.code in {a.code for a in draft.actor}
 
     threatened = None
-    if event_type == "SANCTION" and modality == "hypothetical" and draft.actor:
+    if event_type in _THREAT_MODES and modality in ("hypothetical", "future") and draft.actor:
         threatened = conditional_consequence(draft, own_voice)
+        if threatened is not None and event_type != "SANCTION" and not _adversary(threatened, draft, resolve):
+            threatened = None  # "would impose a curfew if the situation worsened", "if parliament approves": no one threatened
         if threatened is not None:
-            event_type, modes, modality = "THREATEN", ("restrict",), "asserted"
+            mode = next((_THREAT_MODE_OF[m] for m in modes if m in _THREAT_MODE_OF), _THREAT_MODES[event_type])
+            event_type, modes, modality = "THREATEN", (mode,), "asserted"
     elif event_type == "THREATEN" and not draft.recipient:
         threatened = conditional_consequence(draft, own_voice)
     if threatened is not None and not draft.recipient and threatened.pos_ in ("PROPN", "NOUN"):
         found = resolve(threatened)
         draft.recipient = [found] if found is not None and found not in draft.actor else []
     return event_type, modes, modality
+
+
+def _adversary(token, draft: Draft, resolve) -> bool:
+    """Whether the subject of a condition is another party than the one who would act: another country, or the
+    state for an armed group and the other way round ("the Taliban… if Kabul…")."""
+    other = resolve(token) if token.pos_ in ("PROPN", "NOUN", "PRON") else None
+    if other is None or other.code is None:
+        return False
+    if other.code not in {a.code for a in draft.actor}:
+        return True
+    sides = {_side_of(a.sector) for a in draft.actor}
+    return _side_of(other.sector) not in sides | {None} and None not in sides
+
+
+def _side_of(sector: str | None) -> str | None:
+    return "state" if sector in ("GOV", "MIL", "COP") else "armed" if sector in ("REB", "UAF", "PRM") else None
 
 
 def _quote_attribution(quote, ctx: SentenceContext, coder: Coder) -> Attribution | None:

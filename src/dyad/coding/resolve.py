@@ -413,7 +413,14 @@ class Resolver:
     def _plural_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
         """The unnamed group that "they" takes up in its sentence: the plural subject of the reporting verb it is said
         under ("villagers said soldiers beat them when they refused…"), else the nearest plural group subject before
-        it ("militants released a video two weeks after they killed his colleague")."""
+        it ("militants released a video two weeks after they killed his colleague"); "their" is the plural subject of
+        its own clause ("dock workers continued their strike")."""
+        if pronoun.lower_ == "their" and pronoun.dep_ == "poss":  # "dock workers continued their strike": the clause's subject
+            verb = pronoun.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            return next((self.resolve(t, mentions, memory, places) for t in verb.children
+                         if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.lemma_.lower() in self.lex.sector_of), None)
         if pronoun.lower_ != "they":  # "police fired tear gas to disperse them": an object is someone else
             return None
         speaker = pronoun.head
