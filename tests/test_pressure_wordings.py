@@ -146,3 +146,32 @@ def test_warned_operations_and_rammed_boats(code_text, text, event, modality):
 ])
 def test_business_and_forecast_warnings_threaten_no_one(code_text, text):
     assert_absent(code_text, text, {"THREATEN"})
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        # a state warning another not to act, or over what it does, threatens it
+        ("Ankara warned Athens not to militarise the islands.", "TUR/GOV", "GRC/GOV"),
+        ("Moscow warns Helsinki over NATO exercises near the border", "RUS/GOV", "FIN/GOV"),
+        # an ultimatum rejected is still the threat of whoever set it, aimed at whoever rejects it
+        ("Bamako rejected an ultimatum from ECOWAS to hold elections by February.", "IGO/None", "MLI/GOV"),
+    ],
+)
+def test_warnings_to_states_and_rejected_ultimatums_are_threats(code_text, text, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), "THREATEN", None, actor, recipient)
+
+
+def test_a_demand_with_a_penalty_is_a_request_and_a_threat(code_text):
+    assert_types(code_text, "ECOWAS called on Guinea's junta to free the president within a week or face sanctions.",
+                 ["REQUEST", "THREATEN"])
+
+
+@pytest.mark.parametrize("text", [
+    "The health ministry warned residents not to drink the tap water.",  # advice to people
+    "Police warned fans not to bring flares into the stadium.",
+    "The ministry told the company to reply within 30 days.",  # a demand without a penalty
+])
+def test_advice_and_plain_demands_threaten_no_one(code_text, text):
+    coded = coded_sectors(code_text, text)
+    assert not [e for e in coded if e[0] == "THREATEN"], coded

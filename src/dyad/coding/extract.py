@@ -180,7 +180,26 @@ class Extractor:
                 self._mode_from_complement(draft, ctx)
             if draft.event == "COERCE" and set(draft.mode) & {"curfew", "martial-law"} and not draft.recipient and ctx.places:
                 draft.recipient = [_place_laid_on(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
-        return kept
+        return kept + self._ultimatums(kept)
+
+    def _ultimatums(self, drafts: list[Draft]) -> list[Draft]:
+        """A demand with a penalty is also a threat: "called on the junta to hand over power within 15 days or face
+        suspension" is a REQUEST and a THREATEN of what it faces (team)."""
+        out = []
+        for draft in drafts:
+            if draft.event != "REQUEST" or not draft.actor:
+                continue
+            penalty = next((t for t in draft.trigger.subtree if t.lemma_.lower() == "face" and t.pos_ == "VERB"
+                            and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children)), None)
+            if penalty is None:
+                continue
+            threat = Draft(trigger=draft.trigger, rule=_ULTIMATUM, light=draft.light, actor=list(draft.actor),
+                           recipient=list(draft.recipient))
+            probe = Draft(trigger=penalty, rule=_ULTIMATUM, light=None)
+            self._mode(probe)
+            threat.mode = probe.mode
+            out.append(threat)
+        return out
 
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
@@ -938,7 +957,7 @@ class Extractor:
         if not heads:
             for child in tok.children:
                 if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and etype in _FROM_SOURCE
-                                                                       and light is None)):
+                                                                       and (light is None or etype == "THREATEN"))):
                     # "an ultimatum from Spain and France", "a demand from Washington", "aid from the EU"
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -1171,6 +1190,8 @@ class Extractor:
                     and d.trigger.head.head.i in verbs and verbs[d.trigger.head.head.i].event == d.event == "PROTEST":
                 continue  # "thronged the streets for anti-government demonstrations": the same protest, told once
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
+            if named and _told_apart(d, owner):
+                named = False  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
             same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
             if named or same:
                 continue  # the verb's rule names this noun ("lodged a protest" is one ACCUSE); "imposed a state of
@@ -1184,7 +1205,10 @@ class Extractor:
         for draft in drafts:
             light_owner = by_token.get(draft.light.i) if draft.light is not None else None
             if light_owner is not None and light_owner is not draft and light_owner.rule.absorbs:
-                draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
+                if _told_apart(draft, light_owner):
+                    draft.recipient = draft.recipient or list(light_owner.actor)  # aimed at whoever answers it
+                else:
+                    draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
                 continue
             if _is_purpose(draft.clause) and by_token.get(draft.clause.head.i) not in (None, draft) \
                     and draft.event in ("ASSAULT", "CONSULT", "SUPPORT", "AID"):
@@ -1207,7 +1231,10 @@ class Extractor:
                 steps += 1
                 owner = by_token.get(tok.i)
                 if owner is not None and owner is not draft and owner.rule.absorbs:
-                    draft.absorbed_by = owner
+                    if _told_apart(draft, owner):
+                        draft.recipient = draft.recipient or list(owner.actor)
+                    else:
+                        draft.absorbed_by = owner
                     break
                 if owner is not None:
                     if alternative and owner.absorbed_by is not None:
@@ -1424,6 +1451,22 @@ _ARREST_VERBS = {"arrest", "detain", "capture", "seize", "nab", "apprehend", "ro
 # quit"; police, courts and fans' protests in a sports report stay events
 _SPORT_TYPES = {"RETREAT", "SUPPORT", "CONCEDE", "REJECT", "THREATEN", "MOBILIZE", "ACCUSE", "COERCE"}
 _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", "trophy"}  # "marathon talks", "a champion of…"
+
+
+# The threat a demand carries when it names a penalty ("… or face suspension"): made by the team's code, not a rules.yaml entry.
+_ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+
+
+def _told_apart(draft: Draft, owner: Draft) -> bool:
+    """A threat someone else made, named as what the verb's actor answers ("rejected an ultimatum from the EU"): an
+    event of its own, not a part of the answer (a demand rejected stays the refusal's, as the gold codes it)."""
+    return draft.event == "THREATEN" and owner.event != draft.event and _other_party(draft, owner)
+
+
+def _other_party(draft: Draft, owner: Draft) -> bool:
+    """Whether a noun's event has a doer of its own, apart from the verb's ("an ultimatum from Spain")."""
+    codes = {a.code for a in owner.actor}
+    return bool(draft.actor) and all(a.code and a.code not in codes for a in draft.actor)
 
 
 def _drop_riot_casualties(drafts: list[Draft]) -> list[Draft]:

@@ -208,7 +208,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         object_org=bool(raw.get("object_org")),
         object_not=_words(raw.get("object_not") or raw.get("not_object"), sets, where),
         recipient=_recipient(raw.get("recipient")),
-        prep=frozenset(str(raw.get("prep", "")).split("|")) - {""},
+        prep=frozenset(raw["prep"] if isinstance(raw.get("prep"), list) else str(raw.get("prep", "")).split("|")) - {""},
         not_prep=frozenset(raw.get("not_prep") or ()),
         meeting=bool(raw.get("meeting")),
         absorbs=bool(raw.get("absorbs")),
