@@ -97,6 +97,15 @@ def test_more_wire_idioms(code_text, text, event, mode, actor, recipient):
 
 def test_a_portal_topic_label_tells_no_event(code_text):
     assert_types(code_text, "Russian invasion of Ukraine: Norway delivers two air defence systems to Ukraine.", ["AID"])
+    # a label's first word read as a verb does not borrow the story's doer
+    assert_types(code_text, "Press freedom in Turkey: Reporters Without Borders condemns the jailing of two editors.",
+                 ["ACCUSE"])
+
+
+def test_a_label_the_parser_made_the_subject_gives_way_to_the_story_s_subject(code_text):
+    coded = coded_sectors(code_text, "Land rights in Kenya: Amnesty International criticises the government over "
+                                     "forced evictions in Nairobi slums.")
+    assert_parties(first_of(coded, "ACCUSE"), "NGO/", "KEN/GOV")
 
 
 def test_a_named_person_has_the_sector_of_the_office_held_on_the_date(code_text):

@@ -150,6 +150,10 @@ class Extractor:
                 drafts.append(draft)
         label_end = _topic_label_end(ctx.sent)
         drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
+        colon = _label_colon(ctx.sent)
+        if colon is not None:  # "Press freedom in Egypt: Amnesty criticises…": the label's "Press" is no demand of Amnesty's
+            drafts = [d for d in drafts if d.trigger.i > colon.i or d.trigger.pos_ not in ("VERB", "AUX")
+                      or any(a.start is not None and a.start < colon.idx for a in d.actor)]
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
         drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
@@ -675,6 +679,12 @@ class Extractor:
                     return self.resolver.heads(tok.head)
                 if child.lemma_.lower() in _DOCUMENTS and child.pos_ == "NOUN":  # "an Arab League statement condemned…"
                     return self._document_owners(child)
+                colon = _label_colon(tok.sent)
+                if colon is not None and child.i < colon.i < tok.i:
+                    # "Human rights in Tunisia: Human Rights Watch criticises…": the label is no subject, what follows it is
+                    tops = [t for t in child.subtree if t.i > colon.i and t.head.i < colon.i and not t.is_punct]
+                    if tops:
+                        return [g for t in tops[:1] for g in self.resolver.heads(t)]
                 return self.resolver.heads(child)
         if tok.tag_ == "VBG" and (document := _document_saying(tok)) is not None:
             return self._issuers(document)
@@ -1720,6 +1730,20 @@ def _the_two(tok: Token) -> bool:
         return True
     return tok.lemma_.lower() in _PAIRS and tok.tag_ == "NNS" and any(
         c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in tok.children)
+
+
+def _label_colon(sent) -> Token | None:
+    """The colon that ends a label of a few words with no finite verb, followed by a capitalised word ("Press
+    freedom in Egypt: Amnesty…"): what stands before it has no doer after it."""
+    tokens = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(tokens[:12]):
+        if tok.text == ":":
+            label = tokens[:k]
+            first = tok.doc[tok.i + 1:].text.strip()[:1]
+            if label and first.isupper() and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in label):
+                return tok
+            return None
+    return None
 
 
 def _topic_label_end(sent) -> int:
