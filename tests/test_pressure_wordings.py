@@ -175,3 +175,24 @@ def test_a_demand_with_a_penalty_is_a_request_and_a_threat(code_text):
 def test_advice_and_plain_demands_threaten_no_one(code_text, text):
     coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "THREATEN"], coded
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Armenia claimed that Azerbaijani troops had shelled villages near the border.", "ARM/GOV", "AZE/MIL"),
+        ("Kyiv alleged that Belarus had trained saboteurs near the frontier.", "UKR/GOV", "BLR/GOV"),
+    ],
+)
+def test_a_claim_that_another_party_did_a_hostile_act_is_an_allegation_against_it(code_text, text, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), "ACCUSE", "allege", actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian army claims to have killed 30 insurgents in Borno.",  # its own act
+    "Al-Shabaab claimed responsibility for the bombing in Mogadishu.",
+    "The ruling party claimed victory in the election.",
+])
+def test_claims_of_one_s_own_acts_are_no_allegation(code_text, text):
+    coded = coded_sectors(code_text, text)
+    assert not [e for e in coded if e[0] == "ACCUSE"], coded

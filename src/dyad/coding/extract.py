@@ -176,6 +176,8 @@ class Extractor:
         for draft in kept:
             if draft.rule.absorbs and not draft.recipient and draft.event in ("AGREE", "THREATEN", "REJECT", "REQUEST"):
                 draft.recipient = self._complement_recipients(draft, ctx)
+            if draft.rule.absorbs and not draft.recipient and draft.mode == ["allege"]:
+                draft.recipient = self._complement_doers(draft.trigger, draft.actor, ctx)
             if not draft.mode:
                 self._mode(draft)
             if draft.event == "CONSULT" and not draft.mode and len({a.code for a in draft.actor if a.code}) >= 3:
@@ -437,6 +439,8 @@ class Extractor:
             actors, recipients = self._resolve_all(objects, ctx), actors
             if not actors:
                 return None
+        if rule.needs_recipient and not recipients and rule.mode == "allege" and rule.absorbs:
+            recipients = self._complement_doers(tok, actors, ctx)  # "claimed that Egyptian intelligence armed…"
         if rule.needs_recipient and not recipients and not (rule.type == "ASSAULT" and aimed_at and actors):
             return None  # "launched missiles at an airbase near Homs": a target named, whoever's it is
         if rule.needs_joint and not (self._is_joint(tok, obj) or len(actors) >= 2):
@@ -1173,6 +1177,13 @@ class Extractor:
             out.append(replace(actor, code=code, entity_text=f"{actor.entity_text} ({tok.text})",
                                identifier_text=mention.entity.name))
         return out or [actor]
+
+    def _complement_doers(self, tok: Token, actors: list[ActorRef], ctx: SentenceContext) -> list[ActorRef]:
+        """Whom an allegation is against: the doer of the act it reports, another party than who alleges it
+        ("alleged that Egyptian intelligence had armed militias": Egypt; "claims to have killed nine": no one)."""
+        heads = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found = self._resolve_all(heads, ctx)
+        return [a for a in found if a not in actors and a.code not in {b.code for b in actors}]
 
     def _complement_recipients(self, draft: Draft, ctx: SentenceContext) -> list[ActorRef]:
         """Who a pledge, threat or refusal is aimed at when the verb itself names no one."""
