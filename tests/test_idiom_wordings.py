@@ -204,3 +204,34 @@ def test_companies_have_the_country_of_their_headquarters(code_text):
     got = first_of(coded_sectors(code_text, "The European Commission fined Huawei for breaking competition rules."),
                    "SANCTION")
     assert got[3] == ("CHN/BUS",), got
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("A jury in Denver finds former sheriff guilty of taking bribes", "SANCTION", "convict", "USA/JUD", None),
+        ("A court in Nairobi found the former governor guilty of embezzlement.", "SANCTION", "convict", "KEN/JUD", "KEN/GOV"),
+        ("Oman ends decades-old ban on foreign ownership of land", "CONCEDE", None, "OMN/GOV", None),
+    ],
+)
+def test_verdicts_and_bans_ended(code_text, text, event, mode, actor, recipient):
+    assert_parties(first_of(coded_sectors(code_text, text), event, mode), actor, recipient)
+
+
+def test_the_crime_someone_is_found_guilty_of_is_no_event_of_its_own(code_text):
+    assert_types(code_text, "A court in Nairobi found the former governor guilty of assaulting a police officer.",
+                 ["SANCTION"])
+    assert_types(code_text, "Thousands of fans have ended up in emergency wards after the match.", [])
+
+
+def test_a_headline_plan_is_future_and_an_announced_pullout_concedes(code_text):
+    coded = coded_sectors(code_text, "Canada to deploy 300 soldiers to Latvia")
+    assert [(e[0], e[4]) for e in coded] == [("MOBILIZE", "future")], coded
+    coded = coded_sectors(code_text, "Germany to withdraw its troops from Mali by next May")
+    assert [e[0] for e in coded] == ["CONCEDE"], coded
+
+
+def test_dismissing_a_person_is_no_refusal_and_an_emergency_after_a_quake_coerces_no_one(code_text):
+    assert_types(code_text, "The new owner took over the airline, dismissing its chief executive and two directors.", [])
+    assert_types(code_text, "A strong earthquake struck northern Peru, killing 12 people; the president declared a state "
+                            "of emergency in three provinces.", [])

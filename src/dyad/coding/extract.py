@@ -497,6 +497,13 @@ class Extractor:
         or None when it reports none."""
         return tuple(ctx.places) if self._accident(ctx) else None
 
+    @staticmethod
+    def _after_disaster_here(ctx: SentenceContext) -> bool:
+        """Whether the sentence before told a disaster or an accident, and this one names no other country ("An
+        earthquake struck…; President Correa declares a state of emergency")."""
+        before = ctx.memory.accident_before
+        return before is not None and (not ctx.places or bool(set(ctx.places) & set(before)))
+
     def _toll_of_accident_before(self, tok: Token, ctx: SentenceContext) -> bool:
         """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident and in
         no other country: the toll of that disaster, told on its own ("…; at least 59 people were killed")."""
@@ -686,7 +693,9 @@ class Extractor:
                 colon = _label_colon(tok.sent)
                 if colon is not None and child.i < colon.i < tok.i:
                     # "Human rights in Tunisia: Human Rights Watch criticises…": the label is no subject, what follows it is
-                    tops = [t for t in child.subtree if t.i > colon.i and t.head.i < colon.i and not t.is_punct]
+                    later = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i > colon.i]
+                    tops = later or [t for t in child.subtree if t.i > colon.i and t.head.i < colon.i
+                                     and t.pos_ in ("NOUN", "PROPN")]
                     if tops:
                         return [g for t in tops[:1] for g in self.resolver.heads(t)]
                 return self.resolver.heads(child)
@@ -915,7 +924,7 @@ class Extractor:
             return None
         if self._sector_missing(rule, actors, ctx) or self._sector_barred(rule, actors, ctx):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
-        if rule.mode == "martial-law" and self._accident(ctx):
+        if rule.mode == "martial-law" and (self._accident(ctx) or self._after_disaster_here(ctx)):
             return None  # a state of emergency over a flood or haze coerces no one
         if self._disaster_response(rule, actors, ctx):
             return None
@@ -1534,7 +1543,7 @@ def _governed_by(tok: Token, lemmas: frozenset[str] | set[str], steps: int) -> b
 # Verbs of the law whose "for", "of" or "with" phrase names the crime it answers (team).
 _CRIME_ANSWERED = {"convict", "sentence", "jail", "imprison", "arrest", "detain", "charge", "indict", "try", "acquit",
                    "prosecute", "fine", "extradite", "hang", "execute", "punish", "accuse", "suspect", "blame", "link",
-                   "tie", "connect"}
+                   "tie", "connect", "guilty", "innocent"}
 
 
 _PARTITIVE = {"any", "some", "none", "all", "each", "many", "several", "most", "few", "dozens", "hundreds", "scores", "members"}
@@ -1847,6 +1856,9 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
         out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
+    if not out and not passive:  # "finds the former minister guilty": the subject of the small clause
+        out = [s for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
+               for s in c.children if s.dep_ == "nsubj"]
     return out
 
 

@@ -76,6 +76,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         if child.dep_ in ("det", "neg") and low in cues.negators and not (child.dep_ == "neg" and draft.rule.when_negated):
             found.add("negated")
     start = draft.clause
+    if headline_plan(start):
+        found.add("future")  # "Biden to pull all U.S. troops out of Afghanistan": a headline's plan
     own_clause = True
     reached_speech = False
     # "France announced it would pull out": a "would" in what someone says or pledges is their future
@@ -156,6 +158,13 @@ def _speech_governs(start: Token, cues: ModalityCues) -> bool:
         if _says(tok, cues):
             return True
     return False
+
+
+def headline_plan(clause: Token) -> bool:
+    """A headline's "X to do Y", its verb the sentence's root with a subject and "to" but no finite verb anywhere."""
+    return clause.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+        and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in clause.sent)
 
 
 def _has_condition(tok: Token, cues: ModalityCues) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
 from dyad.coding.extract import Draft, Extractor, SentenceContext
-from dyad.coding.modality import attribution_of, conditional_consequence, contexts_of, date_of, modality_of
+from dyad.coding.modality import attribution_of, conditional_consequence, contexts_of, date_of, headline_plan, modality_of
 from dyad.coding.model import EventModel, load_model
 from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc, repair_headline_verbs
 from dyad.coding.places import locate_event
@@ -196,7 +196,7 @@ def _event(article: Article, index: int, draft: Draft, ctx: SentenceContext, cod
         event_date, precision = when
     modes = tuple(draft.mode)
     event_type = draft.event
-    if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and _announced(draft):
+    if event_type == "RETREAT" and modes == ("withdraw",) and modality == "future" and (_announced(draft) or headline_plan(draft.clause)):
         event_type, modes, modality = "CONCEDE", (), "asserted"  # PLOVER: an announced withdrawal concedes
     if event_type in ("THREATEN", *_THREAT_MODES):
         event_type, modes, modality = _conditional_threat(draft, ctx, coder, event_type, modes, modality)
