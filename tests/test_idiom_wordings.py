@@ -235,3 +235,30 @@ def test_dismissing_a_person_is_no_refusal_and_an_emergency_after_a_quake_coerce
     assert_types(code_text, "The new owner took over the airline, dismissing its chief executive and two directors.", [])
     assert_types(code_text, "A strong earthquake struck northern Peru, killing 12 people; the president declared a state "
                             "of emergency in three provinces.", [])
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        ("Police in Lahore held the opposition leader for six hours and then let him go.", "RETREAT", "release", "PAK/COP", None),
+        ("Students in Dhaka chanted slogans against the prime minister.", "PROTEST", "demo", "BGD/", "BGD/GOV"),
+        ("Myanmar's junta began to conscript young men into the army.", "MOBILIZE", "troops", "MMR/MIL", None),
+        ("Peru's president ordered troops onto the streets of Lima.", "MOBILIZE", "troops", "PER/GOV", None),
+        ("Russia halted oil supplies to Hungary through the pipeline.", "COERCE", "withhold", "RUS/GOV", "HUN/GOV"),
+        ("Guinea's junta suspended the constitution and dissolved the government.", "COERCE", "restrict", "GIN/MIL", None),
+        ("Washington said Pyongyang was behind the theft of $600 million in crypto.", "ACCUSE", "allege", "USA/GOV", "PRK/GOV"),
+        ("Sudanese rebels accepted a ceasefire brokered by Qatar.", "AGREE", None, "SDN/REB", None),
+    ],
+)
+def test_wordings_of_real_wire_copy(code_text, text, event, mode, actor, recipient):
+    assert_parties(first_of(coded_sectors(code_text, text), event, mode), actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Fans chanted the team's name outside the stadium.",  # no slogans
+    "The storm halted power supplies to thousands of homes.",  # no one halts them
+    "The minister said the project was behind schedule.",  # no other party behind anything
+    "The company let two hundred workers go last year.",  # a firm laying off staff
+])
+def test_look_alikes_of_the_seventh_round_wordings(code_text, text):
+    assert_absent(code_text, text, {"PROTEST", "COERCE", "ACCUSE", "RETREAT"})

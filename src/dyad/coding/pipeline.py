@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
 from dyad.coding.extract import Draft, Extractor, SentenceContext
-from dyad.coding.modality import attribution_of, conditional_consequence, contexts_of, date_of, headline_plan, modality_of
+from dyad.coding.modality import (
+    attribution_of,
+    conditional_consequence,
+    contexts_of,
+    date_of,
+    headline_plan,
+    modality_of,
+)
 from dyad.coding.model import EventModel, load_model
 from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc, repair_headline_verbs
 from dyad.coding.places import locate_event
