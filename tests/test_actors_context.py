@@ -271,3 +271,8 @@ def test_their_is_the_plural_subject_of_its_own_clause(coder):
 def test_a_state_that_continues_its_strikes_is_not_on_strike(coder):
     events = _events(coder, "Hezbollah said it would keep firing rockets as long as Israel continued its strikes.")
     assert not [e for e in events if e.event == "PROTEST"], events
+
+
+def test_a_state_visit_is_the_visitor_s(coder):
+    [event] = _events(coder, "Kenya's president arrived in Seoul on a four-day state visit.", "CONSULT")
+    assert [a.code for a in event.actor] == ["KEN"], event

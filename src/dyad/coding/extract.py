@@ -964,6 +964,8 @@ class Extractor:
         sector_adjectives: list[Token] = []  # "a military operation": whose, only when no one else is named
         if not heads:
             for child in tok.children:
+                if child.dep_ == "compound" and child.lower_ == "state" and etype == "CONSULT":
+                    continue  # "a state visit": a kind of visit, not its doer
                 if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
                         self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child)
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
