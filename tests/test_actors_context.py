@@ -276,3 +276,20 @@ def test_a_state_that_continues_its_strikes_is_not_on_strike(coder):
 def test_a_state_visit_is_the_visitor_s(coder):
     [event] = _events(coder, "Kenya's president arrived in Seoul on a four-day state visit.", "CONSULT")
     assert [a.code for a in event.actor] == ["KEN"], event
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("Senior Republicans criticised the president's decision to pull troops out of Syria.", "ACCUSE", ("USA", "PTY")),
+    ("The BJP accused the Congress party of insulting the army.", "ACCUSE", ("IND", "PTY")),
+    ("Fidesz lawmakers voted to suspend the court's president.", None, None),
+])
+def test_political_parties_and_their_members_are_actors_of_their_country(coder, text, event, actor):
+    if event is None:  # a party named as a modifier of lawmakers: the lawmakers are the actor
+        assert all(a.code in ("HUN", None) for e in _events(coder, text) for a in e.actor)
+        return
+    [found] = _events(coder, text, event)
+    assert _side(found.actor) == [actor]
+
+
+def test_a_party_name_that_is_an_everyday_word_at_a_sentence_start_is_no_actor(coder):
+    assert not _events(coder, "Labour costs rose sharply in the third quarter, the statistics office said.")

@@ -379,7 +379,8 @@ def load_kb(data_dir: str | None = None, extra: str | None = None) -> KnowledgeB
     countries = path / "countries.yaml"
     _add_countries(kb, _read_yaml(countries) if countries.exists() else [])
     for name, add in (("igos.yaml", _add_igos), ("ngos.yaml", _add_igos), ("armed_groups.yaml", _add_groups),
-                      ("companies.yaml", _add_groups), ("places.yaml", _add_places), ("metonyms.yaml", _add_metonyms)):
+                      ("companies.yaml", _add_groups), ("parties.yaml", _add_groups), ("places.yaml", _add_places),
+                      ("metonyms.yaml", _add_metonyms)):
         if (path / name).exists():
             add(kb, _read_yaml(path / name), path / name)
     if (path / "regions.csv").exists():
