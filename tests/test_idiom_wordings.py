@@ -262,3 +262,35 @@ def test_wordings_of_real_wire_copy(code_text, text, event, mode, actor, recipie
 ])
 def test_look_alikes_of_the_seventh_round_wordings(code_text, text):
     assert_absent(code_text, text, {"PROTEST", "COERCE", "ACCUSE", "RETREAT"})
+
+
+@pytest.mark.parametrize("text", [
+    # a second reviewer's look-alikes against the seventh round's rules (2026-12-04)
+    "The arrest of inflation in Argentina surprised economists.",
+    "The arrest of his heart rhythm in Boston was treated by paramedics within minutes.",
+    "The secret agent in the new James Bond film visits Jamaica.",
+    "The judges found the gymnast guilty of stepping out of bounds and deducted points.",
+    "Germany said France was responsible for hosting the summit.",
+    "China said the United States was responsible for ensuring stability in the region.",
+    "The government said Japan was behind China in chip production.",
+])
+def test_review_look_alikes_of_the_seventh_round(code_text, text):
+    assert_types(code_text, text, [])
+
+
+def test_a_sanction_conditional_on_one_s_own_parliament_threatens_no_one(code_text):
+    coded = coded_sectors(code_text, "The government said it would impose sanctions if parliament approves the bill.")
+    assert "THREATEN" not in [e[0] for e in coded], coded
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The bombing in Kabul was claimed by the Islamic State group.", "IRQ/REB"),
+    ("The attack on the convoy was claimed by al-Shabaab.", "SOM/REB"),
+])
+def test_an_attack_claimed_by_a_group_in_the_passive_is_the_group_s(code_text, text, actor):
+    assert_parties(first_of(coded_sectors(code_text, text), "ASSAULT"), actor, None)
+
+
+def test_an_ignored_ultimatum_threatens_who_ignores_it(code_text):
+    coded = coded_sectors(code_text, "Hamas ignored an ultimatum from Israel to free the captives.")
+    assert_parties(first_of(coded, "THREATEN"), "ISR/GOV", "PSE/")

@@ -293,6 +293,8 @@ class Extractor:
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
                                              or _infinitive_after_object(c) for c in tok.children):
             return None
+        if rule.complement_also and not self._complement_has(tok, rule.complement_also):
+            return None  # "said France was responsible for hosting the summit": no hostile act alleged
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
             return None
         if rule.complement_not and self._complement_has(tok, rule.complement_not):
@@ -357,6 +359,8 @@ class Extractor:
             return None  # "Typhoon Yagi slammed into Vietnam; at least 59 people were killed"
         if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS:
             return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
+        if rule.mode == "convict" and self._lemma(tok) == "find" and self._sport(ctx):
+            return None  # "the judges found the gymnast guilty of stepping out of bounds": a sports ruling
         if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok):
             return None  # "pardoned 13 people convicted of…", "hanged a man convicted of spying": who they are
         if self._disaster_response(rule, actors, ctx):
@@ -947,6 +951,8 @@ class Extractor:
         patients = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not patients or self._lemma(tok) == "custody":
             return None  # "remains in custody", "crackdowns on protests", "in the custody of the police": no one's arrest told
+        if not any(self._resolve(p, ctx) is not None for p in patients):
+            return None  # "the arrest of inflation", "the arrest of the team's slide": no one taken
         for holder in [tok, *patients]:
             code = self.resolver.location(holder, ctx.mentions)
             if code is not None:
@@ -1016,6 +1022,10 @@ class Extractor:
         if not heads and etype == "PROTEST" and ctx.places and self._crowd_noun(tok, ctx):
             # "killed in riots in Manipur", "protests erupted in Lima": crowds of the place, as "protesters in Caracas" are
             return [self._crowd_actor(tok, ctx)]
+        if not heads and tok.dep_ == "nsubjpass" and self._lemma(tok.head) in _DOER_VERBS:
+            # "the bombing was claimed by the Islamic State group", "the raid was carried out by commandos"
+            heads = [g for a in tok.head.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                     for g in self.resolver.heads(p)]
         if not heads and tok.dep_ in _SUBJECT_DEPS + ("nsubjpass",):
             return []
         if not heads:  # in a post, an event noun without a doer is the author's ("Great meeting with X")
@@ -1223,7 +1233,8 @@ class Extractor:
                 continue  # "thronged the streets for anti-government demonstrations": the same protest, told once
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
             if named and _told_apart(d, owner):
-                named = False  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
+                named = False
+                d.recipient = d.recipient or list(owner.actor)  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
             same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
             if named or same:
                 continue  # the verb's rule names this noun ("lodged a protest" is one ACCUSE); "imposed a state of

@@ -266,7 +266,7 @@ def _conditional_threat(draft: Draft, ctx: SentenceContext, coder: Coder, event_
     threatened = None
     if event_type in _THREAT_MODES and modality in ("hypothetical", "future") and draft.actor:
         threatened = conditional_consequence(draft, own_voice)
-        if threatened is not None and event_type != "SANCTION" and not _adversary(threatened, draft, resolve):
+        if threatened is not None and not _adversary(threatened, draft, resolve):
             threatened = None  # "would impose a curfew if the situation worsened", "if parliament approves": no one threatened
         if threatened is not None:
             mode = next((_THREAT_MODE_OF[m] for m in modes if m in _THREAT_MODE_OF), _THREAT_MODES[event_type])

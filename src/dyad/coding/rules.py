@@ -19,7 +19,7 @@ _RULE_KEYS = {
     "lemma", "type", "mode", "object", "object_org", "object_opt", "object_not", "not_object", "recipient", "prep",
     "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
     "needs_joint", "intransitive", "host", "particle_step", "subject_sector",
-    "complement_needs", "complement_not", "object_mod", "needs_light",
+    "complement_needs", "complement_also", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
@@ -71,6 +71,7 @@ class Rule:
     particle: str | None = None
     subject_sector: frozenset[str] = frozenset()
     complement_needs: frozenset[str] = frozenset()
+    complement_also: frozenset[str] = frozenset()  # a second set the complement must also hold a word of
     complement_not: frozenset[str] = frozenset()
     object_mod: str | None = None
     needs_light: frozenset[str] = frozenset()
@@ -221,6 +222,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         particle=raw.get("particle_step"),
         subject_sector=frozenset(raw.get("subject_sector") or ()),
         complement_needs=_words(raw.get("complement_needs"), sets, where).lemmas,
+        complement_also=_words(raw.get("complement_also"), sets, where).lemmas,
         complement_not=_words(raw.get("complement_not"), sets, where).lemmas,
         object_mod=raw.get("object_mod"),
         needs_light=frozenset(raw.get("needs_light") or ()),
