@@ -5,7 +5,7 @@ is checked even when the rule takes another word as its object."""
 
 import pytest
 
-from tests.coded import assert_absent, assert_asserted, assert_types, coded_sectors
+from tests.coded import assert_absent, assert_asserted, assert_parties, assert_types, coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -196,3 +196,8 @@ def test_a_claim_that_another_party_did_a_hostile_act_is_an_allegation_against_i
 def test_claims_of_one_s_own_acts_are_no_allegation(code_text, text):
     coded = coded_sectors(code_text, text)
     assert not [e for e in coded if e[0] == "ACCUSE"], coded
+
+
+def test_unnamed_parties_on_either_side_of_an_allegation_are_told_apart_by_sector(code_text):
+    coded = coded_sectors(code_text, "The rebels claim government forces killed 30 civilians in the village.")
+    assert_parties(first_of(coded, "ACCUSE", "allege"), "None/REB", "None/MIL")

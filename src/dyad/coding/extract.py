@@ -1204,7 +1204,9 @@ class Extractor:
         ("alleged that Egyptian intelligence had armed militias": Egypt; "claims to have killed nine": no one)."""
         heads = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         found = self._resolve_all(heads, ctx)
-        return [a for a in found if a not in actors and a.code not in {b.code for b in actors}]
+        codes = {b.code for b in actors if b.code}
+        sides = {(b.code, b.sector) for b in actors}
+        return [a for a in found if a not in actors and (a.code not in codes if a.code else (a.code, a.sector) not in sides)]
 
     def _complement_recipients(self, draft: Draft, ctx: SentenceContext) -> list[ActorRef]:
         """Who a pledge, threat or refusal is aimed at when the verb itself names no one."""
