@@ -294,3 +294,16 @@ def test_an_attack_claimed_by_a_group_in_the_passive_is_the_group_s(code_text, t
 def test_an_ignored_ultimatum_threatens_who_ignores_it(code_text):
     coded = coded_sectors(code_text, "Hamas ignored an ultimatum from Israel to free the captives.")
     assert_parties(first_of(coded, "THREATEN"), "ISR/GOV", "PSE/")
+
+
+def test_a_cardiac_arrest_is_no_arrest(code_text):
+    assert_types(code_text, "The former minister suffered a cardiac arrest in Lagos on Sunday.", [])
+
+
+@pytest.mark.parametrize("text, event", [
+    ("France warned its citizens against travelling to Mali.", "CONSULT"),
+    ("Lawmakers voted against extending the sanctions on Iran.", "SANCTION"),
+])
+def test_what_is_warned_or_voted_against_is_not_done(code_text, text, event):
+    coded = coded_sectors(code_text, text)
+    assert all(e[4] == "negated" for e in coded if e[0] == event), coded

@@ -49,6 +49,10 @@ def load_cues() -> ModalityCues:
     return ModalityCues(**{k: frozenset(v) for k, v in raw.items() if k != "version"})
 
 
+# Verbs whose "against" names what is advised or voted down, not done.
+_AGAINST_GOVERNORS = {"warn", "advise", "caution", "counsel", "vote", "decide", "rule", "campaign", "lobby", "argue", "urge"}
+
+
 def _chain(tok: Token):
     """The token and the heads that govern it, up to the sentence root, with the dependency used."""
     steps = 0
@@ -89,6 +93,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:
                 found.add("negated")
+            if via in ("pcomp", "pobj") and tok.lower_ == "against" and tok.head.lemma_.lower() in _AGAINST_GOVERNORS:
+                found.add("negated")  # "warned its citizens against travelling to Mali", "voted against the sanctions"
             if via == "xcomp" and lemma in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children):
                 found.add("negated")  # "has yet to be charged", "are yet to sign": not (yet) done
             if via in ("xcomp", "ccomp", "pcomp", "advcl", "pobj", "prep", "nsubj") and lemma in cues.hedge_governors:
