@@ -293,3 +293,10 @@ def test_political_parties_and_their_members_are_actors_of_their_country(coder, 
 
 def test_a_party_name_that_is_an_everyday_word_at_a_sentence_start_is_no_actor(coder):
     assert not _events(coder, "Labour costs rose sharply in the third quarter, the statistics office said.")
+
+
+def test_a_person_named_after_a_job_noun_is_the_person_whatever_the_verb(coder):
+    [event] = _events(coder, "Police arrested the poet Omar Haddad in Amman.", "COERCE")
+    assert _side(event.recipient) == [("JOR", "CVL")]
+    [event] = _events(coder, "The poet Omar Haddad was arrested in Amman.", "COERCE")
+    assert _side(event.recipient) == [("JOR", "CVL")]

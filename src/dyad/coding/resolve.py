@@ -261,7 +261,7 @@ class Resolver:
                         if pobj.dep_ == "pobj":
                             return self.resolve(pobj, mentions, memory, sentence_places)
         if head.pos_ == "NOUN" and head.i not in mentions and head.lemma_.lower() not in lex.sector_of \
-                and head.lemma_.lower() not in lex.generic_heads:
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):  # "the head of the agency, X": the role
             name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if name is not None:  # "the film director Ali Karimi": the person the apposition names
                 return self.resolve(name, mentions, memory, sentence_places)
