@@ -201,3 +201,17 @@ def test_claims_of_one_s_own_acts_are_no_allegation(code_text, text):
 def test_unnamed_parties_on_either_side_of_an_allegation_are_told_apart_by_sector(code_text):
     coded = coded_sectors(code_text, "The rebels claim government forces killed 30 civilians in the village.")
     assert_parties(first_of(coded, "ACCUSE", "allege"), "None/REB", "None/MIL")
+
+
+def test_a_state_telling_another_to_act_demands_it_and_nothing_is_done(code_text):
+    coded = coded_sectors(code_text, "Moscow told Tbilisi to withdraw its troops from the border region.")
+    assert [e[0] for e in coded] == ["REQUEST"], coded
+    assert_parties(first_of(coded, "REQUEST"), "RUS/GOV", "GEO/GOV")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told reporters the talks would resume on Monday.",  # telling something is no demand
+    "The coach told his players to stay calm.",  # no political doer
+])
+def test_telling_is_a_demand_only_to_act_and_only_by_a_political_actor(code_text, text):
+    assert_absent(code_text, text, {"REQUEST"})

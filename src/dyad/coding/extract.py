@@ -293,6 +293,9 @@ class Extractor:
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
                                              or _infinitive_after_object(c) for c in tok.children):
             return None
+        if rule.needs_infinitive and not any(_infinitive_after_object(c) or (c.dep_ in ("xcomp", "ccomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in tok.children):
+            return None  # "told reporters the talks would resume": no one is told to do anything
         if rule.complement_also and not self._complement_has(tok, rule.complement_also):
             return None  # "said France was responsible for hosting the summit": no hostile act alleged
         if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):

@@ -17,7 +17,7 @@ from dyad.ontology import load_ontology
 
 _RULE_KEYS = {
     "lemma", "type", "mode", "object", "object_org", "object_opt", "object_not", "not_object", "recipient", "prep",
-    "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement",
+    "not_prep", "meeting", "absorbs", "needs_partner", "needs_recipient", "needs_complement", "needs_infinitive",
     "needs_joint", "intransitive", "host", "particle_step", "subject_sector",
     "complement_needs", "complement_also", "complement_not", "object_mod", "needs_light",
     "needs_light_or_poss", "needs_poss_or_light", "needs_light_or_actor", "needs_actor",
@@ -65,6 +65,7 @@ class Rule:
     needs_partner: bool = False
     needs_recipient: bool = False
     needs_complement: bool = False
+    needs_infinitive: bool = False  # the verb must govern a "to" infinitive: "told Kyiv to withdraw", not "told reporters"
     needs_joint: bool = False
     intransitive: bool = False
     host: bool = False
@@ -215,6 +216,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         absorbs=bool(raw.get("absorbs")),
         needs_partner=bool(raw.get("needs_partner")),
         needs_recipient=bool(raw.get("needs_recipient")),
+        needs_infinitive=bool(raw.get("needs_infinitive")),
         needs_complement=bool(raw.get("needs_complement")),
         needs_joint=bool(raw.get("needs_joint")),
         intransitive=bool(raw.get("intransitive")),
