@@ -8,6 +8,7 @@ resolved to `ActorRef`s. Modality, attribution and dates are added by `dyad.codi
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -293,8 +294,7 @@ class Extractor:
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
                                              or _infinitive_after_object(c) for c in tok.children):
             return None
-        if rule.needs_infinitive and not any(_infinitive_after_object(c) or (c.dep_ in ("xcomp", "ccomp") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in tok.children):
+        if rule.needs_infinitive and not any(_to_infinitive(c) for c in tok.children):
             return None  # "told reporters the talks would resume": no one is told to do anything
         if rule.complement_also and not self._complement_has(tok, rule.complement_also):
             return None  # "said France was responsible for hosting the summit": no hostile act alleged
@@ -514,10 +514,7 @@ class Extractor:
     def _toll_of_accident_before(self, tok: Token, ctx: SentenceContext) -> bool:
         """A death toll with no one named and no weapon, right after a sentence about a disaster or an accident and in
         no other country: the toll of that disaster, told on its own ("…; at least 59 people were killed")."""
-        before = ctx.memory.accident_before
-        if before is None or self._lemma(tok) not in _CASUALTY_VERBS:
-            return False
-        if ctx.places and not set(ctx.places) & set(before):
+        if self._lemma(tok) not in _CASUALTY_VERBS or not self._after_disaster_here(ctx):
             return False  # "A bus plunged into a ravine in Peru. In Mexico, two journalists were killed."
         if any(c.dep_ == "agent" for c in tok.children):
             return False
@@ -1237,9 +1234,8 @@ class Extractor:
                     and d.trigger.head.head.i in verbs and verbs[d.trigger.head.head.i].event == d.event == "PROTEST":
                 continue  # "thronged the streets for anti-government demonstrations": the same protest, told once
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
-            if named and _told_apart(d, owner):
-                named = False
-                d.recipient = d.recipient or list(owner.actor)  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
+            if named and _kept_apart(d, owner):
+                named = False  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
             same = owner is not None and owner.event == d.event and (not d.mode or not owner.mode or d.mode == owner.mode)
             if named or same:
                 continue  # the verb's rule names this noun ("lodged a protest" is one ACCUSE); "imposed a state of
@@ -1253,9 +1249,7 @@ class Extractor:
         for draft in drafts:
             light_owner = by_token.get(draft.light.i) if draft.light is not None else None
             if light_owner is not None and light_owner is not draft and light_owner.rule.absorbs:
-                if _told_apart(draft, light_owner):
-                    draft.recipient = draft.recipient or list(light_owner.actor)  # aimed at whoever answers it
-                else:
+                if not _kept_apart(draft, light_owner):
                     draft.absorbed_by = light_owner  # "agreed to a truce", "called for talks"
                 continue
             if _is_purpose(draft.clause) and by_token.get(draft.clause.head.i) not in (None, draft) \
@@ -1279,9 +1273,7 @@ class Extractor:
                 steps += 1
                 owner = by_token.get(tok.i)
                 if owner is not None and owner is not draft and owner.rule.absorbs:
-                    if _told_apart(draft, owner):
-                        draft.recipient = draft.recipient or list(owner.actor)
-                    else:
+                    if not _kept_apart(draft, owner):
                         draft.absorbed_by = owner
                     break
                 if owner is not None:
@@ -1505,10 +1497,14 @@ _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", 
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
 
 
-def _told_apart(draft: Draft, owner: Draft) -> bool:
-    """A threat someone else made, named as what the verb's actor answers ("rejected an ultimatum from the EU"): an
-    event of its own, not a part of the answer (a demand rejected stays the refusal's, as the gold codes it)."""
-    return draft.event == "THREATEN" and owner.event != draft.event and _other_party(draft, owner)
+def _kept_apart(draft: Draft, owner: Draft) -> bool:
+    """Whether a threat someone else made, named as what the verb's actor answers ("rejected an ultimatum from the
+    EU"), is an event of its own rather than part of the answer (a demand rejected stays the refusal's, as the gold
+    codes it); when it is, it is aimed at whoever answers it."""
+    if draft.event != "THREATEN" or owner.event == draft.event or not _other_party(draft, owner):
+        return False
+    draft.recipient = draft.recipient or list(owner.actor)
+    return True
 
 
 def _other_party(draft: Draft, owner: Draft) -> bool:
@@ -1748,6 +1744,12 @@ def _infinitive_after_object(tok: Token) -> bool:
         and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """A "to" infinitive complement ("told Kyiv to withdraw"), however the parser attaches it."""
+    return _infinitive_after_object(tok) or (tok.dep_ in ("xcomp", "ccomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
 def _relief(verb: Token) -> bool:
     """A purpose of relief ("to evacuate villagers", "to help flood victims"), not of force ("to help fight an
     insurgency", "to help restore order")."""
@@ -1772,33 +1774,27 @@ def _the_two(tok: Token) -> bool:
 
 def _label_colon(sent) -> Token | None:
     """The colon that ends a label of a few words with no finite verb, followed by a capitalised word ("Press
-    freedom in Egypt: Amnesty…"): what stands before it has no doer after it."""
-    tokens = [t for t in sent if not t.is_space]
-    for k, tok in enumerate(tokens[:12]):
-        if tok.text == ":":
-            label = tokens[:k]
-            first = tok.doc[tok.i + 1:].text.strip()[:1]
-            if label and first.isupper() and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in label):
-                return tok
+    freedom in Egypt: Amnesty…", "Russian invasion of Ukraine: Germany delivers…")."""
+    for k, tok in enumerate(islice((t for t in sent if not t.is_space), 12)):
+        if tok.text != ":":
+            continue
+        # the parser may end the sentence at the colon: the story's first word then opens the next one
+        after = next((t for t in tok.doc[tok.i + 1:] if not t.is_space), None)
+        if k == 0 or after is None or not after.text[:1].isupper() or any(
+                t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in tok.doc[sent.start:tok.i]):
             return None
+        return tok
     return None
 
 
 def _topic_label_end(sent) -> int:
-    """The first token after a portal's topic label ("2011 England riots: Rioting breaks out…", "Russian invasion of
-    Ukraine: Germany delivers…"): a short phrase with no verb, a colon, then a capitalised word. The label names a
-    story, it tells no event; the sentence's start when there is none."""
-    tokens = [t for t in sent if not t.is_space]
-    for k, tok in enumerate(tokens[:12]):
-        if tok.text == ":":
-            label = tokens[:k]
-            # the parser may end the sentence at the colon: the story's first word then opens the next one
-            first = tok.doc[tok.i + 1:].text.strip()[:1]
-            if label and first.isupper() and _story_name(label) and not any(
-                    t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in label):
-                return tok.i + 1
-            break
-    return sent.start
+    """The first token after a portal's topic label that names a story ("2011 England riots: Rioting breaks out…",
+    "Russian invasion of Ukraine: Germany delivers…"); the label tells no event. The sentence's start when there is
+    none."""
+    colon = _label_colon(sent)
+    if colon is None or not _story_name([t for t in sent.doc[sent.start:colon.i] if not t.is_space]):
+        return sent.start
+    return colon.i + 1
 
 
 _STORY_WORDS = {"relations", "crisis", "war", "conflict", "unrest", "protests", "riots", "election", "elections", "politics",

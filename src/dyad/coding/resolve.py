@@ -514,11 +514,9 @@ class Resolver:
         if head.tag_ in ("NNS", "NNPS") and lemma in lex.plural_sectors:
             return lex.plural_sectors[lemma]
         own = lex.sector_of.get(lemma) if not _is_name(head, mentions) else None
-        before = head.doc[head.i - 1] if head.i > 0 else None
-        if before is not None and before.dep_ in ("compound", "amod"):
-            pair = lex.sector_of.get(f"{before.lemma_.lower()} {lemma}")  # "suicide bomber", "asylum seeker": the pair tells
-            if pair:
-                return pair
+        pair = _pair_sector(head, lex)  # "suicide bomber", "asylum seeker": the pair tells
+        if pair:
+            return pair
         if own is None and head.tag_ in ("NNPS", "NNP") and head.lower_.endswith("s") and not _is_name(head, mentions):
             own = lex.sector_of.get(_singular(lemma))  # "American Airlines": a name's head still tells its sector
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
@@ -669,11 +667,17 @@ def unknown_organisation(actor: ActorRef) -> bool:
 def _actor_head(head: Token, lex) -> bool:
     """Whether a head noun can name an actor at all (a person, a group, an organisation)."""
     lemma = head.lemma_.lower()
-    before = head.doc[head.i - 1] if head.i > 0 else None
     return (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or lemma in lex.generic_heads or lemma in lex.sector_of
-            or (before is not None and before.dep_ in ("compound", "amod")
-                and f"{before.lemma_.lower()} {lemma}" in lex.sector_of))  # "federal agents", not a nerve agent
+            or _pair_sector(head, lex) is not None)  # "federal agents", not a nerve agent
+
+
+def _pair_sector(head: Token, lex) -> str | None:
+    """The sector a two-word entry gives the head with the modifier before it ("suicide bomber", "federal agent")."""
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is None or before.dep_ not in ("compound", "amod"):
+        return None
+    return lex.sector_of.get(f"{before.lemma_.lower()} {head.lemma_.lower()}")
 
 
 def _set_off(head: Token, appos: Token) -> bool:
