@@ -40,6 +40,8 @@ _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 # Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
 _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
+_THREAT_SPEECH = {"say", "warn", "caution", "tell", "declare", "state", "add", "insist", "vow", "threaten", "stress",
+                  "tweet", "write", "announce"}
 _BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
 _STATE_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # the state and its arms
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
@@ -177,7 +179,10 @@ class Extractor:
         for draft in kept:
             if draft.rule.absorbs and not draft.recipient and draft.event in ("AGREE", "THREATEN", "REJECT", "REQUEST"):
                 draft.recipient = self._complement_recipients(draft, ctx)
-            if draft.rule.absorbs and not draft.recipient and draft.mode == ["allege"]:
+            if draft.event == "THREATEN":  # "vowed to avenge it": no one threatens himself
+                draft.recipient = [r for r in draft.recipient
+                                   if not any((r.code, r.sector) == (a.code, a.sector) for a in draft.actor)]
+            if draft.rule.absorbs and not draft.recipient and (draft.mode == ["allege"] or draft.event == "THREATEN"):
                 draft.recipient = self._complement_doers(draft.trigger, draft.actor, ctx)
             if not draft.mode:
                 self._mode(draft)
@@ -187,6 +192,7 @@ class Extractor:
                 self._mode_from_complement(draft, ctx)
             if draft.event == "COERCE" and set(draft.mode) & {"curfew", "martial-law"} and not draft.recipient and ctx.places:
                 draft.recipient = [_place_laid_on(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
+        self._rejected_demands(kept, ctx)
         return kept + self._ultimatums(kept)
 
     def _ultimatums(self, drafts: list[Draft]) -> list[Draft]:
@@ -208,6 +214,25 @@ class Extractor:
             out.append(threat)
         return out
 
+    def _rejected_demands(self, drafts: list[Draft], ctx: SentenceContext) -> None:
+        """A refusal of a demand is aimed at whoever made it: "refused Moscow's demand to pay in roubles", "rejected a
+        call by Egypt and Sudan", "dismissed opposition demands for a rerun". The demand itself stays the refusal's,
+        as the gold codes it (no REQUEST of its own)."""
+        for draft in drafts:
+            if draft.event != "REJECT" or not draft.actor or draft.recipient:
+                continue
+            demands = [c for c in draft.trigger.children if c.dep_ in ("dobj", "nsubjpass") and self._lemma(c) in _DEMAND_NOUNS]
+            demands += [g for c in draft.trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in _COLLECTIVES | {"list"}
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj" and self._lemma(g) in _DEMAND_NOUNS]
+            if not demands:
+                continue
+            sides = {(a.code, a.sector) for a in draft.actor}
+            demanders = [a for a in self._resolve_all(_demand_owners(demands[0]), ctx)
+                         if (a.code or a.sector) and (a.code, a.sector) not in sides]
+            home = next((a.code for a in draft.actor if a.code), None)  # "opposition demands" rejected by Maduro are Venezuelan
+            draft.recipient = [a if a.code or home is None else replace(a, code=home, country_from="context") for a in demanders]
+
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
         demanded that Kabila step down", "chanting for the city's officials to step down") protest against that
@@ -227,6 +252,9 @@ class Extractor:
             for d in drafts:
                 if d.event == "PROTEST" and not d.recipient and targets:
                     d.recipient = [t for t in targets if t not in d.actor and t.sector != "CVL"]
+                if d.event == "REQUEST" and any(d.trigger.i == a.i for t in demanded for a in t.ancestors):
+                    d.recipient = d.recipient or [t for t in targets if t not in d.actor and t.sector != "CVL"]
+                    d.mode = ["yield"]  # "rallied to demand the government's resignation": a demand to step down
         ids = {t.i for t in demanded}
         return [d for d in drafts if not (d.event == "RETREAT" and d.trigger.i in ids)]
 
@@ -336,14 +364,22 @@ class Extractor:
                                         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
                                         for a in c.children if a.dep_ == "agent"
                                         for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)], ctx)
+        threatened: list[ActorRef] = []
+        if rule.speaker_threat:  # "Israel will pay a heavy price, Iran's minister said": Iran threatens Israel
+            speaker = _threat_speaker(tok)
+            said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
+            if not said_by or not _other_side(actors, said_by):
+                return None  # no one says it, or it is said of no foe ("smokers would face fines", "we will pay a price")
+            actors, threatened = said_by, actors
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
         if rule.type == "PROTEST" and tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS:
             subjects, actors = [], []  # "arrested 300 after rioting": the arresters did not riot
             if ctx.places and not self._sport(ctx):
                 actors = [self._crowd_actor(tok, ctx)]
-        if not actors and rule.type == "PROTEST" and ctx.places and any(self._crowd(t) for t in subjects) and not self._sport(ctx):
-            actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas"
+        if not actors and rule.type in ("PROTEST", "REQUEST") and ctx.places and any(self._crowd(t) for t in subjects) \
+                and not self._sport(ctx):
+            actors = [self._crowd_actor(subjects[0], ctx)]  # "thousands took to the streets of Caracas" (to demand…)
         if rule.type == "ASSAULT" and self._sport(ctx) and not (any(a.sector in _STATE_FORCE for a in actors)
                                                                 and ctx.lemmas & _CROWD_CONTROL):
             return None  # a striker "attacks"; police firing tear gas at fans before a final still do
@@ -381,7 +417,7 @@ class Extractor:
             actors = self._resolve_all([obj], ctx)  # "Turkish army tanks were moved…": the owner of what moved
         if self._sector_missing(rule, actors, ctx):
             return None
-        recipients: list[ActorRef] = []
+        recipients: list[ActorRef] = list(threatened)
         spec = rule.recipient
         if spec.dobj and tok.dep_ == "conj" and objects and all(o.lower_ in _OBJECT_PRONOUNS for o in objects):
             # "police arrested two men and charged them": the pronoun is the first verb's object
@@ -529,6 +565,8 @@ class Extractor:
             return not any(a.sector in _STATE_ACTORS for a in actors)
         if not (rule.type == "THREATEN" or (rule.type == "COERCE" and rule.mode in ("restrict", "curfew"))):
             return False
+        if rule.type == "THREATEN" and "threaten" in rule.lemmas and actors:
+            return False  # "threatened to turn Seoul into a sea of fire": an actor threatens, nature does not
         return self._accident(ctx) and not any(a.sector in _FORCES for a in actors)
 
     def _crash(self, verb: Token, ctx: SentenceContext) -> bool:
@@ -1209,9 +1247,20 @@ class Extractor:
         return [a for a in found if a not in actors and (a.code not in codes if a.code else (a.code, a.sector) not in sides)]
 
     def _complement_recipients(self, draft: Draft, ctx: SentenceContext) -> list[ActorRef]:
-        """Who a pledge, threat or refusal is aimed at when the verb itself names no one."""
+        """Who a pledge, threat or refusal is aimed at when the verb itself names no one: for a threat, first the
+        one its condition names ("warned that penalties would follow if Iran continued…": Iran)."""
+        if draft.event == "THREATEN":
+            conditions = [subj for c in draft.trigger.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
+                          if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+                          for subj in t.children if subj.dep_ == "nsubj"]
+            found = [a for a in self._resolve_all(conditions, ctx) if a.code not in {b.code for b in draft.actor}]
+            if found:
+                return found
         heads: list[Token] = []
         for child in draft.trigger.children:
+            if child.dep_ == "dobj":  # "vowed retaliation against Israel"
+                heads += [p for c in child.children if c.dep_ == "prep" and c.lower_ == "against"
+                          for p in c.children if p.dep_ == "pobj"]
             if child.dep_ in ("xcomp", "ccomp", "advcl", "prep"):
                 for tok in child.subtree:
                     if tok.dep_ in ("dobj", "dative") and tok.head.dep_ in ("xcomp", "ccomp", "advcl", "pcomp"):
@@ -1264,16 +1313,20 @@ class Extractor:
                     and draft.event in _PARTICIPLE_ACTS:
                 continue  # "refused to attend, calling it a sham": the participle is an act of its own
             steps = 0
-            alternative = False
+            alternative = condition = False
             while (tok.dep_ in _COMPLEMENT_DEPS or _alternative(tok)) and tok.head.i != tok.i and steps < 8:
                 if _told_as_time(tok):
                     break  # "appealed for help after gangs stormed two prisons": the storming happened, no one asked for it
                 alternative = alternative or tok.dep_ == "conj"
+                # "…if Iran kept supplying drones": an act the threat answers; "unless it curbed migration",
+                # "if Yerevan did not withdraw": the act demanded, which is the threat's own content
+                condition = condition or (tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in tok.children)
+                                          and not any(c.dep_ == "neg" for c in tok.children))
                 tok = tok.head
                 steps += 1
                 owner = by_token.get(tok.i)
                 if owner is not None and owner is not draft and owner.rule.absorbs:
-                    if not _kept_apart(draft, owner):
+                    if not _kept_apart(draft, owner) and not (condition and owner.event == "THREATEN"):
                         draft.absorbed_by = owner
                     break
                 if owner is not None:
@@ -1494,7 +1547,20 @@ _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", 
 
 
 # The threat a demand carries when it names a penalty ("… or face suspension"): made by the team's code, not a rules.yaml entry.
+_DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+
+
+def _demand_owners(demand: Token) -> list[Token]:
+    """Who made a demand, as its noun phrase says: "Moscow's demand", "opposition demands", "a call by Egypt",
+    "calls from the bishops", "demands presented by Saudi Arabia"."""
+    holders = [demand] + [h for h in (demand.head, demand.head.head) if demand.dep_ == "pobj" and h.lower_ != demand.lower_]
+    owners = [c for h in holders for c in h.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN"))]
+    owners += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for p in c.children if p.dep_ == "pobj"]
+    owners += [p for h in holders for c in h.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+               for p in a.children if p.dep_ == "pobj"]
+    return owners
 
 
 def _kept_apart(draft: Draft, owner: Draft) -> bool:
@@ -1953,6 +2019,28 @@ def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str,
              for p in g.children if p.dep_ == "pobj"]  # "pulled out of the deal"
     words = {w for t in near for w in (t.lower_, t.lemma_.lower(), fixes.get(t.lower_, ""))}
     return all(alternatives & words for alternatives in phrase)
+
+
+def _other_side(threatened: list[ActorRef], speakers: list[ActorRef]) -> bool:
+    """Whether a party is a foe the speakers can threaten: a state or an armed group of another country, or the other
+    side of the same one (a state and rebels)."""
+    codes = {a.code for a in speakers}
+    state = {a.sector in _STATE_ACTORS for a in speakers}
+    return any(t.code and (t.code not in codes and (t.sector in _ARMED_SECTORS | {"LEG", "JUD", None})
+                           or (t.code in codes and t.sector in _FORCES - _STATE_ACTORS and state == {True})
+                           or (t.code in codes and t.sector in _STATE_ACTORS and state == {False}))
+               for t in threatened)
+
+
+def _threat_speaker(tok: Token) -> Token | None:
+    """The subject of the verb of saying or warning that governs the clause ("Iran warned that Israel
+    would regret it": Iran)."""
+    steps = 0
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "parataxis") and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+        if tok.lemma_.lower() in _THREAT_SPEECH:
+            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _said_of_future(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from dyad.coding.resolve import Resolver
 from dyad.coding.timex import is_historical, resolve_date
 from dyad.records import Attribution
 
+_FACT_MARKS = {"as", "while", "because", "though", "although", "whereas"}
 _CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "relcl", "attr", "nsubj", "nsubjpass", "oprd", "parataxis"}
 
 
@@ -51,6 +52,12 @@ def load_cues() -> ModalityCues:
 
 # Verbs whose "against" names what is advised or voted down, not done.
 _AGAINST_GOVERNORS = {"warn", "advise", "caution", "counsel", "vote", "decide", "rule", "campaign", "lobby", "argue", "urge"}
+
+
+def _clause_subject(tok: Token) -> bool:
+    """Whether a noun phrase is directly followed by a finite verb, as the subject of a clause is."""
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].tag_ in ("VBZ", "VBP", "VBD")
 
 
 def _chain(tok: Token):
@@ -86,7 +93,13 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
     reached_speech = False
     # "France announced it would pull out": a "would" in what someone says or pledges is their future
     speech_ahead = _speech_governs(start, cues) and not _conditional_sentence(start, cues)
+    below = start
     for tok, via in _chain(start):
+        if via == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in below.children):
+            break  # "seeking to deepen ties as Washington's threats strain relations": the threats are told as fact
+        if via == "pobj" and tok.lower_ in _FACT_MARKS and _clause_subject(below):
+            break  # the same when the parser takes "as" for a preposition and its clause's subject for its object
+        below = tok
         lemma = tok.lemma_.lower()
         if tok.i != trigger.i and any(f"{lemma} {c.lower_}" in cues.negating_phrasal for c in tok.children if c.dep_ == "prt"):
             found.add("negated")  # "called off the airstrikes", "ruled out talks"

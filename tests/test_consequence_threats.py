@@ -1,0 +1,99 @@
+"""Threats told as what another will suffer, shows of force, hostage-taking, and refusals aimed at who demanded
+(eighth round, 2026-12-04): the team's own sentences, none of them a gold item, with look-alikes that must stay
+quiet."""
+
+import pytest
+
+from tests.coded import assert_asserted, coded_sectors, first_of
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        # what a speaker says another will suffer is the speaker's threat to it
+        ("Turkey's defence minister said the militants would pay a heavy price for the raid on the border post.",
+         "THREATEN", None, "TUR/GOV", None),
+        ("Beijing said Manila would face serious consequences if its ships entered the shoal again.",
+         "THREATEN", None, "CHN/GOV", "PHL/GOV"),
+        ("Iran's foreign ministry warned that Israel would regret any strike on its soil.",
+         "THREATEN", None, "IRN/GOV", "ISR/GOV"),
+        ("Washington said Moscow would face sanctions if it annexed more Ukrainian land.",
+         "THREATEN", "restrict", "USA/GOV", "RUS/GOV"),
+        ("The Taliban said the Afghan government would regret its new offensive in Helmand.",
+         "THREATEN", None, "AFG/REB", "AFG/GOV"),
+        # shows of force and owned threats
+        ("Indian border guards fired warning shots at Pakistani soldiers near the fence.",
+         "THREATEN", "violence", "IND/", "PAK/MIL"),
+        ("Pakistan's army said it reserved the right to respond to the Indian strikes.",
+         "THREATEN", "violence", "PAK/", None),
+        ("Beijing's sanction threats have alarmed exporters in Lithuania.",
+         "THREATEN", "restrict", "CHN/GOV", None),
+        ("Venezuela vowed retaliation against Guyana over the oil licences.",
+         "THREATEN", "violence", "VEN/GOV", "GUY/GOV"),
+        # a threat's condition names whom it is aimed at
+        ("The European Commission warned that further penalties would follow if Hungary kept blocking the aid package.",
+         "THREATEN", None, "EUR/", "HUN/GOV"),
+        # hostage-taking
+        ("Bandits took 40 villagers hostage in Zamfara state on Saturday.", "ASSAULT", "abduct", "NGA/", "NGA/CVL"),
+        ("Seven engineers were taken captive by militants in Mali.", "ASSAULT", "abduct", "MLI/REB", None),
+    ],
+)
+def test_threat_and_seizure_wordings(code_text, text, event, mode, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), event, mode, actor, recipient)
+
+
+def test_a_threat_never_aims_at_its_maker(code_text):
+    coded = coded_sectors(code_text, "Hamas blamed the bombing on Israel and vowed to avenge it.")
+    threat = first_of(coded, "THREATEN")
+    assert not any(r.startswith("PSE") for r in threat[3]), threat
+
+
+def test_the_act_a_threat_answers_is_told_but_the_act_it_demands_is_not(code_text):
+    answered = coded_sectors(code_text, "Washington warned that more sanctions would follow if Iran kept shipping drones to Russia.")
+    assert [e for e in answered if e[0] == "AID" and e[4] == "hypothetical"], answered
+    demanded = coded_sectors(code_text, "Baku warned Armenia that it would act if Yerevan did not withdraw its troops.")
+    assert not [e for e in demanded if e[0] == "RETREAT"], demanded
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers say they will pay a heavy price for the drought.",  # no one threatens
+    "Greece paid a heavy price for the bailout, the prime minister said.",  # in the past
+    "Airlines will face higher costs because of the fuel tax, the ministry said.",  # said of no foe
+    "The minister said those who evade taxes would face penalties.",  # no named party
+    "The company said it regretted the decision to close the plant.",  # regret, not a threat
+    "Bond investors fired a warning shot at the government, sending borrowing costs higher.",  # a metaphor
+    "The new programme will target poor families in rural areas, the minister said.",  # a policy's aim
+    "The threat of terrorism remains high, the police said.",  # nobody's threat
+    "The company reserves the right to change prices.",  # a business clause
+    "The economy is being held hostage by politicians, the union said.",  # a metaphor
+    "The Spanish striker held his nerve to score.",  # sport
+])
+def test_look_alikes_of_threats_stay_quiet(code_text, text):
+    coded = coded_sectors(code_text, text)
+    assert not [e for e in coded if e[0] in ("THREATEN", "ASSAULT")], coded
+
+
+def test_a_threat_to_turn_a_city_into_a_sea_of_fire_is_no_disaster(code_text):
+    coded = coded_sectors(code_text, "Pyongyang threatened to turn Seoul into a sea of fire.")
+    assert_asserted(coded, "THREATEN", None, "PRK/GOV", "KOR/GOV")
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Armenia refused Azerbaijan's demand to hand over the border villages.", "ARM/GOV", "AZE/GOV"),
+        ("Ghana rejected a call by Togo and Benin for a joint border force.", "GHA/GOV", "TGO/GOV"),
+        ("Bolivia's president rejected opposition demands that he call early elections.", "BOL/GOV", "BOL/OPP"),
+        ("Kenya turned down a list of demands presented by the doctors' union.", "KEN/GOV", "LAB"),
+    ],
+)
+def test_a_refused_demand_is_aimed_at_who_made_it(code_text, text, actor, recipient):
+    coded = coded_sectors(code_text, text)
+    assert_asserted(coded, "REJECT", None, actor, recipient)
+    assert not [e for e in coded if e[0] == "REQUEST"], coded  # the demand stays the refusal's (gold convention)
+
+
+def test_crowds_that_rally_to_demand_a_resignation_ask_the_leader_to_yield(code_text):
+    coded = coded_sectors(code_text, "Thousands rallied in Tbilisi to demand the prime minister's resignation.")
+    assert_asserted(coded, "PROTEST", None, "GEO/CVL", "GEO/GOV")
+    assert_asserted(coded, "REQUEST", "yield", "GEO/CVL", "GEO/GOV")
