@@ -66,6 +66,7 @@ def test_the_act_a_threat_answers_is_told_but_the_act_it_demands_is_not(code_tex
     "The threat of terrorism remains high, the police said.",  # nobody's threat
     "The company reserves the right to change prices.",  # a business clause
     "The economy is being held hostage by politicians, the union said.",  # a metaphor
+    "We will not be taken hostage by criminals, the prime minister said.",  # a metaphor, and negated anyway
     "The Spanish striker held his nerve to score.",  # sport
 ])
 def test_look_alikes_of_threats_stay_quiet(code_text, text):
@@ -97,3 +98,32 @@ def test_crowds_that_rally_to_demand_a_resignation_ask_the_leader_to_yield(code_
     coded = coded_sectors(code_text, "Thousands rallied in Tbilisi to demand the prime minister's resignation.")
     assert_asserted(coded, "PROTEST", None, "GEO/CVL", "GEO/GOV")
     assert_asserted(coded, "REQUEST", "yield", "GEO/CVL", "GEO/GOV")
+
+
+def test_whom_a_state_lets_walk_free_is_released(code_text):
+    coded = coded_sectors(code_text, "Cuba let 50 political prisoners walk free after talks with the Vatican.")
+    assert_asserted(coded, "RETREAT", "release", "CUB/GOV", None)
+    assert not [e for e in coded_sectors(code_text, "The police let the crowd go home after the match.") if e[0] == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Cambodia's Supreme Court dissolved the Cambodia National Rescue Party in 2017.", "KHM/JUD", None),
+        ("Russia's justice ministry outlawed the opposition movement as extremist.", "RUS/", None),
+        ("The court banned the party's three leaders from politics for ten years.", "JUD", None),
+    ],
+)
+def test_parties_dissolved_and_politicians_barred_are_coerced(code_text, text, actor, recipient):
+    coded = coded_sectors(code_text, text)
+    got = first_of(coded, "COERCE", "restrict")
+    assert any(actor in a for a in got[2]), got
+
+
+@pytest.mark.parametrize("text", [
+    "The band dissolved after its farewell tour.",
+    "The school banned phones from classrooms.",
+    "The parliament dissolved itself ahead of early elections.",
+])
+def test_dissolutions_and_bans_of_no_party_coerce_no_one(code_text, text):
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "COERCE"]

@@ -134,3 +134,19 @@ def test_no_rule_verb_is_a_plural_noun_that_heads_subjects(coder, noun):
     # a rule verb is also read as a headline's verb: "Security forces open fire" would be parsed again as
     # "Security holds fire" if "force" were one
     assert noun not in coder.event_verbs
+
+
+# The pinned model reads these verbs as nouns or modifiers while another word takes the verb's tag ("a court in
+# Lyon sentences mayor X": "mayor" tagged a verb; "Chile institutes proceedings": "institutes" a compound;
+# "junta orders troops out, scraps deals": "scraps" a subject). The team's own sentences (eighth round).
+MISREAD = [
+    ("A court in Lyon sentences shopkeeper Paul Martin to two years in prison.", "SANCTION", "FRA/JUD"),
+    ("Chile institutes proceedings against Bolivia at the International Court of Justice.", "ACCUSE", "CHL/GOV"),
+    ("Chad junta orders French troops out, scraps military cooperation deals", "SANCTION", "TCD/MIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), MISREAD)
+def test_a_verb_misread_beside_a_false_verb_is_parsed_again(coder, text, kind, actor):
+    found = codes_and_sectors(coder.code(make_article(text)))
+    assert any(e[0] == kind and actor in e[2] for e in found), found

@@ -1939,9 +1939,12 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     if not out and not passive:  # "finds the former minister guilty": the subject of the small clause
         out = [s for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                for s in c.children if s.dep_ == "nsubj"]
+    if not out and not passive and tok.lemma_.lower() in _CAUSATIVES:  # "lets 18 prisoners walk free": whom it lets
+        out = [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
     return out
 
 
+_CAUSATIVES = {"let", "make", "have"}
 _BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "evade", "circumvent", "bust",
              "flout", "defy", "skirt", "dodge"}
 
@@ -2012,7 +2015,7 @@ def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str,
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
     near += [p for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
-             for p in g.children if p.dep_ == "pobj"]  # "flooded the city centre with riot police": the object's phrase
+             for p in g.children if p.dep_ in ("pobj", "pcomp")]  # "flooded the city centre with riot police": the object's phrase
     near += [g for c in tok.children if c.dep_ == "dobj" for j in c.children if j.dep_ == "conj"
              for g in j.children]  # "hits Russian banks, oligarchs with new sanctions": the phrase on the last object
     near += [p for g in near if g.dep_ == "prep" and g.head.dep_ in ("prt", "advmod", "prep") and g.head.head.i == tok.i

@@ -84,6 +84,7 @@ _SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
 _FINITE = {"VBZ", "VBP", "VBD", "MD"}
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
 _SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
+_NOMINAL = {"compound", "amod", "nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
 _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
 
 
@@ -118,8 +119,10 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
     tokens = list(sent)
     for k in range(1, len(tokens) - 1):
         token, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
-        if not (token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "ADJ", "ADP", "ADV")):
-            continue  # "Regulators in Seoul fine a company": even a preposition, when it is a verb of ours
+        if not (token.is_alpha and token.is_lower and (token.pos_ in ("NOUN", "ADJ", "ADP", "ADV")
+                                                       or (token.pos_ == "VERB" and token.dep_ in _NOMINAL))):
+            continue  # "Regulators in Seoul fine a company": even a preposition, when it is a verb of ours; a verb
+            # the parser hung as a modifier ("South Africa institutes proceedings": "institutes" a compound) too
         if token.pos_ in ("ADP", "ADV") and token.lower_ in _PARTICLES:
             continue
         if prev.text == "-" and k >= 3:  # "Police tear-gas protesters", "Iran test-fires a missile"
@@ -139,6 +142,10 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
     end = next((i for i in range(k, len(tokens)) if tokens[i].text == ";"), len(tokens))
     for i in range(start, end):
         t = tokens[i]
+        if t.dep_ in _NOMINAL and t.tag_ != "MD":
+            continue  # "junta orders French troops out, scraps deals": a verb form the parser hung as a noun is none
+        if i == k + 1 and any(c.i == tokens[k].i and c.dep_ in _NOMINAL for c in t.children):
+            continue  # "a court sentences biophysicist He…": the word after ours, which took ours for its modifier
         if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
             continue  # "…, police fire tear gas at fans queuing at the gates": a participle after the word is no clause verb
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
