@@ -127,3 +127,16 @@ def test_parties_dissolved_and_politicians_barred_are_coerced(code_text, text, a
 ])
 def test_dissolutions_and_bans_of_no_party_coerce_no_one(code_text, text):
     assert not [e for e in coded_sectors(code_text, text) if e[0] == "COERCE"]
+
+
+def test_a_demand_that_someone_act_is_made_of_them_and_the_protest_aims_at_them(code_text):
+    coded = coded_sectors(code_text, "Thousands of protesters rally in Tbilisi, demanding that the government withdraw the foreign agents bill.")
+    assert_asserted(coded, "REQUEST", None, "GEO/CVL", "GEO/GOV")
+    assert_asserted(coded, "PROTEST", None, "GEO/CVL", "GEO/GOV")
+
+
+def test_a_verdict_is_dated_by_the_report_not_by_the_crime(code_text):
+    coded = coded_sectors(code_text, "A court in Paris convicts three men of murder for the bombing of a synagogue in 1980.")
+    assert first_of(coded, "SANCTION", "convict")[4] == "asserted", coded
+    background = coded_sectors(code_text, "In 2014, a court in Paris sentenced him to life in prison.")
+    assert first_of(background, "SANCTION", "convict")[4] == "historical", background

@@ -150,3 +150,10 @@ MISREAD = [
 def test_a_verb_misread_beside_a_false_verb_is_parsed_again(coder, text, kind, actor):
     found = codes_and_sectors(coder.code(make_article(text)))
     assert any(e[0] == kind and actor in e[2] for e in found), found
+
+
+def test_a_second_verb_coordinated_with_a_repaired_one_is_repaired_too(code_text):
+    found = codes_and_sectors(code_text("Turkish police raid opposition offices in Ankara and detain 12 party officials."))
+    assert any(e[0] == "COERCE" and e[1] == ("arrest",) and "TUR/COP" in e[2] for e in found), found
+    other = codes_and_sectors(code_text("Rebels overrun Goma, as hundreds of government troops abandon their posts and flee towards Sake."))
+    assert any(e[0] == "RETREAT" for e in other), other

@@ -179,6 +179,12 @@ class Extractor:
         for draft in kept:
             if draft.rule.absorbs and not draft.recipient and draft.event in ("AGREE", "THREATEN", "REJECT", "REQUEST"):
                 draft.recipient = self._complement_recipients(draft, ctx)
+            if draft.event == "REQUEST" and self._lemma(draft.trigger) in ("demand", "insist"):
+                # "demanding that President Yanukovych sign the agreement": Yanukovych is asked, not the EU
+                asked = self._resolve_all([s for c in draft.trigger.children if c.dep_ == "ccomp"
+                                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], ctx)
+                asked = [a for a in asked if (a.code, a.sector) not in {(b.code, b.sector) for b in draft.actor}]
+                draft.recipient = asked or draft.recipient
             if draft.event == "THREATEN":  # "vowed to avenge it": no one threatens himself
                 draft.recipient = [r for r in draft.recipient
                                    if not any((r.code, r.sector) == (a.code, a.sector) for a in draft.actor)]
@@ -193,6 +199,7 @@ class Extractor:
             if draft.event == "COERCE" and set(draft.mode) & {"curfew", "martial-law"} and not draft.recipient and ctx.places:
                 draft.recipient = [_place_laid_on(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
         self._rejected_demands(kept, ctx)
+        _protest_targets_from_demands(kept)
         return kept + self._ultimatums(kept)
 
     def _ultimatums(self, drafts: list[Draft]) -> list[Draft]:
@@ -1549,6 +1556,18 @@ _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", 
 # The threat a demand carries when it names a penalty ("… or face suspension"): made by the team's code, not a rules.yaml entry.
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+
+
+def _protest_targets_from_demands(drafts: list[Draft]) -> None:
+    """A crowd that protests and demands something of a state protests against it ("rally in Kyiv, demanding that
+    President Yanukovych sign the agreement": the protest's target is Yanukovych's government)."""
+    for protest in drafts:
+        if protest.event != "PROTEST" or protest.recipient:
+            continue
+        codes = {a.code for a in protest.actor}
+        asked = next((d.recipient for d in drafts if d.event == "REQUEST" and d.recipient
+                      and {a.code for a in d.actor} == codes), [])
+        protest.recipient = [a for a in asked if a.sector in _STATE_ACTORS | {"ELI", "PTY"}]
 
 
 def _demand_owners(demand: Token) -> list[Token]:

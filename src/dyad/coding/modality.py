@@ -300,6 +300,10 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
     for ent in dates:
         tok = ent.root
         steps = 0
+        if draft.rule.mode == "convict" and any(t.lower_ in _REASON_PREPS[:2] + ("of",) and t.dep_ == "prep"
+                                                for t in tok.doc[draft.trigger.i + 1:ent.start]):
+            elsewhere = True  # "convicts two men of murder for the downing of MH17 … in 2014": the crime's date
+            continue
         if tok.dep_ in ("compound", "amod", "nummod", "npadvmod", "advmod") and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.i not in anchors and not (tok.head.dep_ == "pobj" and tok.head.head.lower_ in _SPAN_PREPS):
             elsewhere = True  # "the 1979 peace treaty", "for attacks nine years ago": the date of a thing, not of the event

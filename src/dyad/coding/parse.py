@@ -99,7 +99,7 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
     for sent in doc.sents:
         found = headline_verb(sent, verbs)
         if found is not None:
-            new = _reparsed(sent, *found, nlp)
+            new = _reparsed(sent, [found, *_coordinated_verbs(sent, found[0], verbs)], nlp)
             if new is not None:
                 repaired[sent.start] = new
     if not repaired:
@@ -119,7 +119,7 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
     tokens = list(sent)
     for k in range(1, len(tokens) - 1):
         token, prev, after = tokens[k], tokens[k - 1], tokens[k + 1]
-        if not (token.is_alpha and token.is_lower and (token.pos_ in ("NOUN", "ADJ", "ADP", "ADV")
+        if not (token.is_alpha and token.is_lower and (token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "ADV")
                                                        or (token.pos_ == "VERB" and token.dep_ in _NOMINAL))):
             continue  # "Regulators in Seoul fine a company": even a preposition, when it is a verb of ours; a verb
             # the parser hung as a modifier ("South Africa institutes proceedings": "institutes" a compound) too
@@ -135,6 +135,21 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
         if form is not None and not _clause_has_verb(tokens, k):
             return (k, *form)
     return None
+
+
+def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, str, bool]]:
+    """The verbs of `verbs` coordinated with the verb at `k` and also read as nouns ("police raid ministries and
+    detain 14 officials"), as (index, lemma, third person?)."""
+    tokens = list(sent)
+    out = []
+    for j in range(k + 2, len(tokens) - 1):
+        token = tokens[j]
+        if token.dep_ == "mark" or token.tag_ in _FINITE or token.tag_ in ("WDT", "WP") or token.text == ";":
+            break  # "…overrun Mosul, as troops abandon their positions and flee": another clause's verbs
+        if tokens[j - 1].lower_ == "and" and token.is_alpha and token.is_lower and token.pos_ not in ("VERB", "AUX") \
+                and (form := verb_form(token.text, verbs)) is not None and not tokens[j + 1].is_punct:
+            out.append((j, *form))
+    return out
 
 
 def _clause_has_verb(tokens: list, k: int) -> bool:
@@ -168,15 +183,20 @@ def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:
     return None
 
 
-def _reparsed(sent, k: int, lemma: str, third_person: bool, nlp: Language) -> Doc | None:
-    """The sentence parsed with a stand-in verb at `k`, given back with its own words; None when
-    the parser still does not take the stand-in as a verb with a subject or as the sentence's root."""
-    stand_in, tag, morph = STAND_INS[third_person]
+def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language) -> Doc | None:
+    """The sentence parsed with a stand-in verb at each index of `found` (the first the clause's verb, the others
+    coordinated with it), given back with its own words; None when the parser still does not take the first
+    stand-in as a verb with a subject or as the sentence's root."""
+    k, lemma, third_person = found[0]
     words = [t.text for t in sent]
-    if k and words[k - 1] == "-":  # "Police tear-gas protesters": only "-holds" reads as a verb after a hyphen
-        stand_in = STAND_INS[True][0]
+    stand_ins = {}
+    for i, _, third in found:
+        stand_ins[i] = STAND_INS[third_person if i == k else third]
+        if i and words[i - 1] == "-":  # "Police tear-gas protesters": only "-holds" reads as a verb after a hyphen
+            stand_ins[i] = (STAND_INS[True][0], *stand_ins[i][1:])
+    lemmas = {i: lem for i, lem, _ in found}
     spaces = [bool(t.whitespace_) for t in sent]
-    trial = Doc(nlp.vocab, words=[stand_in if i == k else w for i, w in enumerate(words)], spaces=spaces)
+    trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=spaces)
     for _, component in nlp.pipeline:
         trial = component(trial)
     verb = trial[k]
@@ -185,15 +205,18 @@ def _reparsed(sent, k: int, lemma: str, third_person: bool, nlp: Language) -> Do
     if any(t.i > sent[k].i and t.tag_ in _FINITE and trial[t.i - sent.start].tag_ in _FINITE
            and any(c.i == sent[k].i and c.dep_ == "nsubj" for c in t.children) for t in sent):
         return None  # "Police arrests rose 20 percent": the verb the word was the subject of is still a verb
+    kept = {i for i in stand_ins if i == k or trial[i].pos_ == "VERB"}  # a coordinated stand-in the parser took as no verb stays as it was
     ents = [_iob(t) for t in sent]
-    ents[k] = "O"
+    for i in kept:
+        ents[i] = "O"
     if ents and ents[0].startswith("I-"):
         ents[0] = "B-" + ents[0][2:]
+    own = [sent[i] if i in stand_ins else t for i, t in enumerate(trial)]  # a stand-in not kept keeps its word's reading
     return Doc(nlp.vocab, words=words, spaces=spaces,
-               tags=[tag if i == k else t.tag_ for i, t in enumerate(trial)],
-               pos=["VERB" if i == k else t.pos_ for i, t in enumerate(trial)],
-               morphs=[morph if i == k else str(t.morph) for i, t in enumerate(trial)],
-               lemmas=[lemma if i == k else t.lemma_ for i, t in enumerate(trial)],
+               tags=[stand_ins[i][1] if i in kept else t.tag_ for i, t in enumerate(own)],
+               pos=["VERB" if i in kept else t.pos_ for i, t in enumerate(own)],
+               morphs=[stand_ins[i][2] if i in kept else str(t.morph) for i, t in enumerate(own)],
+               lemmas=[lemmas[i] if i in kept else t.lemma_ for i, t in enumerate(own)],
                heads=[t.head.i for t in trial], deps=[t.dep_ for t in trial], ents=ents)
 
 
