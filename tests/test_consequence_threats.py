@@ -140,3 +140,42 @@ def test_a_verdict_is_dated_by_the_report_not_by_the_crime(code_text):
     assert first_of(coded, "SANCTION", "convict")[4] == "asserted", coded
     background = coded_sectors(code_text, "In 2014, a court in Paris sentenced him to life in prison.")
     assert first_of(background, "SANCTION", "convict")[4] == "historical", background
+
+
+def test_acts_done_to_each_other_are_two_directed_events(code_text):
+    coded = coded_sectors(code_text, "Serbia and Kosovo accuse each other of stoking tension in the north.")
+    pairs = {(e[2], e[3]) for e in coded if e[0] == "ACCUSE"}
+    assert len(pairs) == 2 and all((b, a) in pairs for a, b in pairs), coded  # each side accuses the other
+    assert any(a[0].startswith("SRB") for a, _ in pairs), coded
+    met = coded_sectors(code_text, "The presidents of Serbia and Kosovo met in Brussels.")
+    assert len([e for e in met if e[0] == "CONSULT"]) == 1, met
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        ("Poland receives its first K2 tanks from South Korea.", "KOR/", "POL/"),
+        ("Egypt gets a new loan from the International Monetary Fund.", "IGO/", "EGY/"),
+        ("India takes delivery of Russia's S-400 missile systems.", "RUS/", "IND/"),
+    ],
+)
+def test_what_a_country_receives_is_aid_from_the_giver(code_text, text, giver, receiver):
+    assert_asserted(coded_sectors(code_text, text), "AID", None, giver, receiver)
+
+
+def test_relief_flown_in_is_aid_and_words_between_private_parties_are_no_event(code_text):
+    assert_asserted(coded_sectors(code_text, "France flies tents and blankets to Morocco after the earthquake."), "AID", None, "FRA/", "MAR/")
+    assert not coded_sectors(code_text, "The singer thanked her fans after the last concert of the tour.")
+    assert not coded_sectors(code_text, "The club's board accepts a takeover offer from a US investor.")
+
+
+def test_talks_left_and_deadlines_with_a_penalty(code_text):
+    assert_asserted(coded_sectors(code_text, "The rebel delegation suspends its participation in the peace talks in Doha."),
+                    "REJECT", "meet", "REB", None)
+    assert_asserted(coded_sectors(code_text, "The army gives the rebels until noon to lay down their arms or face an assault."),
+                    "THREATEN", None, "MIL", "REB")
+
+
+def test_another_countrys_party_named_like_a_us_one_is_not_american(code_text):
+    coded = coded_sectors(code_text, "In Berlin, the Social Democrats and Free Democrats agreed to form a coalition.")
+    assert not [a for e in coded for a in e[2] if a.startswith("USA")], coded

@@ -200,6 +200,7 @@ class Extractor:
                 draft.recipient = [_place_laid_on(ctx)]  # a curfew is laid on a place: its country, no sector (WCEP convention)
         self._rejected_demands(kept, ctx)
         _protest_targets_from_demands(kept)
+        kept = [split for draft in kept for split in _reciprocal(draft) if not _private_exchange(split)]
         return kept + self._ultimatums(kept)
 
     def _ultimatums(self, drafts: list[Draft]) -> list[Draft]:
@@ -485,6 +486,15 @@ class Extractor:
                 return None
             actors = _unique(actors + partners + recipients)
             recipients = []
+        if rule.giver_from:  # "Ukraine receives tanks from Germany", "Iran takes delivery of Russia's S-300s"
+            givers = [p for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj"]
+            givers = givers or [t for o in objects for t in o.subtree if t.dep_ == "poss"
+                                or (t.dep_ in ("amod", "compound") and t.i in ctx.mentions)]  # "delivery of Russia's S-300s"
+            codes = {a.code for a in actors}
+            actors, recipients = [a for a in self._resolve_all(givers, ctx) if a.code not in codes], actors
+            if not actors or not recipients:
+                return None
         if rule.host:  # "X hosted Y": Y is the visitor
             actors, recipients = self._resolve_all(objects, ctx), actors
             if not actors:
@@ -1554,8 +1564,29 @@ _WEAK_SPORT_WORDS = {"marathon", "champion", "fan", "sprint", "relay", "medal", 
 
 
 # The threat a demand carries when it names a penalty ("… or face suspension"): made by the team's code, not a rules.yaml entry.
+_VERBAL = {"SUPPORT", "AGREE", "REJECT", "CONCEDE", "CONSULT", "REQUEST", "COOPERATE"}
+_DIRECTED = {"ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "REQUEST", "REJECT", "COERCE"}  # split when done to each other
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+
+
+def _private_exchange(draft: Draft) -> bool:
+    """Words between private parties of no known country ("the singer thanked her fans", "the board accepts Musk's
+    offer"): no political event, whatever the verb."""
+    return draft.event in _VERBAL and bool(draft.actor) and all(a.code is None and a.sector in ("CVL", "BUS", None)
+                                                               for a in draft.actor + draft.recipient)
+
+
+def _reciprocal(draft: Draft) -> list[Draft]:
+    """An act two parties do to each other is two directed events ("Armenia and Azerbaijan accuse each other":
+    ARM → AZE and AZE → ARM), as PLOVER's dyads are; a meeting or a mutual clash stays one event with both actors."""
+    if draft.event not in _DIRECTED or draft.recipient or len({a.code for a in draft.actor}) != 2:
+        return [draft]
+    if not any(t.lower_ in ("each", "one") and t.nbor().lower_ in ("other", "another") for t in draft.trigger.subtree
+               if t.i + 1 < len(t.doc)):
+        return [draft]
+    first, second = ([a for a in draft.actor if a.code == code] for code in dict.fromkeys(a.code for a in draft.actor))
+    return [replace(draft, actor=first, recipient=second), replace(draft, actor=second, recipient=first, mode=list(draft.mode))]
 
 
 def _protest_targets_from_demands(drafts: list[Draft]) -> None:

@@ -28,6 +28,11 @@ _LOC_PREPS = {"in", "from", "at", "near", "inside", "across", "outside", "around
 REPRESENTING = {"negotiator", "representative", "delegate", "delegation", "spokesman", "spokeswoman", "spokesperson"}
 
 
+# Words that begin other parties' names before a plural alias of a US or UK party ("Social Democrats").
+_PARTY_NAME_WORDS = {"social", "free", "christian", "liberal", "new", "national", "progressive", "radical", "centre",
+                     "center", "democratic", "swiss", "european", "green", "young", "united"}
+
+
 @dataclass(slots=True)
 class Mention:
     """A knowledge-base name found in the document."""
@@ -75,6 +80,9 @@ class Gazetteer:
             if mention.entity.kind == "person" and len(span) == 1 and any(
                     p.start <= span.start and span.end < p.end for p in persons):
                 continue  # "Roman Protasevich" is not Petre Roman: a one-word alias is a surname, not a first name
+            if mention.entity.sector == "PTY" and span.start > span.sent.start \
+                    and doc[span.start - 1].lower_ in _PARTY_NAME_WORDS and doc[span.start - 1].is_title:
+                continue  # "Germany's Social Democrats, Greens and Free Democrats": another country's party, not the US one
             if cause_prefixed(doc, span.start):
                 continue  # "pro-Palestinian students", "anti-American protests": a cause, not the actors' country
             if mention.entity.kind in ("place", "city") and any(

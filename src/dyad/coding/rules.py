@@ -24,7 +24,7 @@ _RULE_KEYS = {
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
     "planned", "subject_sector_not",
-    "when_negated", "light_recipient", "subject_weapon", "speaker_threat",
+    "when_negated", "light_recipient", "subject_weapon", "speaker_threat", "giver_from",
 }
 
 
@@ -91,6 +91,8 @@ class Rule:
     threat_if_future: bool = False  # codes only when said of the future: "Tehran would respond"
     # the one who says it threatens the subject: "Israel will pay a heavy price, Iran's minister said"
     speaker_threat: bool = False
+    # the subject receives and the giver is named by "from" or owns the thing: "Ukraine receives tanks from Germany"
+    giver_from: bool = False
     subject_weapon: bool = False  # its subject must be a weapon or a blast: "a car bomb tore through a market"
     subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
@@ -243,6 +245,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         adjectival=bool(raw.get("adjectival")),
         threat_if_future=bool(raw.get("threat_if_future")),
         speaker_threat=bool(raw.get("speaker_threat")),
+        giver_from=bool(raw.get("giver_from")),
         subject_weapon=bool(raw.get("subject_weapon")),
         subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
