@@ -179,3 +179,65 @@ def test_talks_left_and_deadlines_with_a_penalty(code_text):
 def test_another_countrys_party_named_like_a_us_one_is_not_american(code_text):
     coded = coded_sectors(code_text, "In Berlin, the Social Democrats and Free Democrats agreed to form a coalition.")
     assert not [a for e in coded for a in e[2] if a.startswith("USA")], coded
+
+
+def test_talks_no_longer_attended_are_refused_to_the_other_side(code_text):
+    coded = coded_sectors(code_text, "Sudan's army says it will no longer attend talks with the Rapid Support Forces in Jeddah.")
+    assert_asserted(coded, "REJECT", "meet", "SDN/", "SDN/")
+
+
+def test_a_sides_fight_with_an_armed_group_is_fighting_but_a_fight_against_corruption_is_not(code_text):
+    coded = coded_sectors(code_text, "Nigeria's fight against Boko Haram has entered its fifteenth year.")
+    fight = first_of(coded, "ASSAULT")
+    assert any(a.startswith("NGA") for a in fight[2]) and fight[3] == (), fight
+    assert not [e for e in coded_sectors(code_text, "The president's fight against corruption continues.") if e[0] == "ASSAULT"]
+    assert not [e for e in coded_sectors(code_text, "He won the prize for ending the war with Eritrea.") if e[0] == "ASSAULT"]
+
+
+def test_members_of_one_organisation_who_convene_meet(code_text):
+    coded = coded_sectors(code_text, "African Union foreign ministers convened in Addis Ababa on Monday.")
+    assert first_of(coded, "CONSULT")[2] == ("IGO/None",), coded
+    assert not [e for e in coded_sectors(code_text, "The committee convened on Monday.") if e[0] == "CONSULT"]
+
+
+def test_the_donbas_separatist_entities_are_armed_groups_of_ukraine(code_text):
+    assert_asserted(coded_sectors(code_text, "The Luhansk People's Republic shelled Ukrainian positions near Popasna."),
+                    "ASSAULT", None, "UKR/REB", None)
+
+
+def test_a_financial_lifeline_is_aid(code_text):
+    assert_asserted(coded_sectors(code_text, "China throws Laos a financial lifeline with a new loan."), "AID", None, "CHN/GOV", "LAO/GOV")
+    assert not coded_sectors(code_text, "The coach threw his striker a lifeline.")
+
+
+@pytest.mark.parametrize("text", [
+    "Bond markets fired a warning shot at the government over its borrowing plans.",
+    "The IMF said Argentina would face higher borrowing costs if it defaulted.",
+    "Russia's threat to Europe's security has grown, NATO's chief said.",
+    "The embassy received a bomb threat from an anonymous caller.",
+    "The teacher gave pupils until Monday to hand in their essays or face detention.",
+    "The novel's hero is taken captive by pirates in the 18th century.",
+    "In the video game, players take hostages to win points.",
+])
+def test_a_second_reviewers_look_alikes_stay_quiet(code_text, text):
+    coded = coded_sectors(code_text, text)
+    assert not [e for e in coded if e[0] in ("THREATEN", "ASSAULT", "COERCE")], coded
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Russia would hit back, the Kremlin said.", "RUS/GOV", None),
+        ("The militia said it would target US bases in the region.", "PRM", "USA/"),
+        ("Such attacks will not go unpunished, the Russian defence ministry said.", "RUS/GOV", None),
+        ("Rebels said government troops would pay dearly.", "REB", "MIL"),
+    ],
+)
+def test_a_second_reviewers_missed_threats(code_text, text, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), "THREATEN", None, actor, recipient)
+
+
+def test_praise_received_is_the_givers(code_text):
+    assert_asserted(coded_sectors(code_text, "Pakistan receives praise from China for its counter-terror efforts."),
+                    "SUPPORT", None, "CHN/GOV", "PAK/GOV")
+    assert_asserted(coded_sectors(code_text, "Israel hit back with air strikes on Gaza."), "ASSAULT", None, "ISR/GOV", None)

@@ -327,6 +327,10 @@ class Extractor:
             return None
         if rule.intransitive and objects:
             return None
+        if rule.type == "ASSAULT" and any(c.lower_ == "warning" for o in objects for c in o.children):
+            return None  # "fired warning shots", "a warning shot at the government": no attack
+        if rule.mode == "abduct" and self._lemma(tok) == "take" and ctx.lemmas & _FICTION:
+            return None  # "the novel's hero is taken captive by pirates", "players take hostages in the game"
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
                                              or _infinitive_after_object(c) for c in tok.children):
             return None
@@ -376,8 +380,9 @@ class Extractor:
         if rule.speaker_threat:  # "Israel will pay a heavy price, Iran's minister said": Iran threatens Israel
             speaker = _threat_speaker(tok)
             said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
-            if not said_by or not _other_side(actors, said_by):
-                return None  # no one says it, or it is said of no foe ("smokers would face fines", "we will pay a price")
+            if not said_by or not (_other_side(actors, said_by) or (rule.when_negated and not actors)):
+                return None  # no one says it, or it is said of no foe ("smokers would face fines", "we will pay a price");
+                # "such attacks will not go unpunished" names no one and still threatens
             actors, threatened = said_by, actors
         if not actors and rule.subject_any:  # "gunmen opened fire": an armed agent the KB cannot name
             actors = [self._unnamed_agent(t, ctx) for t in subjects if t.lemma_.lower() in rule.subject_any or t.lower_ in rule.subject_any]
@@ -482,7 +487,8 @@ class Extractor:
             partners = self._resolve_all(self._prep_objects(tok, {"with"}, obj), ctx)
             if rule.lemmas & {"meet", "negotiate"} or not rule.object:
                 partners += self._resolve_all(objects, ctx)
-            if rule.needs_partner and not partners and len(actors) < 2:
+            if rule.needs_partner and not partners and len(actors) < 2 and not (self._lemma(tok) in _GATHERINGS
+                                                                                and _members_meeting(subjects, actors)):
                 return None
             actors = _unique(actors + partners + recipients)
             recipients = []
@@ -963,6 +969,8 @@ class Extractor:
             partners = self._resolve_all(self._prep_objects(tok, {"with", "between", "among"}, None), ctx)
             if light is not None:
                 partners += self._resolve_all(self._prep_objects(light, {"with"}, None), ctx)
+            if rule.needs_partner and not (partners or recipients):
+                return None  # "its fight against corruption": no one fought
             actors = _unique(actors + partners + recipients)
             recipients = []
         if not actors and rule.mode in ("curfew", "martial-law") and light is not None and _is_passive(light) and ctx.places:
@@ -1577,6 +1585,12 @@ def _private_exchange(draft: Draft) -> bool:
                                                                for a in draft.actor + draft.recipient)
 
 
+def _members_meeting(subjects: list[Token], actors: list[ActorRef]) -> bool:
+    """Members of one organisation who meet are a meeting of its states ("ASEAN foreign ministers convene", "EU
+    leaders conferred"): the organisation alone, with a plural subject."""
+    return bool(actors) and all(a.code in ("IGO", "EUR", "UNO") for a in actors) and any(t.tag_ == "NNS" for t in subjects)
+
+
 def _reciprocal(draft: Draft) -> list[Draft]:
     """An act two parties do to each other is two directed events ("Armenia and Azerbaijan accuse each other":
     ARM → AZE and AZE → ARM), as PLOVER's dyads are; a meeting or a mutual clash stays one event with both actors."""
@@ -1994,6 +2008,9 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
     return out
 
 
+_GATHERINGS = {"convene", "confer", "gather", "assemble", "summit"}
+_FICTION = {"novel", "film", "movie", "game", "series", "episode", "character", "hero", "heroine", "playground", "fiction",
+            "thriller", "drama", "sitcom", "opera"}
 _CAUSATIVES = {"let", "make", "have"}
 _BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "evade", "circumvent", "bust",
              "flout", "defy", "skirt", "dodge"}
@@ -2079,10 +2096,10 @@ def _other_side(threatened: list[ActorRef], speakers: list[ActorRef]) -> bool:
     side of the same one (a state and rebels)."""
     codes = {a.code for a in speakers}
     state = {a.sector in _STATE_ACTORS for a in speakers}
-    return any(t.code and (t.code not in codes and (t.sector in _ARMED_SECTORS | {"LEG", "JUD", None})
-                           or (t.code in codes and t.sector in _FORCES - _STATE_ACTORS and state == {True})
-                           or (t.code in codes and t.sector in _STATE_ACTORS and state == {False}))
-               for t in threatened)
+    return any((t.code and t.code not in codes and t.sector in _ARMED_SECTORS | {"LEG", "JUD", None})
+               or ((t.code in codes or t.code is None) and t.sector in _FORCES - _STATE_ACTORS and state == {True})
+               or ((t.code in codes or t.code is None) and t.sector in _STATE_ACTORS and state == {False})
+               for t in threatened)  # "rebels said government troops would pay dearly": the other side, named or not
 
 
 def _threat_speaker(tok: Token) -> Token | None:
