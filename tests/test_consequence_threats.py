@@ -241,3 +241,20 @@ def test_praise_received_is_the_givers(code_text):
     assert_asserted(coded_sectors(code_text, "Pakistan receives praise from China for its counter-terror efforts."),
                     "SUPPORT", None, "CHN/GOV", "PAK/GOV")
     assert_asserted(coded_sectors(code_text, "Israel hit back with air strikes on Gaza."), "ASSAULT", None, "ISR/GOV", None)
+
+
+def test_a_release_in_exchange_for_someone_is_a_swap(code_text):
+    coded = coded_sectors(code_text, "Iran freed a French teacher in exchange for an Iranian diplomat jailed in Belgium.")
+    releases = [e for e in coded if e[0] == "RETREAT" and e[1] == ("release",)]
+    assert len(releases) == 2, coded
+    assert any(a.startswith("FRA") for e in releases for a in e[2]), coded
+    ransom = coded_sectors(code_text, "The rebels freed the hostages in exchange for a ransom.")
+    assert len([e for e in ransom if e[0] == "RETREAT"]) == 1, ransom
+
+
+def test_house_arrest_takeovers_of_broadcasters_and_family_reunions(code_text):
+    coded = coded_sectors(code_text, "The army takes over the state broadcaster in Niamey and confines President Bazoum to his residence.")
+    assert first_of(coded, "COERCE", "seize") and any(e[0] == "COERCE" and e[1] == ("arrest",) for e in coded), coded
+    reunion = coded_sectors(code_text, "North Korea and South Korea will resume reunions for families separated by the war.")
+    assert first_of(reunion, "COOPERATE")[4] == "future", reunion
+    assert not [e for e in coded_sectors(code_text, "The school holds reunions every year.") if e[0] == "COOPERATE"]

@@ -201,7 +201,7 @@ class Extractor:
         self._rejected_demands(kept, ctx)
         _protest_targets_from_demands(kept)
         kept = [split for draft in kept for split in _reciprocal(draft) if not _private_exchange(split)]
-        return kept + self._ultimatums(kept)
+        return kept + self._ultimatums(kept) + self._swaps(kept, ctx)
 
     def _ultimatums(self, drafts: list[Draft]) -> list[Draft]:
         """A demand with a penalty is also a threat: "called on the junta to hand over power within 15 days or face
@@ -220,6 +220,24 @@ class Extractor:
             self._mode(probe)
             threat.mode = probe.mode
             out.append(threat)
+        return out
+
+    def _swaps(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """A release "in exchange for" someone is a swap: the released one's state frees the other ("Russia frees
+        Brittney Griner in exchange for Viktor Bout": a RETREAT release by the United States too; team)."""
+        out = []
+        for draft in drafts:
+            if draft.mode != ["release"] or not draft.recipient or not draft.actor:
+                continue
+            traded = [p for t in draft.trigger.subtree if t.lower_ in ("exchange", "return", "swap") and t.head.lower_ == "in"
+                      for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+            freed = [a for a in self._resolve_all(traded, ctx) if a.code and a.country_from != "context"]
+            home = next((r.code for r in draft.recipient if r.code and r.code not in {a.code for a in draft.actor}), None)
+            if home is None or not freed or any(a.code == home for a in freed):
+                continue
+            other = ActorRef(code=home, sector="GOV", entity_text="", country_from="context")  # no words name it
+            out.append(Draft(trigger=draft.trigger, rule=draft.rule, light=draft.light, actor=[other], recipient=freed,
+                             mode=list(draft.mode)))
         return out
 
     def _rejected_demands(self, drafts: list[Draft], ctx: SentenceContext) -> None:

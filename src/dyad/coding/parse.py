@@ -98,10 +98,13 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
     repaired = {}
     for sent in doc.sents:
         found = headline_verb(sent, verbs)
+        new = None
         if found is not None:
             new = _reparsed(sent, [found, *_coordinated_verbs(sent, found[0], verbs)], nlp)
-            if new is not None:
-                repaired[sent.start] = new
+        elif (second := _misread_second_verb(sent, verbs)) is not None:
+            new = _reparsed(sent, second, nlp, own_first=True)
+        if new is not None:
+            repaired[sent.start] = new
     if not repaired:
         return doc
     parts = [repaired.get(sent.start) or sent.as_doc() for sent in doc.sents]
@@ -135,6 +138,19 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
         if form is not None and not _clause_has_verb(tokens, k):
             return (k, *form)
     return None
+
+
+def _misread_second_verb(sent, verbs: frozenset[str]) -> list[tuple[int, str, bool]] | None:
+    """The present-tense root and a verb of `verbs` coordinated with it but read as a noun before its object ("the army
+    takes over the broadcaster and confines Mugabe to his residence"), as `_reparsed` takes them; else None."""
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP"):
+        return None
+    k = root.i - sent.start
+    tokens = list(sent)
+    second = [c for c in _coordinated_verbs(sent, k, verbs)
+              if tokens[c[0]].tag_ in ("NN", "NNS") and tokens[c[0] + 1].tag_ in ("DT", "NNP", "NNPS", "PRP$", "CD", "JJ")]
+    return [(k, root.lemma_.lower(), root.tag_ == "VBZ"), *second] if second else None
 
 
 def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, str, bool]]:
@@ -183,7 +199,7 @@ def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:
     return None
 
 
-def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language) -> Doc | None:
+def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language, own_first: bool = False) -> Doc | None:
     """The sentence parsed with a stand-in verb at each index of `found` (the first the clause's verb, the others
     coordinated with it), given back with its own words; None when the parser still does not take the first
     stand-in as a verb with a subject or as the sentence's root."""
@@ -194,6 +210,8 @@ def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language) -> Doc | 
         stand_ins[i] = STAND_INS[third_person if i == k else third]
         if i and words[i - 1] == "-":  # "Police tear-gas protesters": only "-holds" reads as a verb after a hyphen
             stand_ins[i] = (STAND_INS[True][0], *stand_ins[i][1:])
+    if own_first:  # the first is a verb already: it keeps its word and reading
+        stand_ins[k] = (words[k], sent[k].tag_, str(sent[k].morph))
     lemmas = {i: lem for i, lem, _ in found}
     spaces = [bool(t.whitespace_) for t in sent]
     trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=spaces)
