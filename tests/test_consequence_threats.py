@@ -258,3 +258,8 @@ def test_house_arrest_takeovers_of_broadcasters_and_family_reunions(code_text):
     reunion = coded_sectors(code_text, "North Korea and South Korea will resume reunions for families separated by the war.")
     assert first_of(reunion, "COOPERATE")[4] == "future", reunion
     assert not [e for e in coded_sectors(code_text, "The school holds reunions every year.") if e[0] == "COOPERATE"]
+
+
+def test_a_state_standing_by_another_supports_it(code_text):
+    assert_asserted(coded_sectors(code_text, "Moscow stands by the government in Damascus, the Kremlin said."), "SUPPORT", None, "RUS/GOV", "SYR/")
+    assert not [e for e in coded_sectors(code_text, "The minister stood by the window.") if e[0] == "SUPPORT"]
