@@ -263,3 +263,12 @@ def test_house_arrest_takeovers_of_broadcasters_and_family_reunions(code_text):
 def test_a_state_standing_by_another_supports_it(code_text):
     assert_asserted(coded_sectors(code_text, "Moscow stands by the government in Damascus, the Kremlin said."), "SUPPORT", None, "RUS/GOV", "SYR/")
     assert not [e for e in coded_sectors(code_text, "The minister stood by the window.") if e[0] == "SUPPORT"]
+
+
+def test_late_fixes_of_the_reviewers_leftovers(code_text):
+    shots = coded_sectors(code_text, "Warning shots were fired by Indian troops at Chinese soldiers near the border.")
+    assert_asserted(shots, "THREATEN", "violence", "IND/MIL", "CHN/MIL")
+    barred = coded_sectors(code_text, "Bangladesh's election commission barred the opposition leader from politics.")
+    assert_asserted(barred, "COERCE", "restrict", "BGD/GOV", None)
+    parties = coded_sectors(code_text, "The Christian Democrats accused the government of mismanaging the economy.")
+    assert not [a for e in parties for a in e[2] if a.startswith("FSM")], parties

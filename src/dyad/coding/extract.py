@@ -376,7 +376,7 @@ class Extractor:
         if rule.type == "ASSAULT" and obj is not None and self._natural(obj) and not _gunfire(obj) \
                 and not (rule.object and obj.lemma_.lower() in rule.object.lemmas):
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
-        if rule.object_mod and not (obj is not None and any(c.lemma_.lower() == rule.object_mod for c in obj.children)):
+        if rule.object_mod and not (obj is not None and any(rule.object_mod in (c.lemma_.lower(), c.lower_) for c in obj.children)):
             return None
         if (rule.mode == "investigate" or rule.type == "THREATEN") and self._about_accident(tok):
             return None  # "investigated the crash", "issued a warning of floods"

@@ -80,6 +80,8 @@ class Gazetteer:
             if mention.entity.kind == "person" and len(span) == 1 and any(
                     p.start <= span.start and span.end < p.end for p in persons):
                 continue  # "Roman Protasevich" is not Petre Roman: a one-word alias is a surname, not a first name
+            if mention.entity.kind == "person" and len(span) == 1 and span.end < len(doc) and doc[span.end].tag_ == "NNPS":
+                continue  # "the Christian Democrats": a one-word alias that names a group's kind, not a person
             if mention.entity.sector == "PTY" and span.start > span.sent.start \
                     and doc[span.start - 1].lower_ in _PARTY_NAME_WORDS and doc[span.start - 1].is_title:
                 continue  # "Germany's Social Democrats, Greens and Free Democrats": another country's party, not the US one
