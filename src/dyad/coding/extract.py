@@ -12,6 +12,8 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
+from dyad.coding.modality import threat_speaker
+from dyad.coding.parse import FINITE_TAGS
 from dyad.coding.resolve import (
     REPRESENTING,
     ArticleMemory,
@@ -40,8 +42,6 @@ _STATE_FORCE = {"COP", "MIL", "SPY", "JUD"}
 # Verbs of a vehicle's accident: what they kill ("crashed after take-off, killing 241") no one attacked (team).
 _CRASH_VERBS = {"crash", "collide", "derail", "capsize", "sink", "overturn", "plunge", "veer"}
 _CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
-_THREAT_SPEECH = {"say", "warn", "caution", "tell", "declare", "state", "add", "insist", "vow", "threaten", "stress",
-                  "tweet", "write", "announce"}
 _BREAKDOWN_VERBS = {"break", "collapse", "disintegrate"}  # not "explode": what explodes in news is mostly a bomb
 _STATE_ACTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # the state and its arms
 _ARMED_SECTORS = {"GOV", "MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
@@ -151,9 +151,9 @@ class Extractor:
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
-        label_end = _topic_label_end(ctx.sent)
-        drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
         colon = _label_colon(ctx.sent)
+        label_end = _topic_label_end(ctx.sent, colon)
+        drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
         if colon is not None:  # "Press freedom in Egypt: Amnesty criticises…": the label's "Press" is no demand of Amnesty's
             drafts = [d for d in drafts if d.trigger.i > colon.i or d.trigger.pos_ not in ("VERB", "AUX")
                       or any(a.start is not None and a.start < colon.idx for a in d.actor)]
@@ -183,11 +183,10 @@ class Extractor:
                 # "demanding that President Yanukovych sign the agreement": Yanukovych is asked, not the EU
                 asked = self._resolve_all([s for c in draft.trigger.children if c.dep_ == "ccomp"
                                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], ctx)
-                asked = [a for a in asked if (a.code, a.sector) not in {(b.code, b.sector) for b in draft.actor}]
+                asked = [a for a in asked if (a.code, a.sector) not in _sides(draft.actor)]
                 draft.recipient = asked or draft.recipient
             if draft.event == "THREATEN":  # "vowed to avenge it": no one threatens himself
-                draft.recipient = [r for r in draft.recipient
-                                   if not any((r.code, r.sector) == (a.code, a.sector) for a in draft.actor)]
+                draft.recipient = [r for r in draft.recipient if (r.code, r.sector) not in _sides(draft.actor)]
             if draft.rule.absorbs and not draft.recipient and (draft.mode == ["allege"] or draft.event == "THREATEN"):
                 draft.recipient = self._complement_doers(draft.trigger, draft.actor, ctx)
             if not draft.mode:
@@ -253,7 +252,7 @@ class Extractor:
                         for g in p.children if g.dep_ == "pobj" and self._lemma(g) in _DEMAND_NOUNS]
             if not demands:
                 continue
-            sides = {(a.code, a.sector) for a in draft.actor}
+            sides = _sides(draft.actor)
             demanders = [a for a in self._resolve_all(_demand_owners(demands[0]), ctx)
                          if (a.code or a.sector) and (a.code, a.sector) not in sides]
             home = next((a.code for a in draft.actor if a.code), None)  # "opposition demands" rejected by Maduro are Venezuelan
@@ -396,7 +395,7 @@ class Extractor:
                                         for p in a.children if p.dep_ == "pobj" for g in self.resolver.heads(p)], ctx)
         threatened: list[ActorRef] = []
         if rule.speaker_threat:  # "Israel will pay a heavy price, Iran's minister said": Iran threatens Israel
-            speaker = _threat_speaker(tok)
+            speaker = threat_speaker(tok)
             said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
             if not said_by or not (_other_side(actors, said_by) or (rule.when_negated and not actors)):
                 return None  # no one says it, or it is said of no foe ("smokers would face fines", "we will pay a price");
@@ -1286,7 +1285,7 @@ class Extractor:
         heads = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         found = self._resolve_all(heads, ctx)
         codes = {b.code for b in actors if b.code}
-        sides = {(b.code, b.sector) for b in actors}
+        sides = _sides(actors)
         return [a for a in found if a not in actors and (a.code not in codes if a.code else (a.code, a.sector) not in sides)]
 
     def _complement_recipients(self, draft: Draft, ctx: SentenceContext) -> list[ActorRef]:
@@ -1594,6 +1593,11 @@ _VERBAL = {"SUPPORT", "AGREE", "REJECT", "CONCEDE", "CONSULT", "REQUEST", "COOPE
 _DIRECTED = {"ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "REQUEST", "REJECT", "COERCE"}  # split when done to each other
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+
+
+def _sides(actors: list[ActorRef]) -> set[tuple[str | None, str | None]]:
+    """The (country, sector) pairs of actors: who is the same party as whom."""
+    return {(a.code, a.sector) for a in actors}
 
 
 def _private_exchange(draft: Draft) -> bool:
@@ -1929,17 +1933,16 @@ def _label_colon(sent) -> Token | None:
         # the parser may end the sentence at the colon: the story's first word then opens the next one
         after = next((t for t in tok.doc[tok.i + 1:] if not t.is_space), None)
         if k == 0 or after is None or not after.text[:1].isupper() or any(
-                t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in tok.doc[sent.start:tok.i]):
+                t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in tok.doc[sent.start:tok.i]):
             return None
         return tok
     return None
 
 
-def _topic_label_end(sent) -> int:
+def _topic_label_end(sent, colon: Token | None) -> int:
     """The first token after a portal's topic label that names a story ("2011 England riots: Rioting breaks out…",
-    "Russian invasion of Ukraine: Germany delivers…"); the label tells no event. The sentence's start when there is
-    none."""
-    colon = _label_colon(sent)
+    "Russian invasion of Ukraine: Germany delivers…"), given the sentence's label colon; the label tells no event.
+    The sentence's start when there is none."""
     if colon is None or not _story_name([t for t in sent.doc[sent.start:colon.i] if not t.is_space]):
         return sent.start
     return colon.i + 1
@@ -2118,17 +2121,6 @@ def _other_side(threatened: list[ActorRef], speakers: list[ActorRef]) -> bool:
                or ((t.code in codes or t.code is None) and t.sector in _FORCES - _STATE_ACTORS and state == {True})
                or ((t.code in codes or t.code is None) and t.sector in _STATE_ACTORS and state == {False})
                for t in threatened)  # "rebels said government troops would pay dearly": the other side, named or not
-
-
-def _threat_speaker(tok: Token) -> Token | None:
-    """The subject of the verb of saying or warning that governs the clause ("Iran warned that Israel
-    would regret it": Iran)."""
-    steps = 0
-    while tok.dep_ in ("ccomp", "xcomp", "conj", "parataxis") and tok.head.i != tok.i and steps < 4:
-        tok, steps = tok.head, steps + 1
-        if tok.lemma_.lower() in _THREAT_SPEECH:
-            return next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return None
 
 
 def _said_of_future(tok: Token) -> bool:

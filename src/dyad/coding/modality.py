@@ -12,14 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 from spacy.tokens import Span, Token
 
-from dyad.coding.extract import Draft, SentenceContext
-from dyad.coding.resolve import Resolver
+from dyad.coding.parse import FINITE_TAGS
 from dyad.coding.timex import is_historical, resolve_date
 from dyad.records import Attribution
+
+if TYPE_CHECKING:  # extract asks this module who speaks; the types alone come from there
+    from dyad.coding.extract import Draft, SentenceContext
+    from dyad.coding.resolve import Resolver
 
 _FACT_MARKS = {"as", "while", "because", "though", "although", "whereas"}
 _CHAIN_DEPS = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "relcl", "attr", "nsubj", "nsubjpass", "oprd", "parataxis"}
@@ -183,7 +187,7 @@ def headline_plan(clause: Token) -> bool:
     """A headline's "X to do Y", its verb the sentence's root with a subject and "to" but no finite verb anywhere."""
     return clause.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
-        and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in clause.sent)
+        and not any(t.tag_ in FINITE_TAGS for t in clause.sent)
 
 
 def _has_condition(tok: Token, cues: ModalityCues) -> bool:
@@ -300,7 +304,7 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
     for ent in dates:
         tok = ent.root
         steps = 0
-        if draft.rule.mode == "convict" and any(t.lower_ in _REASON_PREPS[:2] + ("of",) and t.dep_ == "prep"
+        if draft.rule.mode == "convict" and any(t.lower_ in _CRIME_PREPS and t.dep_ == "prep"
                                                 for t in tok.doc[draft.trigger.i + 1:ent.start]):
             elsewhere = True  # "convicts two men of murder for the downing of MH17 … in 2014": the crime's date
             continue
@@ -330,6 +334,7 @@ def date_of(draft: Draft, dates: list[Span], base: date | None, future_hint: boo
 
 _SPAN_PREPS = ("during", "in", "amid", "throughout")  # "during the 1994 genocide": the noun is the time
 _REASON_PREPS = ("over", "for", "after", "following")  # "sentenced … for a massacre in 1995": the reason's date
+_CRIME_PREPS = ("over", "for", "of")  # "convicts two men of murder for the downing of MH17": what the verdict answers
 
 
 def _under(tok: Token, clause: Token) -> bool:
@@ -371,9 +376,17 @@ def conditional_consequence(draft: Draft, speaker=None) -> Token | None:
     return None
 
 
-def _speaker(clause: Token, cues: ModalityCues) -> Token | None:
-    """The subject of the speech or pledge verb that governs the clause, if any."""
+def _speaker(clause: Token, cues: ModalityCues, also: frozenset[str] = frozenset()) -> Token | None:
+    """The subject of the speech or pledge verb (or of one of `also`) that governs the clause, if any."""
     for tok, via in _chain(clause):
-        if via is not None and _says(tok, cues):
+        if via is not None and (_says(tok, cues) or tok.lemma_.lower() in also):
             return next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return None
+
+
+_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def threat_speaker(clause: Token) -> Token | None:
+    """Who says or warns what the clause says another will suffer ("Iran warned that Israel would regret it": Iran)."""
+    return _speaker(clause, load_cues(), _WARNING_VERBS)

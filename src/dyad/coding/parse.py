@@ -81,7 +81,7 @@ def parse_doc(nlp: Language, text: str) -> Doc:
 STAND_INS = {True: ("holds", "VBZ", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
              False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin")}
 _SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
-_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the tags of a verb that carries its clause's tense
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
 _SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
 _NOMINAL = {"compound", "amod", "nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
@@ -160,7 +160,7 @@ def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, s
     out = []
     for j in range(k + 2, len(tokens) - 1):
         token = tokens[j]
-        if token.dep_ == "mark" or token.tag_ in _FINITE or token.tag_ in ("WDT", "WP") or token.text == ";":
+        if token.dep_ == "mark" or token.tag_ in FINITE_TAGS or token.tag_ in ("WDT", "WP") or token.text == ";":
             break  # "…overrun Mosul, as troops abandon their positions and flee": another clause's verbs
         if tokens[j - 1].lower_ == "and" and token.is_alpha and token.is_lower and token.pos_ not in ("VERB", "AUX") \
                 and (form := verb_form(token.text, verbs)) is not None and not tokens[j + 1].is_punct:
@@ -177,7 +177,7 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
             continue  # "junta orders French troops out, scraps deals": a verb form the parser hung as a noun is none
         if i == k + 1 and any(c.i == tokens[k].i and c.dep_ in _NOMINAL for c in t.children):
             continue  # "a court sentences biophysicist He…": the word after ours, which took ours for its modifier
-        if not (t.tag_ in _FINITE or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
+        if not (t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
             continue  # "…, police fire tear gas at fans queuing at the gates": a participle after the word is no clause verb
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
         if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
@@ -220,7 +220,7 @@ def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language, own_first
     verb = trial[k]
     if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
         return None
-    if any(t.i > sent[k].i and t.tag_ in _FINITE and trial[t.i - sent.start].tag_ in _FINITE
+    if any(t.i > sent[k].i and t.tag_ in FINITE_TAGS and trial[t.i - sent.start].tag_ in FINITE_TAGS
            and any(c.i == sent[k].i and c.dep_ == "nsubj" for c in t.children) for t in sent):
         return None  # "Police arrests rose 20 percent": the verb the word was the subject of is still a verb
     kept = {i for i in stand_ins if i == k or trial[i].pos_ == "VERB"}  # a coordinated stand-in the parser took as no verb stays as it was
