@@ -57,6 +57,11 @@ _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood"
                   "outpost", "checkpoint", "facility", "market", "temple", "territory", "part", "plant",
                   "airport", "barracks", "garrison", "depot", "bunker", "installation", "compound", "refinery",
                   "airfield", "harbour", "harbor", "province", "region", "settlement", "enclave"}
+# A vehicle an attack can target, where the place is the only clue to whose it is ("a bomb tore through a
+# military convoy in Somalia", "gunmen fired on a bus in Kenya"); a seized tanker is no country's for that.
+_TARGET_VEHICLES = {"convoy", "patrol", "bus", "minibus", "vehicle", "car", "truck", "lorry", "jeep", "train"}
+_DEVICE_KINDS = {"explosive", "incendiary", "improvised", "detonate", "bomb"}
+_PASSENGER_VEHICLES = {"bus", "minibus", "train"}
 _MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
 _COURT_VERBS = {"charge", "indict", "prosecute"}
@@ -171,6 +176,7 @@ class Extractor:
         drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
         drafts = self._demanded_resignations(drafts, ctx)
+        drafts = self._obligations(drafts, ctx)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None and not _said_by_refused_document(d.trigger)]
         for draft in drafts:
@@ -257,6 +263,35 @@ class Extractor:
                          if (a.code or a.sector) and (a.code, a.sector) not in sides]
             home = next((a.code for a in draft.actor if a.code), None)  # "opposition demands" rejected by Maduro are Venezuelan
             draft.recipient = [a if a.code or home is None else replace(a, code=home, country_from="context") for a in demanders]
+
+    def _obligations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """What a speaker says another party must or should do is the speaker's demand, not the act: "Russia must
+        withdraw its troops, the French minister said", "'Ottawa must drop its tariffs,' a US official said" are
+        REQUESTs of the speaker, aimed at the party (team). Said of the speaker's own side, or by no one, it stays."""
+        out = []
+        for draft in drafts:
+            tok = draft.trigger
+            duty = tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children) \
+                and not _is_passive(tok) and draft.event not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT")
+            if not duty or not draft.actor:
+                out.append(draft)
+                continue
+            speaker = threat_speaker(tok)
+            said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
+            quote = ctx.memory.quotes.at(tok.idx)
+            if not said_by and quote is not None:
+                quoted = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
+                said_by = [quoted] if quoted is not None else []
+                head = quote.speaker_head
+                speaker = tok.doc[head] if head is not None and ctx.sent.start <= head < ctx.sent.end else None
+            if not said_by or _sides(said_by) & _sides(draft.actor) or not any(a.code for a in draft.actor):
+                out.append(draft)
+                continue
+            mode = _DUTY_MODES.get(draft.event, "change")
+            # the demand is told as made: its tense and modality are the speech verb's, not the duty's "should"
+            out.append(Draft(trigger=tok, rule=_OBLIGATION, light=speaker.head if speaker is not None else None,
+                             actor=list(said_by), recipient=list(draft.actor), mode=[mode]))
+        return out
 
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
@@ -397,7 +432,10 @@ class Extractor:
         if rule.speaker_threat:  # "Israel will pay a heavy price, Iran's minister said": Iran threatens Israel
             speaker = threat_speaker(tok)
             said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
-            if not said_by or not (_other_side(actors, said_by) or (rule.when_negated and not actors)):
+            if passive and not actors:  # "North Korea will be met with fire and fury", "any intervention would be met with force"
+                actors = self._resolve_all(objects, ctx)
+            hostile_act = passive and not actors and any(o.lemma_.lower() in _HOSTILE_ACTS for o in objects)
+            if not said_by or not (_other_side(actors, said_by) or ((rule.when_negated or hostile_act) and not actors)):
                 return None  # no one says it, or it is said of no foe ("smokers would face fines", "we will pay a price");
                 # "such attacks will not go unpunished" names no one and still threatens
             actors, threatened = said_by, actors
@@ -426,11 +464,13 @@ class Extractor:
             return None  # "30 people were killed in an earthquake": no political event
         if rule.type == "ASSAULT" and not actors and passive and self._toll_of_accident_before(tok, ctx):
             return None  # "Typhoon Yagi slammed into Vietnam; at least 59 people were killed"
-        if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS:
+        if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS \
+                and not _headline_participle(tok):
             return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
         if rule.mode == "convict" and self._lemma(tok) == "find" and self._sport(ctx):
             return None  # "the judges found the gymnast guilty of stepping out of bounds": a sports ruling
-        if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok):
+        if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok) \
+                and not _headline_participle(tok):
             return None  # "pardoned 13 people convicted of…", "hanged a man convicted of spying": who they are
         if self._disaster_response(rule, actors, ctx):
             return None
@@ -464,7 +504,7 @@ class Extractor:
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                                     and any(g.dep_ == "poss" for g in c.children)], ctx)  # "Estonia's government websites"
-                recipients += found or (self._targets([o], ctx) if rule.type in _TARGETED else [])
+                recipients += found or (self._targets([o], ctx, rule.type == "ASSAULT") if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
@@ -491,7 +531,7 @@ class Extractor:
         aimed_at = []
         if spec.preps:
             heads = self._prep_objects(tok, spec.preps, obj)
-            recipients += self._targets(heads, ctx) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
+            recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED else self._resolve_all(heads, ctx)
             aimed_at = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not self._weapon(h)]
         if court and not actors:
             # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
@@ -557,6 +597,8 @@ class Extractor:
         if tok.lower_ in _QUANTITIES or tok.lemma_.lower() in ("barrage", "salvo", "volley", "number"):
             tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"), tok)
+        if tok.lemma_.lower() == "device":  # "an explosive device", "an improvised device"
+            return any(c.lemma_.lower() in _DEVICE_KINDS for c in tok.children if c.dep_ in ("amod", "compound"))
         return tok.lemma_.lower() in self._weapon_words
 
     def _natural(self, tok: Token) -> bool:
@@ -948,7 +990,7 @@ class Extractor:
         if rule.type == "SANCTION" and _standing_regime(tok):
             return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
-        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light):
+        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok):
             return None
         if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
                 c.dep_ in ("acl", "relcl", "advcl", "xcomp") and _relief(c)
@@ -976,7 +1018,7 @@ class Extractor:
             recipients += self._resolve_all(of_objs, ctx)
         if rule.recipient.preps:
             heads = self._prep_objects(tok, rule.recipient.preps, None)  # a place struck needs a named striker
-            recipients += self._targets(heads, ctx) if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
+            recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type not in ("CONSULT",):
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
         if rule.type == "AID" and light is not None:
@@ -1157,7 +1199,8 @@ class Extractor:
             return False  # "prices driven by global unrest"
         if tok.dep_ == "conj":
             return self._lemma(tok.head) in _CROWD_NOUNS
-        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj")
+        # a verbless headline's plural: "Riots in Dakar after opposition leader's sentencing"
+        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") or (tok.tag_ == "NNS" and _verbless_headline(tok))
 
     # --- shared ----------------------------------------------------------------------------------
     def _resolve(self, head: Token, ctx: SentenceContext) -> ActorRef | None:
@@ -1210,20 +1253,21 @@ class Extractor:
         recent = ctx.memory.recent
         return list(recent[-2:]) if len(recent) >= 2 else []
 
-    def _targets(self, heads: list[Token], ctx: SentenceContext) -> list[ActorRef]:
+    def _targets(self, heads: list[Token], ctx: SentenceContext, vehicles: bool = False) -> list[ActorRef]:
         """Recipients of an attack or a seizure: actors, else the places and sites struck ("seized two
         towns in southern Somalia" → SOM, "hit PKK camps" → the PKK, "struck military sites in Iran" →
         IRN/MIL), as the gold codes a targeted place: its country, a sector only when the site says one."""
         out: list[ActorRef] = []
         for head in heads:
             for h in self.resolver.heads(head) if head.dep_ != "conj" else [head]:
-                found = self._resolve_all([h], ctx) or ([t] if (t := self._target_place(h, ctx)) else [])
+                found = self._resolve_all([h], ctx) or ([t] if (t := self._target_place(h, ctx, vehicles)) else [])
                 out += [a for a in found if a not in out]
         return out
 
-    def _target_place(self, tok: Token, ctx: SentenceContext) -> ActorRef | None:
+    def _target_place(self, tok: Token, ctx: SentenceContext, vehicles: bool = False) -> ActorRef | None:
         lemma = tok.lemma_.lower()
-        if lemma not in _TARGET_PLACES or tok.pos_ != "NOUN":
+        if (lemma not in _TARGET_PLACES and not (vehicles and lemma in _TARGET_VEHICLES and tok.tag_ == "NN")) \
+                or tok.pos_ != "NOUN":  # "torched cars and lorries" is property, whoever's it was
             return None
         lex = self.resolver.lex
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
@@ -1243,7 +1287,7 @@ class Extractor:
                     return replace(actor, entity_text=tok.doc.text[start:end], start=start, end=end)
         sectors = [lex.sector_of.get(c.lemma_.lower()) for c in tok.children if c.dep_ in ("amod", "compound")]
         sectors = [s for s in sectors if s and s != "GOV"]
-        sector = sectors[0] if sectors else ("MIL" if lemma in _MILITARY_SITES else None)
+        sector = sectors[0] if sectors else ("MIL" if lemma in _MILITARY_SITES else "CVL" if lemma in _PASSENGER_VEHICLES else None)
         code = self.resolver.location(tok, ctx.mentions)
         country_from = "text"
         if code is None:
@@ -1562,7 +1606,7 @@ def _merge_conjoined(drafts: list[Draft]) -> list[Draft]:
 _GUN_WORDS = {"rifle", "gun", "live", "sniper", "automatic", "machine", "machine-gun", "artillery", "mortar", "rocket", "tank",
               "assault", "small", "arm", "arms", "weapon", "heavy", "sustained", "gunmen", "enemy", "hostile", "cross", "friendly"}
 _GUN_VERBS = {"open", "exchange", "return", "come", "draw", "trade", "cease", "hold", "direct", "aim", "rain", "pour",
-              "set"}  # and arson: "set fire to the office", "set it on fire"
+              "set", "meet", "answer", "respond"}  # and arson: "set fire to the office"; force: "met with fire"
 
 
 def _gunfire(tok: Token) -> bool:
@@ -1593,6 +1637,11 @@ _VERBAL = {"SUPPORT", "AGREE", "REJECT", "CONCEDE", "CONSULT", "REQUEST", "COOPE
 _DIRECTED = {"ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "REQUEST", "REJECT", "COERCE"}  # split when done to each other
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+# What one says another must do is a demand (made by the team's code): "Russia must withdraw, Paris said".
+# Its "not" is part of what is demanded ("Iran should not attack Israel"), as for a rule coded only when negated.
+_OBLIGATION = Rule(pos="verb", lemmas=frozenset({"must"}), type="REQUEST", id="team:must-do", when_negated=True)
+_DUTY_AUX = {"must", "should", "ought"}
+_DUTY_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist"}
 
 
 def _sides(actors: list[ActorRef]) -> set[tuple[str | None, str | None]]:
@@ -1866,6 +1915,24 @@ def _headline_verb(tok: Token) -> bool:
         and any(c.dep_ == "dobj" for c in tok.children)
 
 
+def _headline_participle(tok: Token) -> bool:
+    """The participle that is a headline's verb: "Kremlin critic jailed in Moscow", "Five soldiers killed in Mali" —
+    hung on the root noun of a sentence with no finite verb."""
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
+        and not any(t.tag_ in FINITE_TAGS for t in tok.sent)
+
+
+def _inverted(aux: Token) -> bool:
+    """An auxiliary before its verb's subject: "Should Washington bomb Iran, …" is a condition, no duty."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in aux.head.children)
+
+
+def _verbless_headline(tok: Token) -> bool:
+    """The noun is the root of a sentence without a verb: "Breakthrough border accord between Kyrgyzstan and
+    Tajikistan" reports the accord as news."""
+    return tok.dep_ == "ROOT" and not any(t.tag_ in FINITE_TAGS for t in tok.sent)
+
+
 def _stormed(tok: Token) -> bool:
     """ "Protesters stormed the office": the verb is an assault, not the weather."""
     return tok.lemma_.lower() == "storm" and tok.pos_ == "VERB"
@@ -2000,7 +2067,23 @@ def _is_purpose(tok: Token) -> bool:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN") \
+        or _headline_passive(tok)
+
+
+# Verbs that take an object wherever news uses them: without one, as a headline's root, they are passive.
+_ALWAYS_TRANSITIVE = {"arrest", "detain", "jail", "imprison", "remand", "sentence", "convict", "kill", "wound", "injure",
+                      "kidnap", "abduct", "execute", "deport", "expel", "extradite", "hang", "behead", "indict", "charge",
+                      "summon", "capture", "torture", "pardon", "oust", "impeach", "sack", "free", "release", "abduct",
+                      "assassinate", "ambush", "murder", "lynch", "massacre", "slaughter", "evacuate", "sanction"}
+
+
+def _headline_passive(tok: Token) -> bool:
+    """A headline's passive without its auxiliary: "Kremlin critic remanded in custody", "Three journalists
+    detained in Minsk" — the root a verb of `_ALWAYS_TRANSITIVE` with a subject and no object or auxiliary."""
+    return tok.dep_ == "ROOT" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in _ALWAYS_TRANSITIVE \
+        and any(c.dep_ == "nsubj" for c in tok.children) \
+        and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "ccomp", "xcomp", "prt") for c in tok.children)
 
 
 def _passive_conj(tok: Token) -> bool:
@@ -2013,12 +2096,16 @@ def _passive_conj(tok: Token) -> bool:
 def _objects(tok: Token, passive: bool) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     out = [c for c in tok.children if c.dep_ in deps]
+    if passive and not out and _headline_passive(tok):
+        out = [c for c in tok.children if c.dep_ == "nsubj"]
     if passive and tok.dep_ == "relcl" and out and all(c.lower_ in ("who", "which", "that") for c in out):
         out = [tok.head]  # "journalists who were beaten by police": the journalists
     if passive and not out and tok.dep_ == "acl":
         out = [tok.head]
     if passive and not out and tok.dep_ == "conj":  # "X was arrested and charged": X is charged too
         out = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        if not out and any(c.dep_ == "auxpass" for c in tok.children):  # "X declares himself president and is recognised by…"
+            out = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
     if not out and not passive:  # "finds the former minister guilty": the subject of the small clause
@@ -2030,6 +2117,9 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
 
 
 _GATHERINGS = {"convene", "confer", "gather", "assemble", "summit"}
+# Acts a threat answers when no one is named: "any intervention would be met with force".
+_HOSTILE_ACTS = {"intervention", "attack", "aggression", "incursion", "invasion", "provocation", "violation", "attempt",
+                 "move", "strike", "interference"}
 _FICTION = {"novel", "film", "movie", "game", "series", "episode", "character", "hero", "heroine", "playground", "fiction",
             "thriller", "drama", "sitcom", "opera"}
 _CAUSATIVES = {"let", "make", "have"}

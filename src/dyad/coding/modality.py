@@ -45,6 +45,7 @@ class ModalityCues:
     speech_verbs: frozenset[str]
     pledge_verbs: frozenset[str]
     negating_phrasal: frozenset[str] = frozenset()
+    duty_aux: frozenset[str] = frozenset()
     historical_adverbs: frozenset[str] = frozenset()
 
 
@@ -136,6 +137,9 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
                     found.add("future" if (reached_speech or speech_ahead) and not _has_condition(tok, cues) else "hypothetical")
                 elif low in cues.future_aux and (via is None or own_clause):
                     found.add("future")
+                elif low in cues.duty_aux and (via is None or own_clause):
+                    guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
+                    found.add("hedged" if guess else "hypothetical")
                 elif low in cues.hedge_aux and (via is None or own_clause):
                     found.add("hypothetical" if _has_condition(tok, cues) else "hedged")
                 elif low == "be" or child.lemma_ == "be":

@@ -558,7 +558,8 @@ class Resolver:
         if own:
             return own
         if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
-            titled = [lex.sector_of.get(t.lemma_.lower()) for t in tokens if t.dep_ == "compound" and t.i < head.i]
+            titled = [_pair_sector(t, lex) or lex.sector_of.get(t.lemma_.lower()) for t in tokens
+                      if t.dep_ == "compound" and t.i < head.i]  # "Kremlin critic Alexei Navalny": the pair tells
             titled = [s for s in titled if s]
             if titled:
                 return titled[-1]

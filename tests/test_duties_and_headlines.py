@@ -1,0 +1,147 @@
+"""Duties told by a speaker, headline passives and verbless headlines, targets that are vehicles, recognition,
+joint drills and threats met with force (ninth round, 2026-12-04): the team's own sentences, none of them a gold
+item, with look-alikes that must stay quiet."""
+
+import pytest
+
+from tests.coded import assert_asserted, coded_sectors, first_of
+
+
+@pytest.mark.parametrize(
+    "text, mode, actor, recipient",
+    [
+        ("Armenia must pull its troops back from the border, Azerbaijan's foreign minister said.", "yield", "AZE/GOV", "ARM/GOV"),
+        ("Hungary should lift its veto on the aid package, the Polish prime minister said on Monday.", "change", "POL/GOV", "HUN/GOV"),
+        ('"Caracas must free the detained activists now," a senior Colombian diplomat told reporters in Bogota.',
+         "yield", "COL/GOV", "VEN/GOV"),
+        ("Serbia should not deploy troops near Kosovo, NATO's secretary general said.", "change", "IGO/", "SRB/GOV"),
+    ],
+)
+def test_what_a_speaker_says_another_must_do_is_a_demand(code_text, text, mode, actor, recipient):
+    coded = coded_sectors(code_text, text)
+    assert_asserted(coded, "REQUEST", mode, actor, recipient)
+    assert not [e for e in coded if e[0] in ("RETREAT", "CONCEDE", "MOBILIZE") and e[4] == "asserted"], coded
+
+
+@pytest.mark.parametrize("text", [
+    "We must defend our borders, the Hungarian prime minister said.",  # the speaker's own side
+    "Should Moscow attack the Baltic states, NATO would respond, the minister said.",  # a condition, no duty
+])
+def test_duties_of_ones_own_side_and_conditions_are_no_demands(code_text, text):
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "REQUEST"]
+
+
+def test_a_duty_nobody_demands_is_not_told_as_done_and_must_have_is_a_guess(code_text):
+    duty = coded_sectors(code_text, "The cabinet must resign.")
+    assert not [e for e in duty if e[4] == "asserted"], duty
+    guess = coded_sectors(code_text, "The insurgents must have fired the rocket from the hills, an analyst said.")
+    assert first_of(guess, "ASSAULT")[4] == "hedged", guess
+
+
+@pytest.mark.parametrize(
+    "text, event, mode, recipient",
+    [
+        ("Kremlin critic jailed in Moscow", "SANCTION", "convict", "RUS/OPP"),
+        ("Two French journalists detained in Kinshasa", "COERCE", "arrest", "FRA/JRN"),
+        ("Government critic remanded in custody in Minsk", "COERCE", "arrest", "OPP"),
+    ],
+)
+def test_a_headline_passive_without_its_auxiliary_acts_on_its_subject(code_text, text, event, mode, recipient):
+    coded = coded_sectors(code_text, text)
+    got = first_of(coded, event, mode)
+    assert any(recipient in r for r in got[3]), got
+    assert not any(recipient in a for a in got[2]), got  # the one detained is no detainer
+
+
+def test_verbs_that_take_no_object_keep_their_subject_as_actor(code_text):
+    assert_asserted(coded_sectors(code_text, "Thousands marched in Belgrade"), "PROTEST", None, "SRB/CVL", None)
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Riots in Conakry after opposition leader's arrest", "PROTEST", "GIN/CVL", None),
+        ("Mass protests in Yerevan over border deal", "PROTEST", "ARM/CVL", None),
+        ("Landmark water-sharing accord between Uzbekistan and Kazakhstan", "AGREE", "UZB/GOV", None),
+    ],
+)
+def test_a_verbless_headline_reports_its_event_noun(code_text, text, event, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), event, None, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Rallies in copper prices after the strike",
+    "Record gains in Asian stocks",
+])
+def test_verbless_headlines_of_markets_stay_quiet(code_text, text):
+    assert not coded_sectors(code_text, text)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("An explosive device tore through a military convoy in Niger's Tillaberi region.", "NER/MIL"),
+        ("Gunmen opened fire on a minibus in northern Burkina Faso.", "BFA/CVL"),
+        ("Militants ambushed a police patrol in Afghanistan's Kunar province.", "AFG/COP"),
+    ],
+)
+def test_an_attacked_vehicle_is_the_target_of_its_places_country(code_text, text, recipient):
+    got = first_of(coded_sectors(code_text, text), "ASSAULT")
+    assert recipient in got[3], got
+
+
+@pytest.mark.parametrize("text", [
+    "Pirates hijacked a tanker off the coast of Somalia.",  # a seized tanker is no Somali target
+    "Rioters torched cars and lorries in the suburbs of Lyon.",  # property, whoever's it was
+])
+def test_seized_or_torched_vehicles_give_no_country(code_text, text):
+    coded = coded_sectors(code_text, text)
+    assert coded and all(not [r for r in e[3] if r.endswith("/None")] for e in coded), coded
+
+
+def test_a_leader_recognised_by_states_is_supported_by_them(code_text):
+    coded = coded_sectors(code_text, "The opposition leader declared himself acting president and was recognised by Brazil and Argentina.")
+    got = first_of(coded, "SUPPORT")
+    assert {"BRA/GOV", "ARG/GOV"} <= set(got[2]), got
+    assert not first_of(coded, "SUPPORT")[3] or "BRA/GOV" not in got[3], got
+    assert not [e for e in coded_sectors(code_text, "Her work was recognised by the government with a medal.") if e[0] == "SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Japanese sailors joined Australian troops for amphibious drills near Darwin.", "JPN/MIL", "AUS/MIL"),
+        ("The EU's police agency is working with Albanian authorities to break up trafficking rings.", "EUR/", "ALB/GOV"),
+    ],
+)
+def test_forces_drilling_together_and_agencies_working_together_cooperate(code_text, text, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), "COOPERATE", None, actor, recipient)
+
+
+def test_volunteers_joining_soldiers_in_a_search_cooperate_on_nothing_political(code_text):
+    coded = coded_sectors(code_text, "Hundreds of volunteers joined soldiers in the search for survivors of the landslide.")
+    assert not [e for e in coded if e[0] == "COOPERATE"], coded
+
+
+def test_measures_warned_of_against_a_party_threaten_it(code_text):
+    coded = coded_sectors(code_text, "Beijing warned of firm countermeasures against Lithuania over the Taiwan office.")
+    assert_asserted(coded, "THREATEN", None, "CHN/GOV", "LTU/GOV")
+    quiet = coded_sectors(code_text, "The central bank warned of measures to cool the property market.")
+    assert not [e for e in quiet if e[0] == "THREATEN"], quiet
+
+
+def test_what_will_be_met_with_force_is_threatened_and_applause_meets_no_one(code_text):
+    coded = coded_sectors(code_text, "Any incursion into our waters will be met with force, Taiwan's defence minister said.")
+    assert_asserted(coded, "THREATEN", "violence", "TWN/", None)
+    applause = coded_sectors(code_text, "The pope was met with applause in Lisbon.")
+    assert not [e for e in applause if e[0] == "CONSULT"], applause
+
+
+def test_dropping_tariffs_is_a_concession(code_text):
+    assert_asserted(coded_sectors(code_text, "Mexico dropped its tariffs on American pork."), "CONCEDE", None, "MEX/GOV", None)
+
+
+def test_a_critic_of_the_kremlin_named_with_the_title_is_opposition(code_text):
+    coded = coded_sectors(code_text, "A Moscow court sentenced Kremlin critic Ilya Yashin to eight years in prison.")
+    got = first_of(coded, "SANCTION", "convict")
+    assert "RUS/OPP" in got[3], got
