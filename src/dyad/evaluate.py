@@ -253,9 +253,11 @@ def score_item(item: GoldItem, events: list[Event], score: Score) -> None:
 
 
 def code_items(items: list[GoldItem], coder) -> dict[str, list[Event]]:
-    """The events dyad codes for each gold item, by item id (each text coded once)."""
+    """The events dyad codes for each gold item, by item id (each text coded once); an item the coder fails on
+    counts as coded with none, so a failure lowers the score instead of leaving the item out."""
     articles = [make_article(item.text, id=item.id, date_=item.date, where=item.id) for item in items]
-    return {coded.article.id: list(coded.events) for coded in coder.code_many(articles) if hasattr(coded, "events")}
+    return {coded.article.id if hasattr(coded, "events") else coded.input: list(getattr(coded, "events", ()))
+            for coded in coder.code_many(articles)}
 
 
 def score_items(items: list[GoldItem], coded: dict[str, list[Event]]) -> tuple[dict, Score]:

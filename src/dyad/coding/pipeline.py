@@ -85,7 +85,7 @@ class Coder:
                 yield code_article(article, doc, self) if language == "en" else _unsupported(article, language)
             except EngineError as exc:
                 yield Failure(input=article.id, stage="code", reason=str(exc))
-            except (ValueError, KeyError, IndexError, AttributeError) as exc:
+            except (ValueError, KeyError, IndexError, AttributeError, TypeError, RecursionError) as exc:
                 yield Failure(input=article.id, stage="code", reason=f"{type(exc).__name__}: {exc}")
 
 

@@ -429,8 +429,10 @@ class Resolver:
             verb = pronoun.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
+            # not the noun "their" belongs to: "their negotiators are due to resume talks" names no one before
             return next((self.resolve(t, mentions, memory, places) for t in verb.children
-                         if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.lemma_.lower() in self.lex.sector_of), None)
+                         if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.lemma_.lower() in self.lex.sector_of
+                         and t.i != pronoun.head.i), None)
         if pronoun.lower_ != "they":  # "police fired tear gas to disperse them": an object is someone else
             return None
         speaker = pronoun.head
@@ -440,6 +442,12 @@ class Resolver:
             if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and tok.i < pronoun.i and speaker.lemma_.lower() in _REPORTING \
                     and tok.lemma_.lower() in self.lex.sector_of:
                 return self.resolve(tok, mentions, memory, places)
+        if speaker.dep_ == "conj" and speaker.lemma_.lower() in _REPORTING and not any(c.dep_ == "nsubj" for c in speaker.children):
+            # "Leaders of ECOWAS gave the junta a week and said they could use force": who gave it speaks
+            shared = next((c for c in speaker.head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"), None)
+            found = self.resolve(shared, mentions, memory, places) if shared is not None else None
+            if found is not None and found.code:
+                return found
         for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.sector_of:
                 return self.resolve(tok, mentions, memory, places)
