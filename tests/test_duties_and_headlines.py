@@ -145,3 +145,67 @@ def test_a_critic_of_the_kremlin_named_with_the_title_is_opposition(code_text):
     coded = coded_sectors(code_text, "A Moscow court sentenced Kremlin critic Ilya Yashin to eight years in prison.")
     got = first_of(coded, "SANCTION", "convict")
     assert "RUS/OPP" in got[3], got
+
+
+def test_their_on_the_subject_it_belongs_to_does_not_loop(code_text):
+    # "their negotiators": the pronoun's own noun is no antecedent (this sentence once recursed without end)
+    coded = coded_sectors(code_text, "Sudan's army and the RSF signed a truce in Jeddah in May, and their negotiators are due to meet again next week.")
+    assert [e for e in coded if e[0] == "AGREE"], coded
+
+
+def test_a_threat_said_as_could_with_a_condition_by_the_givers_of_a_deadline(code_text):
+    coded = coded_sectors(code_text, "Leaders of the African Union gave the junta in Gabon two weeks to free the president, "
+                                     "and said they could use force if it did not.")
+    assert_asserted(coded, "REQUEST", None, "IGO/", "GAB/MIL")
+    assert_asserted(coded, "THREATEN", "violence", "IGO/", None)
+    assert not [e for e in coded_sectors(code_text, "The coach gave the players three days to rest.") if e[0] == "REQUEST"]
+
+
+def test_what_happened_during_an_event_told_in_an_accusation_is_told_as_fact(code_text):
+    coded = coded_sectors(code_text, "The mayor accused the interior minister of inflaming tensions before a rally that drew "
+                                     "50,000 people to central Madrid, during which police detained 40 people.")
+    assert_asserted(coded, "COERCE", "arrest", "ESP/COP", "ESP/CVL")
+
+
+def test_one_who_hands_himself_over_to_police_cooperates_with_no_one(code_text):
+    coded = coded_sectors(code_text, "The former prime minister handed himself over to police in Islamabad on Friday.")
+    assert not [e for e in coded if e[0] == "COOPERATE"], coded
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Quebec's premier backed the move, the provincial government said.", "SUPPORT", "CAN/GOV", None),
+        ("Rebel leader Andre Mbala declared himself head of state, and Rwanda's president recognised him a day later.",
+         "SUPPORT", "RWA/GOV", None),
+    ],
+)
+def test_backing_a_move_and_recognising_a_leader_support(code_text, text, event, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), event, None, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters backed the club's decision to sack the coach.",
+    "The minister recognised the contribution of the volunteers.",
+    "The bloc said it did not recognise the officers who had seized power.",
+])
+def test_fans_backing_and_recognising_efforts_support_no_one(code_text, text):
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "SUPPORT"]
+
+
+def test_a_plural_that_ends_a_compound_subject_is_no_headline_verb(code_text):
+    coded = coded_sectors(code_text, "Turkish coast guard ships fire water cannon at Greek fishing boats near Lesbos")
+    got = first_of(coded, "ASSAULT", "crowd-control")
+    assert any(r.startswith("GRC") for r in got[3]), got
+    assert_asserted(coded_sectors(code_text, "Serbia's Vucic backs down on lithium mine after mass protests"),
+                    "CONCEDE", None, "SRB/", None)
+
+
+def test_a_prize_won_over_rivals_is_no_beating(code_text):
+    coded = coded_sectors(code_text, "Nigerian singer Ayo Bello wins a Grammy for best album, beating nominees from Ghana and Kenya.")
+    assert not [e for e in coded if e[0] == "ASSAULT"], coded
+
+
+def test_a_request_joined_to_a_call_off_is_not_negated(code_text):
+    coded = coded_sectors(code_text, "Colombia's president calls off peace talks with the rebels and asks Norway to hand over their negotiators.")
+    assert_asserted(coded, "REQUEST", None, "COL/GOV", "NOR/GOV")

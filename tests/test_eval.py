@@ -22,7 +22,11 @@ MACRO_F1_FLOOR = 0.92  # measured 0.938 on gold-a + gold-b (2026-12-03, late; 0.
 # sixth writer's wording-variety set, the same day): 0.692 when first scored, 0.865 after; WCEP tune 0.716 then.
 REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.72, "news-tune.jsonl": 0.78, "wire2-tune.jsonl": 0.70, "wire4-tune.jsonl": 0.73,
                     "wire6-tune.jsonl": 0.86, "probe-tune.jsonl": 0.83, "wire7-tune.jsonl": 0.74,
-                    "wire8a-tune.jsonl": 0.70, "wire8b-tune.jsonl": 0.68}
+                    "wire8a-tune.jsonl": 0.70, "wire8b-tune.jsonl": 0.68, "wire9a-tune.jsonl": 0.70,
+                    "wire9b-tune.jsonl": 0.73}
+# actor country on correctly typed events, 0.85 unless pinned lower: the ninth-round sets' writers name actors of
+# countries the KB knows less well (0.756 and 0.831 when added, 2026-12-04)
+ACTOR_COUNTRY_FLOORS = {"wire9a-tune.jsonl": 0.72, "wire9b-tune.jsonl": 0.80}
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
@@ -52,7 +56,7 @@ def test_eval_real_text_tune_floor(coder, name):
     assert report["macro_f1"] >= REAL_TEXT_FLOORS[name], json.dumps(report["per_type"], indent=1)
     assert report["noisy_rate"] <= 0.06  # items with no political event that get one (0.029, 0.000, 0.029 on 2026-12-04)
     # on correctly typed events: 0.935, 0.887 and 0.863 on 2026-12-04 (WCEP and news-tune 0.864 and 0.844 the day before)
-    assert report["actor_country_accuracy"] >= 0.85
+    assert report["actor_country_accuracy"] >= ACTOR_COUNTRY_FLOORS.get(name, 0.85)
 
 
 def test_eval_cli_json(tmp_path):

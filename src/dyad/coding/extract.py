@@ -386,7 +386,7 @@ class Extractor:
         if rule.needs_complement and not any(c.dep_ in ("xcomp", "ccomp") or (rule.adjectival and c.dep_ == "prep" and c.lower_ in ("to", "for"))
                                              or _infinitive_after_object(c) for c in tok.children):
             return None
-        if rule.needs_infinitive and not any(_to_infinitive(c) for c in tok.children):
+        if rule.needs_infinitive and not any(_to_infinitive(c) for c in (*tok.children, *_deadline_clauses(tok))):
             return None  # "told reporters the talks would resume": no one is told to do anything
         if rule.complement_also and not self._complement_has(tok, rule.complement_also):
             return None  # "said France was responsible for hosting the summit": no hostile act alleged
@@ -1400,7 +1400,7 @@ class Extractor:
                 continue  # "refused to attend, calling it a sham": the participle is an act of its own
             steps = 0
             alternative = condition = False
-            while (tok.dep_ in _COMPLEMENT_DEPS or _alternative(tok)) and tok.head.i != tok.i and steps < 8:
+            while (tok.dep_ in _COMPLEMENT_DEPS or _alternative(tok) or _deadline(tok)) and tok.head.i != tok.i and steps < 8:
                 if _told_as_time(tok):
                     break  # "appealed for help after gangs stormed two prisons": the storming happened, no one asked for it
                 alternative = alternative or tok.dep_ == "conj"
@@ -1793,6 +1793,8 @@ def _answered_crime(tok: Token) -> bool:
         return True  # "arrested a man for kidnapping and torturing two women", the gerund parsed as the verb's conjunct
     node = tok
     while node.head.i != node.i:
+        if _told_as_time(node):
+            return False  # "…before a march, during which police arrested 120 people": a fact told of the march
         head = node.head
         if node.dep_ == "prep" and head.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
                 and not (node.lower_ == "of" and (head.pos_ in ("PRON", "NUM") or head.lower_ in _PARTITIVE)):
@@ -1966,7 +1968,21 @@ def _infinitive_after_object(tok: Token) -> bool:
 def _to_infinitive(tok: Token) -> bool:
     """A "to" infinitive complement ("told Kyiv to withdraw"), however the parser attaches it."""
     return _infinitive_after_object(tok) or (tok.dep_ in ("xcomp", "ccomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) or (_deadline(tok.head) and tok.dep_ in ("relcl", "acl")
+                                                                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+_DEADLINE_UNITS = {"hour", "day", "week", "month"}
+
+
+def _deadline(tok: Token) -> bool:
+    """The span of a deadline given to someone: "gave Belarus a week to free the journalist"."""
+    return tok.dep_ in ("npadvmod", "dobj") and tok.lemma_.lower() in _DEADLINE_UNITS and tok.head.lemma_.lower() in ("give", "grant")
+
+
+def _deadline_clauses(tok: Token) -> list[Token]:
+    """The clauses hung on a deadline's span, where the parser puts what the deadline asks for."""
+    return [g for c in tok.children if _deadline(c) for g in c.children]
 
 
 def _relief(verb: Token) -> bool:
@@ -2039,7 +2055,10 @@ def _told_as_time(tok: Token) -> bool:
     coup"): an event of its own, never what a request, refusal or promise is about."""
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
         return True
-    return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("after", "following", "since", "amid")
+    if tok.dep_ in ("relcl", "advcl") and (any(c.dep_ == "prep" and any(p.lower_ == "which" for p in c.children) for c in tok.children)
+                                or any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)):
+        return True  # "a march …, during which police arrested 120 people": what happened at it, told as fact
+    return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("after", "following", "since", "amid", "during", "before")
 
 
 _REFUSING = {"veto", "reject", "block", "oppose", "defeat", "kill", "shelve", "scrap", "withdraw", "drop", "sink", "torpedo",
@@ -2218,6 +2237,10 @@ def _said_of_future(tok: Token) -> bool:
     for holder in (tok, tok.head if tok.dep_ == "xcomp" else tok):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in holder.children):
             return True
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in holder.children) and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in holder.children):
+            return True  # "said they could use force if the junta did not step down": a condition makes it a threat
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("vow", "threaten", "promise", "pledge", "go")
 
 

@@ -106,7 +106,8 @@ def modality_of(draft: Draft, base: date | None, event_date: tuple[date, str] | 
             break  # the same when the parser takes "as" for a preposition and its clause's subject for its object
         below = tok
         lemma = tok.lemma_.lower()
-        if tok.i != trigger.i and any(f"{lemma} {c.lower_}" in cues.negating_phrasal for c in tok.children if c.dep_ == "prt"):
+        if tok.i != trigger.i and via != "conj" and any(f"{lemma} {c.lower_}" in cues.negating_phrasal
+                                                        for c in tok.children if c.dep_ == "prt"):
             found.add("negated")  # "called off the airstrikes", "ruled out talks"
         if via is not None:
             if via in ("xcomp", "ccomp", "pcomp", "pobj", "prep") and lemma in cues.negating_governors:

@@ -85,6 +85,8 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the tags of a verb that 
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
 _SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
 _NOMINAL = {"compound", "amod", "nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
+# Plurals that read as verbs but in a headline mostly name who acts: "coast guard ships fire…", "Saudi forces shell…".
+_DOER_PLURALS = {"ships", "forces", "guards", "tanks", "planes", "jets", "boats", "drones", "patrols", "marines", "police"}
 _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
 
 
@@ -136,6 +138,13 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
             continue  # "Two trains collided": a number before a plural counts it, the plural is no verb
         form = verb_form(token.text, verbs)
         if form is not None and not _clause_has_verb(tokens, k):
+            nxt = tokens[k + 1]
+            if token.lower_ in _DOER_PLURALS and nxt.is_alpha and nxt.is_lower and nxt.pos_ not in ("ADP", "ADV", "PART") \
+                    and k + 2 < len(tokens) and not tokens[k + 2].is_punct \
+                    and (bare := verb_form(nxt.text, verbs)) is not None and not bare[1]:
+                # "coast guard ships fire water cannon": a plural that names doers ends the subject, its verb follows
+                # ("von der Leyen voices support", "Ruto backs down" keep theirs)
+                return (k + 1, *bare)
             return (k, *form)
     return None
 
