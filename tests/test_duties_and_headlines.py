@@ -209,3 +209,28 @@ def test_a_prize_won_over_rivals_is_no_beating(code_text):
 def test_a_request_joined_to_a_call_off_is_not_negated(code_text):
     coded = coded_sectors(code_text, "Colombia's president calls off peace talks with the rebels and asks Norway to hand over their negotiators.")
     assert_asserted(coded, "REQUEST", None, "COL/GOV", "NOR/GOV")
+
+
+@pytest.mark.parametrize(
+    "text, event, actor, recipient",
+    [
+        ("Israeli jets struck a refugee camp in Jabalia on Tuesday. Egypt condemned the strike as a violation of "
+         "international law.", "ACCUSE", "EGY/GOV", "ISR/MIL"),
+        ("A court in Minsk sentenced the opposition blogger to 18 years in prison. The European Union condemned the "
+         "verdict.", "ACCUSE", "EUR/", "BLR/JUD"),
+        ("Russia's navy began live-fire exercises in the Baltic Sea. Estonia's foreign ministry condemned the "
+         "exercises as provocative.", "ACCUSE", "EST/GOV", "RUS/MIL"),
+    ],
+)
+def test_a_reaction_to_an_event_told_before_is_aimed_at_its_doer(code_text, text, event, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), event, None, actor, recipient)
+
+
+def test_a_reaction_to_a_metaphor_finds_no_doer(code_text):
+    coded = coded_sectors(code_text, "The storm destroyed 300 homes in Cebu. The mayor condemned the attack on the city's budget.")
+    assert all(not e[3] for e in coded if e[0] == "ACCUSE"), coded
+
+
+def test_a_subject_the_parser_hung_as_a_modifier_still_acts(code_text):
+    assert_asserted(coded_sectors(code_text, "The United States fires 40 cruise missiles at an airbase in Syria."),
+                    "ASSAULT", None, "USA/GOV", None)

@@ -823,6 +823,9 @@ class Extractor:
                     if tops:
                         return [g for t in tops[:1] for g in self.resolver.heads(t)]
                 return self.resolver.heads(child)
+        if tok.pos_ == "VERB" and tok.dep_ == "ROOT" and (names := [c for c in tok.children if c.dep_ == "compound"
+                                                                    and c.i < tok.i and c.pos_ == "PROPN"]):
+            return self.resolver.heads(names[-1])  # "The United States fires 59 missiles…": its subject read as a modifier
         if tok.tag_ == "VBG" and (document := _document_saying(tok)) is not None:
             return self._issuers(document)
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
@@ -1922,6 +1925,37 @@ def _headline_participle(tok: Token) -> bool:
     hung on the root noun of a sentence with no finite verb."""
     return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
         and not any(t.tag_ in FINITE_TAGS for t in tok.sent)
+
+
+# A reaction's object that names an event told before ("Russia condemns the strike"), and the types it can be.
+_TOLD_EVENTS = {
+    **dict.fromkeys(("attack", "strike", "bombing", "shelling", "raid", "assault", "killing", "massacre", "offensive",
+                     "incursion", "bombardment", "airstrike", "ambush"), frozenset({"ASSAULT"})),
+    **dict.fromkeys(("verdict", "sentence", "ruling", "conviction", "judgment", "judgement"), frozenset({"SANCTION"})),
+    **dict.fromkeys(("arrest", "detention", "crackdown"), frozenset({"COERCE"})),
+    **dict.fromkeys(("exercise", "drill", "deployment", "manoeuvre", "maneuver"), frozenset({"MOBILIZE", "COOPERATE"})),
+    **dict.fromkeys(("expulsion", "sanction", "ban"), frozenset({"SANCTION", "COERCE"})),
+}
+_REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:
+    """A reaction to an event told before is aimed at whoever did it: "The United States fires 59 missiles at
+    Shayrat Airbase. Russia condemns the strike…" (Russia → United States), "…sentences Zamora to six years. The
+    CPJ condemns the verdict" (→ the court). The object must be a definite event noun ("the strike", "the
+    exercises") and the event the latest one of its kind by someone else, before the reaction."""
+    for draft in drafts:
+        if draft.event not in _REACTIONS or draft.recipient or not draft.actor:
+            continue
+        told = next((c for c in draft.trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)), None)
+        kinds = _TOLD_EVENTS.get(told.lemma_.lower()) if told is not None else None
+        if not kinds:
+            continue
+        before = [d for d in earlier + drafts if d.trigger.i < draft.trigger.i and d.event in kinds and d.actor
+                  and any(a.code for a in d.actor) and not (_sides(d.actor) & _sides(draft.actor))]
+        if before:
+            draft.recipient = list(before[-1].actor)
 
 
 def _inverted(aux: Token) -> bool:

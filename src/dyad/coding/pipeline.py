@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
-from dyad.coding.extract import Draft, Extractor, SentenceContext
+from dyad.coding.extract import Draft, Extractor, SentenceContext, aim_reactions
 from dyad.coding.modality import (
     attribution_of,
     conditional_consequence,
@@ -143,6 +143,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.default_country = city.country if city else None
     memory.default_country = memory.default_country or _main_country(mentions, doc)
     events: list[Event] = []
+    told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
     sentences = [s for s in doc.sents if s.text.strip()]
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
@@ -155,6 +156,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
             model_flags += [veto] if veto is not None else []
         drafts = [d for d in drafts if not _told_before(d, events)]
+        aim_reactions(drafts, told)
+        told += drafts
         for draft in drafts:
             events.append(_event(article, index, draft, ctx, coder))
         for draft in drafts:  # a place acted on is no "they": "Gunmen stormed a village. They killed…" (the gunmen)
