@@ -234,3 +234,52 @@ def test_a_reaction_to_a_metaphor_finds_no_doer(code_text):
 def test_a_subject_the_parser_hung_as_a_modifier_still_acts(code_text):
     assert_asserted(coded_sectors(code_text, "The United States fires 40 cruise missiles at an airbase in Syria."),
                     "ASSAULT", None, "USA/GOV", None)
+
+
+def test_talks_a_sponsor_brokered_are_the_ones_refused(code_text):
+    coded = coded_sectors(code_text, "Libya's unity government said it would no longer attend United Nations brokered talks with Haftar's forces.")
+    assert_asserted(coded, "REJECT", "meet", "LBY/GOV", None)
+    assert not [e for e in coded if e[0] == "CONSULT"], coded
+
+
+def test_a_portal_topic_label_gives_its_country_to_unnamed_actors(code_text):
+    coded = coded_sectors(code_text, "2023 Guatemalan general election: The Constitutional Court suspends the certification of "
+                                     "the results. Hours later lawmakers vote to demand an explanation.")
+    assert_asserted(coded, "REQUEST", None, "GTM/LEG", None)
+
+
+# A second reviewer's look-alikes against the ninth round (docs/rules.md): each stays quiet or keeps its own reading.
+@pytest.mark.parametrize("text", [
+    "Elephants attacked a safari truck in Kruger National Park in South Africa.",
+    "Tourist killed by shark in Egypt",
+    "Rare snow leopard captured on camera in Nepal",
+    "Turtles released into sea in Bali",
+    "Riots of colour at Holi festival in India",
+    "Pact between Barcelona and Nike",
+    "The Queen recognised him with a knighthood.",
+    "The president recognised the nurses for their work.",
+    "The Brazilian striker joined Real Madrid for pre-season training.",
+    "Saudi Arabia warned of measures against pilgrims without permits.",
+    "The president gave himself 100 days to fix the economy.",
+])
+def test_look_alikes_of_the_ninth_round_stay_quiet(code_text, text):
+    assert not coded_sectors(code_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli army must have struck the hospital, a Palestinian health official said.",  # a guess
+    "Ukraine should receive F-16 jets by the summer, the Dutch minister said.",  # a forecast
+    "Under the deal, Israel must release 30 prisoners, the Qatari mediator said.",  # a term of a deal
+    "Spain must attack more in the second half, coach Luis de la Fuente said.",  # sport
+])
+def test_guesses_forecasts_terms_and_coaching_are_no_demands(code_text, text):
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "REQUEST"]
+
+
+def test_a_prize_word_does_not_silence_a_real_attack(code_text):
+    coded = coded_sectors(code_text, "The Emmy-winning actor was killed in a Russian strike on Kyiv.")
+    assert_asserted(coded, "ASSAULT", None, "RUS/", "UKR")
+
+
+def test_a_plural_before_a_verb_and_a_preposition_keeps_its_own_reading(code_text):
+    assert_asserted(coded_sectors(code_text, "US ships aid to Gaza"), "AID", None, "USA/GOV", "PSE")

@@ -273,7 +273,11 @@ class Extractor:
             tok = draft.trigger
             duty = tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children) \
                 and not _is_passive(tok) and draft.event not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT")
-            if not duty or not draft.actor:
+            guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)  # "must have struck": a guess
+            # "should receive the jets by the summer", "under the deal, Israel must release 30": a forecast or a term
+            expected = any(d.start <= tok.i < d.end or tok.i <= d.start < tok.right_edge.i + 1 for d in ctx.dates) \
+                or any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
+            if not duty or not draft.actor or guess or expected or self._sport(ctx):
                 out.append(draft)
                 continue
             speaker = threat_speaker(tok)
@@ -412,12 +416,19 @@ class Extractor:
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(rule.object_mod in (c.lemma_.lower(), c.lower_) for c in obj.children)):
             return None
+        if rule.type == "SUPPORT" and self._lemma(tok) in ("recognise", "recognize") and rule.object.any_actor \
+                and not passive and obj is not None and obj.pos_ not in ("PRON", "PROPN"):
+            return None  # "recognised him", "recognised Guaido"; "recognised the nurses" honours them
         if (rule.mode == "investigate" or rule.type == "THREATEN") and self._about_accident(tok):
             return None  # "investigated the crash", "issued a warning of floods"
         draft = Draft(trigger=tok, rule=rule, light=None)
         subjects = self._adjective_subjects(tok) if rule.adjectival else self._subjects(tok, passive)
-        if any(self._natural(t) for t in subjects):
-            return None
+        if any(self._natural(t) for t in subjects) or (passive and any(self._natural(o) for o in objects)):
+            return None  # "a bear attacked a car", "rare snow leopard captured on camera"
+        if rule.type == "COOPERATE" and self._sport(ctx):
+            return None  # "the striker joined Real Madrid for pre-season training"
+        if rule.type == "THREATEN" and rule.threat_if_future and self._sport(ctx):
+            return None  # "stewards could use force if fans misbehave, the club said"
         if rule.subject_weapon and not any(self._weapon(t) or t.lemma_.lower() in self._killer_words for t in subjects):
             return None  # "the runaway car ploughed into shoppers", "Nadal tore through the second set"
         # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a
@@ -504,7 +515,9 @@ class Extractor:
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                                     and any(g.dep_ == "poss" for g in c.children)], ctx)  # "Estonia's government websites"
-                recipients += found or (self._targets([o], ctx, rule.type == "ASSAULT") if rule.type in _TARGETED else [])
+                vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects)) \
+                    and not any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)  # "rammed a car into a convoy"
+                recipients += found or (self._targets([o], ctx, vehicles) if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
@@ -531,7 +544,8 @@ class Extractor:
         aimed_at = []
         if spec.preps:
             heads = self._prep_objects(tok, spec.preps, obj)
-            recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED else self._resolve_all(heads, ctx)
+            vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects))
+            recipients += self._targets(heads, ctx, vehicles) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
             aimed_at = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not self._weapon(h)]
         if court and not actors:
             # "X was sentenced to ten years", "Y is charged with fraud": only a court sentences and
@@ -566,6 +580,9 @@ class Extractor:
             recipients = self._complement_doers(tok, actors, ctx)  # "claimed that Egyptian intelligence armed…"
         if rule.needs_recipient and not recipients and not (rule.type == "ASSAULT" and aimed_at and actors):
             return None  # "launched missiles at an airbase near Homs": a target named, whoever's it is
+        if rule.type == "THREATEN" and rule.needs_recipient and actors and all(
+                r.code in {a.code for a in actors} and r.sector in _PRIVATE_SECTORS for r in recipients):
+            return None  # "warned of measures against pilgrims without permits": a rule for one's own people
         if rule.needs_joint and not (self._is_joint(tok, obj) or len(actors) >= 2):
             return None
         if not actors and not recipients:
@@ -920,6 +937,12 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "npadvmod" and self._word_ok(child, spec, ctx):
                     return child
+        for child in tok.children:  # "attend United Nations brokered talks": the sponsor read as the object
+            sponsor = tok.doc[child.i + 1] if child.dep_ == "dobj" and child.i + 1 < len(tok.doc) else None
+            if sponsor is not None and sponsor.tag_ in ("VBN", "VBD") and sponsor.lemma_.lower() in _SPONSORING:
+                found = next((g for g in sponsor.children if g.dep_ == "dobj" and self._word_ok(g, spec, ctx)), None)
+                if found is not None:
+                    return found
         return None
 
     def _word_ok(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> bool:
@@ -1051,6 +1074,9 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
+        if _verbless_headline(tok) and rule.type in ("AGREE", "CONSULT") and (len(actors) < 2 or not all(
+                a.code and a.sector not in _PRIVATE_SECTORS - {None} for a in actors)):
+            return None  # "Pact between Barcelona and Nike", "Agreement between Ryanair and its pilots"
         if self._sector_missing(rule, actors, ctx) or self._sector_barred(rule, actors, ctx):
             return None  # "a strike by Tube workers" is a walkout, not an air strike
         if rule.mode == "martial-law" and (self._accident(ctx) or self._after_disaster_here(ctx)):
@@ -1384,7 +1410,13 @@ class Extractor:
     def _absorb(self, drafts: list[Draft]) -> None:
         """Mark drafts that sit in the complement of a verb that absorbs them (REQUEST, ACCUSE…)."""
         by_token = {d.trigger.i: d for d in drafts}
+        for owner in [d for d in drafts if d.rule.absorbs or d.rule.object]:  # "no longer attend UN brokered talks"
+            for sponsored in _sponsored_objects(owner.trigger):
+                if (inner := by_token.get(sponsored.i)) is not None and inner is not owner:
+                    inner.absorbed_by = owner
         for draft in drafts:
+            if draft.absorbed_by is not None:
+                continue
             light_owner = by_token.get(draft.light.i) if draft.light is not None else None
             if light_owner is not None and light_owner is not draft and light_owner.rule.absorbs:
                 if not _kept_apart(draft, light_owner):
@@ -1935,6 +1967,8 @@ _TOLD_EVENTS = {
     **dict.fromkeys(("arrest", "detention", "crackdown"), frozenset({"COERCE"})),
     **dict.fromkeys(("exercise", "drill", "deployment", "manoeuvre", "maneuver"), frozenset({"MOBILIZE", "COOPERATE"})),
     **dict.fromkeys(("expulsion", "sanction", "ban"), frozenset({"SANCTION", "COERCE"})),
+    **dict.fromkeys(("move", "decision", "step"), frozenset({"SANCTION", "COERCE", "CONCEDE", "AGREE", "MOBILIZE",
+                                                             "RETREAT", "AID", "COOPERATE", "REJECT"})),
 }
 _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 
@@ -1958,6 +1992,15 @@ def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:
             draft.recipient = list(before[-1].actor)
 
 
+def _sponsored_objects(tok: Token) -> list[Token]:
+    """The objects of a sponsor's participle the parser read as a verb after `tok`'s object ("attend United Nations
+    brokered talks": the talks)."""
+    doc = tok.doc
+    return [g for c in tok.children if c.dep_ == "dobj" and c.i + 1 < len(doc)
+            and doc[c.i + 1].tag_ in ("VBN", "VBD") and doc[c.i + 1].lemma_.lower() in _SPONSORING
+            for g in doc[c.i + 1].children if g.dep_ == "dobj"]
+
+
 def _inverted(aux: Token) -> bool:
     """An auxiliary before its verb's subject: "Should Washington bomb Iran, …" is a condition, no duty."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in aux.head.children)
@@ -1966,7 +2009,8 @@ def _inverted(aux: Token) -> bool:
 def _verbless_headline(tok: Token) -> bool:
     """The noun is the root of a sentence without a verb: "Breakthrough border accord between Kyrgyzstan and
     Tajikistan" reports the accord as news."""
-    return tok.dep_ == "ROOT" and not any(t.tag_ in FINITE_TAGS for t in tok.sent)
+    return tok.dep_ == "ROOT" and not any(t.tag_ in FINITE_TAGS for t in tok.sent) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "Riots of colour at Holi festival"
 
 
 def _stormed(tok: Token) -> bool:
@@ -2007,6 +2051,8 @@ def _to_infinitive(tok: Token) -> bool:
 
 
 _DEADLINE_UNITS = {"hour", "day", "week", "month"}
+_PRIVATE_SECTORS = {"CVL", "BUS", "REF", "LAB", "EDU", "MED", "REL", "JRN", None}
+_SPONSORING = {"broker", "mediate", "sponsor", "back", "host", "organise", "organize", "lead", "led", "facilitate"}
 
 
 def _deadline(tok: Token) -> bool:

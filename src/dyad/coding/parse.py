@@ -140,10 +140,10 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
         if form is not None and not _clause_has_verb(tokens, k):
             nxt = tokens[k + 1]
             if token.lower_ in _DOER_PLURALS and nxt.is_alpha and nxt.is_lower and nxt.pos_ not in ("ADP", "ADV", "PART") \
-                    and k + 2 < len(tokens) and not tokens[k + 2].is_punct \
+                    and k + 2 < len(tokens) and not tokens[k + 2].is_punct and tokens[k + 2].pos_ != "ADP" \
                     and (bare := verb_form(nxt.text, verbs)) is not None and not bare[1]:
                 # "coast guard ships fire water cannon": a plural that names doers ends the subject, its verb follows
-                # ("von der Leyen voices support", "Ruto backs down" keep theirs)
+                # ("von der Leyen voices support", "Ruto backs down", "US ships aid to Gaza" keep theirs)
                 return (k + 1, *bare)
             return (k, *form)
     return None

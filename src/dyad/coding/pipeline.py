@@ -141,7 +141,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     if article.dateline_place:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
-    memory.default_country = memory.default_country or _main_country(mentions, doc)
+    memory.default_country = memory.default_country or _main_country(mentions, doc) or _label_country(doc, mentions)
     events: list[Event] = []
     told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
@@ -390,6 +390,17 @@ def _sentence_nationality(sent, mentions) -> list[str]:
     codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
              and m.role == "demonym" and m.entity.kind == "country" and m.entity.code and not sponsors_something(tok)}
     return sorted(codes) if len(codes) == 1 else []
+
+
+def _label_country(doc: Doc, mentions) -> str | None:
+    """The one country a portal topic label names, by name or adjective ("2024 South Korean martial law crisis: …"):
+    the article's country when its text names no place."""
+    colon = next((t for t in doc[:12] if t.text == ":"), None)
+    if colon is None:
+        return None
+    codes = {m.entity.country or m.entity.code for t in doc[: colon.i] if (m := mentions.get(t.i)) is not None
+             and m.entity.kind == "country" and (m.entity.country or m.entity.code)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _main_country(mentions, doc: Doc) -> str | None:
