@@ -283,3 +283,27 @@ def test_a_prize_word_does_not_silence_a_real_attack(code_text):
 
 def test_a_plural_before_a_verb_and_a_preposition_keeps_its_own_reading(code_text):
     assert_asserted(coded_sectors(code_text, "US ships aid to Gaza"), "AID", None, "USA/GOV", "PSE")
+
+
+@pytest.mark.parametrize(
+    "text, mode, actor, recipient",
+    [
+        ("Beijing must stop its drills around Taiwan, the US State Department said.", "yield", "USA/GOV", "CHN/GOV"),
+        ("Pyongyang must return to talks without preconditions, South Korea's foreign minister said.", "meet", "KOR/GOV", "PRK/GOV"),
+        ("Tehran should not enrich uranium beyond 60 percent, the British foreign secretary said.", "change", "GBR/GOV", "IRN/GOV"),
+    ],
+)
+def test_a_duty_no_rule_codes_is_still_the_speakers_demand(code_text, text, mode, actor, recipient):
+    assert_asserted(coded_sectors(code_text, text), "REQUEST", mode, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Exporters must file their forms by Monday, the trade ministry said.",  # firms and a date: a rule, a deadline
+    "Parents should vaccinate their children, the health minister said.",  # citizens told what is good for them
+])
+def test_duties_of_citizens_and_firms_are_no_demands(code_text, text):
+    assert not [e for e in coded_sectors(code_text, text) if e[0] == "REQUEST"]
+
+
+def test_mass_arrests_in_a_verbless_headline_are_the_places_authorities(code_text):
+    assert_asserted(coded_sectors(code_text, "Mass arrests in Uganda after disputed election"), "COERCE", "arrest", "UGA/GOV", None)

@@ -267,35 +267,50 @@ class Extractor:
     def _obligations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """What a speaker says another party must or should do is the speaker's demand, not the act: "Russia must
         withdraw its troops, the French minister said", "'Ottawa must drop its tariffs,' a US official said" are
-        REQUESTs of the speaker, aimed at the party (team). Said of the speaker's own side, or by no one, it stays."""
+        REQUESTs of the speaker, aimed at the party (team). Said of the speaker's own side, or by no one, it stays.
+        A duty no rule codes as an act is a demand too, when it is laid on a state or an armed party ("Beijing must
+        stop its drills around Taiwan, Washington said")."""
         out = []
         for draft in drafts:
-            tok = draft.trigger
-            duty = tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children) \
-                and not _is_passive(tok) and draft.event not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT")
-            guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)  # "must have struck": a guess
-            # "should receive the jets by the summer", "under the deal, Israel must release 30": a forecast or a term
-            expected = any(d.start <= tok.i < d.end or tok.i <= d.start < tok.right_edge.i + 1 for d in ctx.dates) \
-                or any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
-            if not duty or not draft.actor or guess or expected or self._sport(ctx):
-                out.append(draft)
+            demand = None
+            if draft.event not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT") and draft.actor \
+                    and any(a.code for a in draft.actor):
+                demand = self._duty_demand(draft.trigger, draft.actor, _DUTY_MODES.get(draft.event, "change"), ctx)
+            out.append(demand or draft)
+        drafted = {d.trigger.i for d in drafts}
+        for tok in ctx.sent:
+            if tok.i in drafted or tok.pos_ != "VERB":
                 continue
-            speaker = threat_speaker(tok)
-            said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
-            quote = ctx.memory.quotes.at(tok.idx)
-            if not said_by and quote is not None:
-                quoted = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
-                said_by = [quoted] if quoted is not None else []
-                head = quote.speaker_head
-                speaker = tok.doc[head] if head is not None and ctx.sent.start <= head < ctx.sent.end else None
-            if not said_by or _sides(said_by) & _sides(draft.actor) or not any(a.code for a in draft.actor):
-                out.append(draft)
-                continue
-            mode = _DUTY_MODES.get(draft.event, "change")
-            # the demand is told as made: its tense and modality are the speech verb's, not the duty's "should"
-            out.append(Draft(trigger=tok, rule=_OBLIGATION, light=speaker.head if speaker is not None else None,
-                             actor=list(said_by), recipient=list(draft.actor), mode=[mode]))
+            addressees = [a for a in self._resolve_all(self._subjects(tok, False), ctx)
+                          if a.code and (_sector_of(a) in _DUTY_BEARERS)]
+            if addressees and (demand := self._duty_demand(tok, addressees, _duty_mode(tok), ctx)) is not None:
+                out.append(demand)
         return out
+
+    def _duty_demand(self, tok: Token, addressees: list[ActorRef], mode: str, ctx: SentenceContext) -> Draft | None:
+        """The speaker's REQUEST that `addressees` do what `tok` says they must or should do, or None when `tok` lays
+        no duty, or no one else says it."""
+        duty = tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children) \
+            and not _is_passive(tok)
+        guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)  # "must have struck": a guess
+        # "should receive the jets by the summer", "under the deal, Israel must release 30": a forecast or a term
+        expected = any(d.start <= tok.i < d.end or tok.i <= d.start < tok.right_edge.i + 1 for d in ctx.dates) \
+            or any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
+        if not duty or guess or expected or self._sport(ctx):
+            return None
+        speaker = threat_speaker(tok)
+        said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
+        quote = ctx.memory.quotes.at(tok.idx)
+        if not said_by and quote is not None:
+            quoted = self.resolver.speaker_of(tok.idx, tok.doc, ctx.mentions, ctx.memory, ctx.places)
+            said_by = [quoted] if quoted is not None else []
+            head = quote.speaker_head
+            speaker = tok.doc[head] if head is not None and ctx.sent.start <= head < ctx.sent.end else None
+        if not said_by or _sides(said_by) & _sides(addressees):
+            return None
+        # the demand is told as made: its tense and modality are the speech verb's, not the duty's "should"
+        return Draft(trigger=tok, rule=_OBLIGATION, light=speaker.head if speaker is not None else None,
+                     actor=list(said_by), recipient=list(addressees), mode=[mode])
 
     def _demanded_resignations(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
@@ -1100,6 +1115,8 @@ class Extractor:
         """Where an arrest a noun names took place, when the noun says whom it took ("the arrest of two men in
         Minsk"): a place named in its phrase (a country named elsewhere may be the one that protests it)."""
         patients = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not patients and tok.tag_ == "NNS" and _verbless_headline(tok) and self._lemma(tok) != "custody":
+            return self.resolver.location(tok, ctx.mentions)  # "Mass arrests in Belarus after disputed election"
         if not patients or self._lemma(tok) == "custody":
             return None  # "remains in custody", "crackdowns on protests", "in the custody of the police": no one's arrest told
         if not any(self._resolve(p, ctx) is not None for p in patients):
@@ -1677,6 +1694,20 @@ _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="t
 _OBLIGATION = Rule(pos="verb", lemmas=frozenset({"must"}), type="REQUEST", id="team:must-do", when_negated=True)
 _DUTY_AUX = {"must", "should", "ought"}
 _DUTY_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist"}
+# Who can be told to do what no rule codes: states and armed or political parties, not firms or citizens.
+_DUTY_BEARERS = {"GOV", "MIL", "REB", "PRM", "UAF", "LEG", "JUD", "COP", "SPY", "PTY", "OPP", "IGO"}
+_YIELDING = {"stop", "halt", "end", "cease", "withdraw", "leave", "release", "free", "return", "step", "surrender",
+             "abandon", "dismantle", "disarm", "quit", "resign", "hand", "give"}
+_MEETING = {"negotiate", "talk", "meet"}
+
+
+def _duty_mode(tok: Token) -> str:
+    """The REQUEST mode of a duty no rule coded: to give up or stop something is to yield, to talk is to meet."""
+    lemma = tok.lemma_.lower()
+    if lemma in _MEETING or (lemma in ("return", "resume", "come") and any(
+            p.lemma_.lower() in ("talk", "negotiation", "table") for c in tok.children if c.dep_ == "prep" for p in c.children)):
+        return "meet"
+    return "yield" if lemma in _YIELDING else "change"
 
 
 def _sides(actors: list[ActorRef]) -> set[tuple[str | None, str | None]]:
