@@ -307,3 +307,9 @@ def test_duties_of_citizens_and_firms_are_no_demands(code_text, text):
 
 def test_mass_arrests_in_a_verbless_headline_are_the_places_authorities(code_text):
     assert_asserted(coded_sectors(code_text, "Mass arrests in Uganda after disputed election"), "COERCE", "arrest", "UGA/GOV", None)
+
+
+def test_a_plural_force_named_as_a_proper_noun_is_military_unless_the_kb_says_otherwise(code_text):
+    assert_asserted(coded_sectors(code_text, "US Marines attacked the compound near Falluja."), "ASSAULT", None, "USA/MIL", None)
+    coded = coded_sectors(code_text, "Sudan's army and the Rapid Support Forces agreed to a truce in Jeddah.")
+    assert any("SDN/PRM" in e[2] for e in coded), coded
