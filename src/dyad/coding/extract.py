@@ -127,11 +127,13 @@ class SentenceContext:
     lemma_pairs: frozenset[str] = field(init=False)  # its two-lemma phrases ("grand slam", "free kick")
     accident: bool | None = field(default=None, init=False)  # Extractor._accident, worked out once per sentence
     sport_named: bool | None = field(default=None, init=False)  # Extractor._team_act's noun test, likewise
+    verbless: bool = field(init=False)  # no finite verb: a headline ("Riots in Dakar", "Kremlin critic jailed in Moscow")
 
     def __post_init__(self) -> None:
         words = [t.lemma_.lower() for t in self.sent]
         self.lemmas = frozenset(words)
         self.lemma_pairs = frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
+        self.verbless = not any(t.tag_ in FINITE_TAGS for t in self.sent)
 
 
 class Extractor:
@@ -156,7 +158,7 @@ class Extractor:
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
-        colon = _label_colon(ctx.sent)
+        colon = label_colon(ctx.sent)
         label_end = _topic_label_end(ctx.sent, colon)
         drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
         if colon is not None:  # "Press freedom in Egypt: Amnesty criticises…": the label's "Press" is no demand of Amnesty's
@@ -274,12 +276,12 @@ class Extractor:
         for draft in drafts:
             demand = None
             if draft.event not in ("REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT") and draft.actor \
-                    and any(a.code for a in draft.actor):
+                    and any(a.code for a in draft.actor) and self._lays_duty(draft.trigger, ctx):
                 demand = self._duty_demand(draft.trigger, draft.actor, _DUTY_MODES.get(draft.event, "change"), ctx)
             out.append(demand or draft)
         drafted = {d.trigger.i for d in drafts}
         for tok in ctx.sent:
-            if tok.i in drafted or tok.pos_ != "VERB":
+            if tok.i in drafted or not self._lays_duty(tok, ctx):
                 continue
             addressees = [a for a in self._resolve_all(self._subjects(tok, False), ctx)
                           if a.code and (_sector_of(a) in _DUTY_BEARERS)]
@@ -287,17 +289,19 @@ class Extractor:
                 out.append(demand)
         return out
 
-    def _duty_demand(self, tok: Token, addressees: list[ActorRef], mode: str, ctx: SentenceContext) -> Draft | None:
-        """The speaker's REQUEST that `addressees` do what `tok` says they must or should do, or None when `tok` lays
-        no duty, or no one else says it."""
-        duty = tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children) \
-            and not _is_passive(tok)
-        guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)  # "must have struck": a guess
-        # "should receive the jets by the summer", "under the deal, Israel must release 30": a forecast or a term
+    def _lays_duty(self, tok: Token, ctx: SentenceContext) -> bool:
+        """Whether the verb says what its subject must or should do, not as a guess ("must have struck"), a forecast
+        ("should receive the jets by the summer"), a term ("under the deal, Israel must release 30") or in sport."""
+        if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in _DUTY_AUX and not _inverted(c) for c in tok.children):
+            return False
+        guess = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
         expected = any(d.start <= tok.i < d.end or tok.i <= d.start < tok.right_edge.i + 1 for d in ctx.dates) \
             or any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)
-        if not duty or guess or expected or self._sport(ctx):
-            return None
+        return not (_is_passive(tok) or guess or expected or self._sport(ctx))
+
+    def _duty_demand(self, tok: Token, addressees: list[ActorRef], mode: str, ctx: SentenceContext) -> Draft | None:
+        """The speaker's REQUEST that `addressees` do what `tok` says they must or should do (`_lays_duty`), or None
+        when no one else says it."""
         speaker = threat_speaker(tok)
         said_by = self._resolve_all([speaker], ctx) if speaker is not None else []
         quote = ctx.memory.quotes.at(tok.idx)
@@ -431,8 +435,7 @@ class Extractor:
             return None  # "firefighters battled the blazes", "doctors fought the epidemic"
         if rule.object_mod and not (obj is not None and any(rule.object_mod in (c.lemma_.lower(), c.lower_) for c in obj.children)):
             return None
-        if rule.type == "SUPPORT" and self._lemma(tok) in ("recognise", "recognize") and rule.object.any_actor \
-                and not passive and obj is not None and obj.pos_ not in ("PRON", "PROPN"):
+        if rule.object_named and not passive and obj is not None and obj.pos_ not in ("PRON", "PROPN"):
             return None  # "recognised him", "recognised Guaido"; "recognised the nurses" honours them
         if (rule.mode == "investigate" or rule.type == "THREATEN") and self._about_accident(tok):
             return None  # "investigated the crash", "issued a warning of floods"
@@ -491,12 +494,12 @@ class Extractor:
         if rule.type == "ASSAULT" and not actors and passive and self._toll_of_accident_before(tok, ctx):
             return None  # "Typhoon Yagi slammed into Vietnam; at least 59 people were killed"
         if rule.type == "ASSAULT" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and self._lemma(tok) in _CASUALTY_VERBS \
-                and not _headline_participle(tok):
+                and not _headline_participle(tok, ctx):
             return None  # "most of the people killed were pilgrims": the dead of an event told before, no new one
         if rule.mode == "convict" and self._lemma(tok) == "find" and self._sport(ctx):
             return None  # "the judges found the gymnast guilty of stepping out of bounds": a sports ruling
         if rule.mode == "convict" and not actors and tok.dep_ == "acl" and tok.tag_ == "VBN" and not _dated(tok) \
-                and not _headline_participle(tok):
+                and not _headline_participle(tok, ctx):
             return None  # "pardoned 13 people convicted of…", "hanged a man convicted of spying": who they are
         if self._disaster_response(rule, actors, ctx):
             return None
@@ -520,6 +523,8 @@ class Extractor:
             objects = [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")] or objects
         aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards")
                     for holder in (tok, *objects) for c in holder.children)  # "fired missiles at the base"
+        # a vehicle is a target only when an attacker or a weapon is named ("a bear attacked a car" is none)
+        vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects))
         if spec.dobj:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
@@ -530,9 +535,8 @@ class Extractor:
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                                     and any(g.dep_ == "poss" for g in c.children)], ctx)  # "Estonia's government websites"
-                vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects)) \
-                    and not any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)  # "rammed a car into a convoy"
-                recipients += found or (self._targets([o], ctx, vehicles) if rule.type in _TARGETED else [])
+                driven = any(c.dep_ == "prep" and c.lower_ == "into" for c in tok.children)  # "rammed a car into a convoy"
+                recipients += found or (self._targets([o], ctx, vehicles and not driven) if rule.type in _TARGETED else [])
         if rule.object and obj is not None and obj not in objects:  # "supplied Ethiopia with drones"
             recipients += self._resolve_all([o for o in objects if _is_actor_like(o, ctx)], ctx)
         if spec.dative:
@@ -559,7 +563,6 @@ class Extractor:
         aimed_at = []
         if spec.preps:
             heads = self._prep_objects(tok, spec.preps, obj)
-            vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects))
             recipients += self._targets(heads, ctx, vehicles) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
             aimed_at = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not self._weapon(h)]
         if court and not actors:
@@ -846,7 +849,7 @@ class Extractor:
                     return self.resolver.heads(tok.head)
                 if child.lemma_.lower() in _DOCUMENTS and child.pos_ == "NOUN":  # "an Arab League statement condemned…"
                     return self._document_owners(child)
-                colon = _label_colon(tok.sent)
+                colon = label_colon(tok.sent)
                 if colon is not None and child.i < colon.i < tok.i:
                     # "Human rights in Tunisia: Human Rights Watch criticises…": the label is no subject, what follows it is
                     later = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i > colon.i]
@@ -952,13 +955,8 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "npadvmod" and self._word_ok(child, spec, ctx):
                     return child
-        for child in tok.children:  # "attend United Nations brokered talks": the sponsor read as the object
-            sponsor = tok.doc[child.i + 1] if child.dep_ == "dobj" and child.i + 1 < len(tok.doc) else None
-            if sponsor is not None and sponsor.tag_ in ("VBN", "VBD") and sponsor.lemma_.lower() in _SPONSORING:
-                found = next((g for g in sponsor.children if g.dep_ == "dobj" and self._word_ok(g, spec, ctx)), None)
-                if found is not None:
-                    return found
-        return None
+        # "attend United Nations brokered talks": the sponsor read as the object
+        return next((g for g in _sponsored_objects(tok) if self._word_ok(g, spec, ctx)), None)
 
     def _word_ok(self, tok: Token, spec: WordSpec, ctx: SentenceContext) -> bool:
         if tok.lower_ in _QUANTITIES:  # "dozens of prisoners"
@@ -1031,7 +1029,7 @@ class Extractor:
         if rule.type == "SANCTION" and _standing_regime(tok):
             return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
         light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
-        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok):
+        if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok, ctx):
             return None
         if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
                 c.dep_ in ("acl", "relcl", "advcl", "xcomp") and _relief(c)
@@ -1089,7 +1087,7 @@ class Extractor:
             return None
         if not actors and not recipients:
             return None
-        if _verbless_headline(tok) and rule.type in ("AGREE", "CONSULT") and (len(actors) < 2 or not all(
+        if _verbless_headline(tok, ctx) and rule.type in ("AGREE", "CONSULT") and (len(actors) < 2 or not all(
                 a.code and a.sector not in _PRIVATE_SECTORS - {None} for a in actors)):
             return None  # "Pact between Barcelona and Nike", "Agreement between Ryanair and its pilots"
         if self._sector_missing(rule, actors, ctx) or self._sector_barred(rule, actors, ctx):
@@ -1115,7 +1113,7 @@ class Extractor:
         """Where an arrest a noun names took place, when the noun says whom it took ("the arrest of two men in
         Minsk"): a place named in its phrase (a country named elsewhere may be the one that protests it)."""
         patients = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if not patients and tok.tag_ == "NNS" and _verbless_headline(tok) and self._lemma(tok) != "custody":
+        if not patients and tok.tag_ == "NNS" and _verbless_headline(tok, ctx) and self._lemma(tok) != "custody":
             return self.resolver.location(tok, ctx.mentions)  # "Mass arrests in Belarus after disputed election"
         if not patients or self._lemma(tok) == "custody":
             return None  # "remains in custody", "crackdowns on protests", "in the custody of the police": no one's arrest told
@@ -1246,7 +1244,7 @@ class Extractor:
         if tok.dep_ == "conj":
             return self._lemma(tok.head) in _CROWD_NOUNS
         # a verbless headline's plural: "Riots in Dakar after opposition leader's sentencing"
-        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") or (tok.tag_ == "NNS" and _verbless_headline(tok))
+        return tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") or (tok.tag_ == "NNS" and _verbless_headline(tok, ctx))
 
     # --- shared ----------------------------------------------------------------------------------
     def _resolve(self, head: Token, ctx: SentenceContext) -> ActorRef | None:
@@ -1983,11 +1981,10 @@ def _headline_verb(tok: Token) -> bool:
         and any(c.dep_ == "dobj" for c in tok.children)
 
 
-def _headline_participle(tok: Token) -> bool:
+def _headline_participle(tok: Token, ctx: SentenceContext) -> bool:
     """The participle that is a headline's verb: "Kremlin critic jailed in Moscow", "Five soldiers killed in Mali" —
     hung on the root noun of a sentence with no finite verb."""
-    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
-        and not any(t.tag_ in FINITE_TAGS for t in tok.sent)
+    return ctx.verbless and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 # A reaction's object that names an event told before ("Russia condemns the strike"), and the types it can be.
@@ -2037,10 +2034,10 @@ def _inverted(aux: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > aux.i for c in aux.head.children)
 
 
-def _verbless_headline(tok: Token) -> bool:
+def _verbless_headline(tok: Token, ctx: SentenceContext) -> bool:
     """The noun is the root of a sentence without a verb: "Breakthrough border accord between Kyrgyzstan and
     Tajikistan" reports the accord as news."""
-    return tok.dep_ == "ROOT" and not any(t.tag_ in FINITE_TAGS for t in tok.sent) \
+    return ctx.verbless and tok.dep_ == "ROOT" \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "Riots of colour at Holi festival"
 
 
@@ -2118,7 +2115,7 @@ def _the_two(tok: Token) -> bool:
         c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in tok.children)
 
 
-def _label_colon(sent) -> Token | None:
+def label_colon(sent) -> Token | None:
     """The colon that ends a label of a few words with no finite verb, followed by a capitalised word ("Press
     freedom in Egypt: Amnesty…", "Russian invasion of Ukraine: Germany delivers…")."""
     for k, tok in enumerate(islice((t for t in sent if not t.is_space), 12)):
@@ -2204,7 +2201,7 @@ def _is_passive(tok: Token) -> bool:
 # Verbs that take an object wherever news uses them: without one, as a headline's root, they are passive.
 _ALWAYS_TRANSITIVE = {"arrest", "detain", "jail", "imprison", "remand", "sentence", "convict", "kill", "wound", "injure",
                       "kidnap", "abduct", "execute", "deport", "expel", "extradite", "hang", "behead", "indict", "charge",
-                      "summon", "capture", "torture", "pardon", "oust", "impeach", "sack", "free", "release", "abduct",
+                      "summon", "capture", "torture", "pardon", "oust", "impeach", "sack", "free", "release",
                       "assassinate", "ambush", "murder", "lynch", "massacre", "slaughter", "evacuate", "sanction"}
 
 

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.checks import Checker
-from dyad.coding.extract import Draft, Extractor, SentenceContext, aim_reactions
+from dyad.coding.extract import Draft, Extractor, SentenceContext, aim_reactions, label_colon
 from dyad.coding.modality import (
     attribution_of,
     conditional_consequence,
@@ -141,11 +141,11 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     if article.dateline_place:
         city = coder.kb.cities.get(article.dateline_place.lower())
         memory.default_country = city.country if city else None
-    memory.default_country = memory.default_country or _main_country(mentions, doc) or _label_country(doc, mentions)
+    sentences = [s for s in doc.sents if s.text.strip()]
+    memory.default_country = memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
     events: list[Event] = []
     told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
-    sentences = [s for s in doc.sents if s.text.strip()]
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
     for index, sent in enumerate(sentences):
         places = (_sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
@@ -392,12 +392,13 @@ def _sentence_nationality(sent, mentions) -> list[str]:
     return sorted(codes) if len(codes) == 1 else []
 
 
-def _label_country(doc: Doc, mentions) -> str | None:
+def _label_country(sentences: list[Span], mentions) -> str | None:
     """The one country a portal topic label names, by name or adjective ("2024 South Korean martial law crisis: …"):
     the article's country when its text names no place."""
-    colon = next((t for t in doc[:12] if t.text == ":"), None)
+    colon = label_colon(sentences[0]) if sentences else None
     if colon is None:
         return None
+    doc = colon.doc
     codes = {m.entity.country or m.entity.code for t in doc[: colon.i] if (m := mentions.get(t.i)) is not None
              and m.entity.kind == "country" and (m.entity.country or m.entity.code)}
     return codes.pop() if len(codes) == 1 else None

@@ -537,9 +537,9 @@ class Resolver:
             return pair
         if own is None and head.tag_ in ("NNPS", "NNP") and head.lower_.endswith("s") and not _is_name(head, mentions):
             own = lex.sector_of.get(_singular(lemma))  # "American Airlines": a name's head still tells its sector
-        if own is None and head.tag_ == "NNPS" and lex.sector_of.get(_singular(head.lower_)) in ("MIL", "COP") \
-                and (mentions is None or head.i not in mentions):  # the KB's own ("Rapid Support Forces") comes first
-            own = lex.sector_of[_singular(head.lower_)]  # "US Marines", "Army Rangers": a force, even as a name
+        if own is None and head.tag_ == "NNPS" and (mentions is None or head.i not in mentions) \
+                and (force := lex.sector_of.get(_singular(head.lower_))) in ("MIL", "COP"):
+            own = force  # "US Marines", "Army Rangers": a force, even as a name; the KB's own ("Rapid Support Forces") first
         modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
                      and not _verbal_modifier(t)]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
