@@ -35,6 +35,20 @@ def test_actors_first_word_after_a_dateline_is_parsed_as_a_sentence_start(coder)
     assert all(a.sector == "GOV" for a in meeting[0].actor)
 
 
+def test_actors_unnamed_actors_take_the_country_of_a_dated_dateline(coder):
+    [arrest] = [e for e in _events(coder, "HARARE, Oct 10 (Agency) – Police detained two opposition activists "
+                                          "on Thursday.") if e.event == "COERCE"]
+    assert [(a.code, a.sector) for a in arrest.actor] == [("ZWE", "COP")]
+    assert arrest.event_loc.extracted_place == "Harare" and arrest.event_loc.inferred
+
+
+def test_actors_a_dateline_town_outside_the_kb_gives_the_country_after_it(coder):
+    [arrest] = [e for e in _events(coder, "KAOLACK-EAST, Senegal (Agency) – Police detained two opposition "
+                                          "activists on Thursday.") if e.event == "COERCE"]
+    assert [(a.code, a.sector) for a in arrest.actor] == [("SEN", "COP")]
+    assert arrest.event_loc.country_code == "SEN" and arrest.event_loc.feature == "country"
+
+
 def test_actors_assets_of_named_owners_are_not_the_country_they_lie_in(coder):
     events = _events(coder, "The measures freeze any British assets of the companies named in the order.")
     assert not any(a.code == "GBR" for e in events for a in e.recipient)

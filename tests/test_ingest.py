@@ -23,6 +23,11 @@ from tests.conftest import RESOURCES
         ("Geneva (Meridian Post) — Talks resumed on Monday.", "Geneva", "Meridian Post"),
         ("BUENOS AIRES – The president resigned.", "Buenos Aires", None),
         ("KYIV, Ukraine (Agency) - Drones struck the city.", "Kyiv, Ukraine", "Agency"),
+        # a wire dateline's date is not part of its place
+        ("HARARE, Oct 10 (Agency) - Police detained two men.", "Harare", "Agency"),
+        ("LIMA, Peru, Jan. 5, 2024 (Agency) — Congress met.", "Lima, Peru", "Agency"),
+        ("OSLO, 12 March – Talks resumed.", "Oslo", None),
+        ("MARSEILLE (Agency) - Dockers walked out.", "Marseille", "Agency"),
     ],
 )
 def test_ingest_dateline_is_recognised(text, place, source):
@@ -32,7 +37,8 @@ def test_ingest_dateline_is_recognised(text, place, source):
     assert not article.text[article.body_start:].startswith(("(", "–", "—", "-", " "))
 
 
-@pytest.mark.parametrize("text", ["The minister – who had resigned – spoke.", "Troops withdrew - officials said."])
+@pytest.mark.parametrize("text", ["The minister – who had resigned – spoke.", "Troops withdrew - officials said.",
+                                  "MARCH 3 (Agency) - Talks resumed."])
 def test_ingest_no_dateline_in_ordinary_sentences(text):
     assert make_article(text).dateline_place is None
 

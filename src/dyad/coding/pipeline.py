@@ -28,7 +28,7 @@ from dyad.coding.modality import (
 )
 from dyad.coding.model import EventModel, load_model
 from dyad.coding.parse import CHUNK_CHARS, load_nlp, parse_doc, repair_headline_verbs
-from dyad.coding.places import locate_event
+from dyad.coding.places import dateline_entity, locate_event
 from dyad.coding.quotes import QuoteIndex, find_posts, find_quotes, signature_spans
 from dyad.coding.resolve import ArticleMemory, Gazetteer, Resolver, sponsors_something
 from dyad.coding.rules import Rules, load_rules
@@ -139,8 +139,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     for post in posts:
         memory.speakers[post.start] = coder.speakers.post_author(post)
     if article.dateline_place:
-        city = coder.kb.cities.get(article.dateline_place.lower())
-        memory.default_country = city.country if city else None
+        memory.dateline = dateline_entity(article.dateline_place, coder.kb, coder.gazetteer.lookup)
+        memory.default_country = memory.dateline.country if memory.dateline else None
     sentences = [s for s in doc.sents if s.text.strip()]
     memory.default_country = memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
     events: list[Event] = []

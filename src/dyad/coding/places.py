@@ -62,6 +62,22 @@ def _place_named(mention, ctx: SentenceContext, kb: KnowledgeBase) -> Location:
     return _location(mention.entity, text, kb)
 
 
+def dateline_entity(place: str, kb: KnowledgeBase, names: dict[str, list[str]]) -> Entity | None:
+    """What a dateline's place names: the city of its first part ("KYIV, Ukraine"), else the country or region
+    of a part, the wider one first ("CÚCUTA, Colombia" when the town is not in the KB). `names` maps a
+    surface form to its "entity id|role" keys, as the gazetteer's lookup does."""
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    city = kb.cities.get(parts[0].lower()) if parts else None
+    if city is not None:
+        return city
+    for part in reversed(parts):
+        for key in names.get(part, ()):
+            entity = kb.entities.get(key.split("|")[0])
+            if entity is not None and entity.kind in ("country", "place") and entity.country:
+                return entity
+    return None
+
+
 def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: KnowledgeBase,
                  actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]) -> Location | None:
     """Where the event happened, as precisely as the text says."""
@@ -89,10 +105,8 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
             m = _mention_within(ctx, target.start, target.end)
             if m is not None:
                 return _place_named(m, ctx, kb)
-    if article.dateline_place:
-        city = kb.cities.get(article.dateline_place.split(",")[0].strip().lower())
-        if city is not None:
-            return _location(city, article.dateline_place, kb, defaulted=True, inferred=True)
+    if ctx.memory.dateline is not None:
+        return _location(ctx.memory.dateline, article.dateline_place, kb, defaulted=True, inferred=True)
     for actor in (*recipients, *actors):
         country = kb.country(actor.code) if actor.code else None
         if country is not None:

@@ -175,6 +175,7 @@ class ArticleMemory:
     last_organisation: ActorRef | None = None  # for "the bloc", "the alliance"
     by_noun: dict[str, str] = field(default_factory=dict)  # head noun -> country it last had ("the Kenyan army")
     default_country: str | None = None  # from the dateline, else the country the article names most
+    dateline: Entity | None = None  # the city, region or country the dateline names
     quotes: QuoteIndex = field(default_factory=QuoteIndex)  # QuoteSpans, for "I" and "we" inside quotes
     speakers: dict[int, ActorRef | None] = field(default_factory=dict)  # quote start -> its speaker
     accident_before: tuple[str, ...] | None = None  # the countries of the sentence before, when it reported a disaster
