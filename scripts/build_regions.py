@@ -49,7 +49,7 @@ EXONYMS = {
     "SY-DY": ["Deir ez-Zor province"], "SY-HA": ["Hasakah"], "SY-RA": ["Raqqa province"],
     "AF-HEL": ["Helmand"], "AF-KAN": ["Kandahar province"], "AF-KDZ": ["Kunduz province"], "AF-NAN": ["Nangarhar"],
     "PK-KP": ["Khyber Pakhtunkhwa"], "PK-BA": ["Balochistan", "Baluchistan"], "IN-JK": ["Jammu and Kashmir"],
-    "IN-MN": ["Manipur"], "IN-KL": ["Kerala"], "CN-XJ": ["Xinjiang"], "CN-XZ": ["Tibet"], "CN-GD": ["Guangdong"],
+    "IN-MN": ["Manipur"], "IN-KL": ["Kerala"], "CN-XJ": ["Xinjiang"], "CN-XZ": ["Tibet"], "CN-NM": ["Inner Mongolia"], "CN-GD": ["Guangdong"],
     "CA-QC": ["Quebec"], "ES-CT": ["Catalonia"], "ES-PV": ["Basque Country"], "ES-AN": ["Andalusia"],
     "GB-SCT": ["Scotland"], "GB-WLS": ["Wales"], "GB-NIR": ["Northern Ireland"], "GB-ENG": ["England"],
     "RU-CE": ["Chechnya"], "RU-DA": ["Dagestan"], "RU-KGD": ["Kaliningrad region"], "RU-BEL": ["Belgorod region"],
@@ -65,6 +65,11 @@ EXONYMS = {
 }
 
 
+# Chinese provinces and autonomous regions carry their kind in pinyin ("Hubei Sheng", "Ningxia Huizu Zizhiqu");
+# English news writes the bare name ("Hubei", "Ningxia").
+LOCAL_KIND = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Zizhiqu)$")
+
+
 def ascii_fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -73,11 +78,13 @@ def taken_names(country: str) -> set[str]:
     """Names the KB gives to countries, organisations, groups and places, and to big cities elsewhere.
 
     A town abroad does not block a region ("Ontario", California, 175,000 people); a city of a
-    million does, and so does a city of the same name in the same country.
+    million does, and so does a city of the same name in the same country, but not another spelling
+    GeoNames lists for a city ("Henan" for Hengyang).
     """
     kb = _kb()
     cities = {name for name, city in kb.cities.items()
-              if city.country == country or city.population >= 1_000_000}  # "New York" the city stays a city
+              if (city.country == country and name == city.name.lower())
+              or (city.country != country and city.population >= 1_000_000)}  # "New York" the city stays a city
     return {entry.text.lower() for entry in kb.names if not _REGION_ID.match(entry.entity_id)} | cities
 
 
@@ -99,7 +106,7 @@ def build() -> list[dict]:
         if sub.parent_code is not None or sub.type not in KINDS or country is None:
             continue
         names = [n for n in (sub.name, ascii_fold(sub.name)) if "," not in n and "(" not in n]
-        names += EXONYMS.get(sub.code, [])
+        names += [LOCAL_KIND.sub("", n) for n in names if LOCAL_KIND.search(n)] + EXONYMS.get(sub.code, [])
         taken = taken_names(country)
         names = [n for n in dict.fromkeys(names)
                  if len(n) > 3 and n.lower() not in GENERIC and n.lower() not in taken

@@ -49,6 +49,26 @@ def test_actors_a_dateline_town_outside_the_kb_gives_the_country_after_it(coder)
     assert arrest.event_loc.country_code == "SEN" and arrest.event_loc.feature == "country"
 
 
+def test_actors_an_article_naming_no_place_gives_its_one_nationality_to_unnamed_actors(coder):
+    events = _events(coder, "Bolivian President Luis Arce dismissed his cabinet on Monday. Hours later, soldiers "
+                            "barred opposition lawmakers from entering the assembly.")
+    [barred] = [e for e in events if e.event == "COERCE" and e.trigger == "barred"]
+    assert [(a.code, a.sector) for a in barred.actor] == [("BOL", "MIL")]
+
+
+def test_actors_two_nationalities_named_as_often_give_no_country(coder):
+    events = _events(coder, "A Peruvian envoy and a Chilean envoy met on Monday. Hours later, police detained "
+                            "two activists.")
+    [arrest] = [e for e in events if e.event == "COERCE"]
+    assert [a.code for a in arrest.actor] == [None]
+
+
+def test_actors_chinese_provinces_are_named_without_their_pinyin_kind(coder):
+    [arrest] = [e for e in _events(coder, "Police detained a factory owner in Henan province after the fire.")
+                if e.event == "COERCE"]
+    assert [(a.code, a.sector) for a in arrest.actor] == [("CHN", "COP")]
+
+
 def test_actors_assets_of_named_owners_are_not_the_country_they_lie_in(coder):
     events = _events(coder, "The measures freeze any British assets of the companies named in the order.")
     assert not any(a.code == "GBR" for e in events for a in e.recipient)

@@ -142,7 +142,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.dateline = dateline_entity(article.dateline_place, coder.kb, coder.gazetteer.lookup)
         memory.default_country = memory.dateline.country if memory.dateline else None
     sentences = [s for s in doc.sents if s.text.strip()]
-    memory.default_country = memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
+    memory.default_country = (memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
+                              or _main_nationality(mentions, doc))
     events: list[Event] = []
     told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
@@ -407,9 +408,21 @@ def _label_country(sentences: list[Span], mentions) -> str | None:
 def _main_country(mentions, doc: Doc) -> str | None:
     """The country an article names most often as a place, when one leads (a tie names none)."""
     places = {id(m): m for i, m in mentions.items() if not sponsors_something(doc[i])}
-    counts = Counter(m.entity.country or m.entity.code for m in places.values()
-                     if _is_place(m) and (m.entity.country or m.entity.code))
-    ranked = counts.most_common(2)
+    return _leading(m.entity.country or m.entity.code for m in places.values()
+                    if _is_place(m) and (m.entity.country or m.entity.code))
+
+
+def _main_nationality(mentions, doc: Doc) -> str | None:
+    """The country an article that names no place names most often by adjective ("Armenian Prime Minister
+    Serzh Sargsyan resigns… Pashinyan was detained by police"), when one leads."""
+    named = {id(m): m for i, m in mentions.items() if m.role == "demonym" and m.entity.kind == "country"
+             and m.entity.code and not sponsors_something(doc[i])}
+    return _leading(m.entity.code for m in named.values())
+
+
+def _leading(codes) -> str | None:
+    """The code named most often, when one leads (a tie names none)."""
+    ranked = Counter(codes).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
