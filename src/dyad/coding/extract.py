@@ -843,7 +843,7 @@ class Extractor:
                 if inner.dep_ in ("agent", "prep") and inner.lower_ == "by" and inner.head.dep_ == "pobj":
                     return [g for c in inner.children if c.dep_ == "pobj" for g in self.resolver.heads(c)]
             return []
-        for child in tok.children:
+        for child in _fronted_place_skipped(tok):
             if child.dep_ in _SUBJECT_DEPS:
                 if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                     return self.resolver.heads(tok.head)
@@ -857,7 +857,8 @@ class Extractor:
                                      and t.pos_ in ("NOUN", "PROPN")]
                     if tops:
                         return [g for t in tops[:1] for g in self.resolver.heads(t)]
-                return self.resolver.heads(child)
+                return [*(g for t in _headline_first_subject(tok, child) for g in self.resolver.heads(t)),
+                        *self.resolver.heads(child)]
         if tok.pos_ == "VERB" and tok.dep_ == "ROOT" and (names := [c for c in tok.children if c.dep_ == "compound"
                                                                     and c.i < tok.i and c.pos_ == "PROPN"]):
             return self.resolver.heads(names[-1])  # "The United States fires 59 missiles…": its subject read as a modifier
@@ -1971,6 +1972,33 @@ def _dated(tok: Token) -> bool:
 def _adjective_as_noun(tok: Token) -> bool:
     """A word the tagger calls an adjective where a noun stands: "launch a ground offensive"."""
     return tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ == "JJ"
+
+
+def _fronted_place_skipped(verb: Token) -> list[Token]:
+    """The verb's children, less a proper-noun subject the parser split from the next before the verb by a comma
+    ("Harriman, Tennessee police arrest…": a town named before its state, both read as subjects)."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if len(subjects) > 1 and subjects[0].pos_ == "PROPN" and subjects[0].nbor(1).text == "," \
+            and subjects[1].pos_ == "NOUN" and subjects[0].i + 1 < subjects[1].left_edge.i:  # not "Obama, Putin meet"
+        children.remove(subjects[0])
+    return children
+
+
+def _headline_first_subject(verb: Token, subject: Token) -> list[Token]:
+    """The other of two names a headline joins by a comma ("Obama, Putin meet", "South Korea, Japan hold talks"),
+    which the parser hangs on the verb as a modifier or as a second subject; none when there is no such name."""
+    if subject.pos_ != "PROPN":
+        return []
+    if subject.left_edge.i == verb.sent.start and subject.i + 2 < verb.i and subject.nbor(1).text == ",":
+        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == subject.i + 2]
+    if subject.left_edge.i < 2:
+        return []
+    first = subject.doc[subject.left_edge.i - 2]
+    if first.dep_ in ("npadvmod", "dep") and first.head.i == verb.i and first.pos_ == "PROPN" and first.nbor(1).text == "," \
+            and first.left_edge.i == verb.sent.start and first.ent_type_ not in ("DATE", "TIME"):  # not "Monday, …"
+        return [first]
+    return []
 
 
 def _headline_verb(tok: Token) -> bool:
