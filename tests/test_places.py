@@ -62,3 +62,24 @@ def test_actors_unnamed_take_the_country_of_the_place_and_say_so(code_text):
 def test_actors_named_countries_say_they_come_from_the_text(code_text):
     coded = code_text("Kenya condemned the coup in Niger.", date(2025, 3, 4))
     assert [(a.code, a.country_from) for e in coded.events for a in e.actor] == [("KEN", "text")]
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Gunmen shot dead a Honduran land activist at her home in Guaimaca on Thursday.", "Guaimaca", "HND"),
+    ("Ethiopian troops killed dozens of civilians in the market town of Gidami, residents said.", "Gidami", "ETH"),
+])
+def test_places_a_place_the_kb_does_not_know_is_named_as_written_in_the_sentences_country(code_text, text, place,
+                                                                                         country):
+    [(event, loc)] = [(e, loc) for e, loc in _locations(code_text(text)) if e == "ASSAULT"]
+    assert (loc.extracted_place, loc.resolved_place, loc.country_code) == (place, None, country)
+    assert loc.defaulted and not loc.inferred and loc.lat is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed four worshippers at a church on Easter Sunday, police in Nigeria said.",
+    "A court in Egypt sentenced the activist in absentia to five years in prison.",
+    "Chinese warships held live-fire drills in the Pacific, Taiwan's defence ministry said.",
+])
+def test_places_days_phrases_and_oceans_are_not_unknown_places(code_text, text):
+    for _, loc in _locations(code_text(text)):
+        assert loc.extracted_place not in ("Easter Sunday", "absentia", "Pacific"), loc

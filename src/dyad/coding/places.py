@@ -11,7 +11,7 @@ so its `extracted_place` is None. A country alone is `defaulted` to its capital'
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyad.coding.extract import Draft, SentenceContext
 from dyad.kb.base import Entity, KnowledgeBase
@@ -85,16 +85,16 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
     for holder in (draft.trigger, draft.clause):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in preps:
-                m = _mention_in(child, ctx)
-                if m is not None:
-                    return _place_named(m, ctx, kb)
+                found = _first_place(child, ctx, kb)
+                if found is not None:
+                    return found
     for holder in (draft.trigger, draft.clause):  # "bombs PKK sites in northern Iraq": a place phrase inside the
         # event's own phrase (its object, its target), not in another clause
         for tok in holder.subtree:
             if tok.dep_ == "prep" and tok.lower_ in _INNER_PREPS and _same_clause(tok, holder):
-                m = _mention_in(tok, ctx)
-                if m is not None:
-                    return _place_named(m, ctx, kb)
+                found = _first_place(tok, ctx, kb)
+                if found is not None:
+                    return found
     for tok in ctx.sent:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside") and not _other_clause(tok, draft):
             m = _mention_in(tok, ctx)
@@ -112,6 +112,65 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
         if country is not None:
             return _location(country, None, kb, inferred=True)
     return None
+
+
+_PLACE_NOUNS = {"town", "village", "city", "district", "region", "province", "county", "camp", "port", "area", "state",
+                "island", "valley", "neighbourhood", "neighborhood", "suburb", "municipality", "hamlet"}
+# Words the tagger takes for places in "on Easter Sunday", "during Ramadan"; and regions too broad to say where.
+_NOT_PLACES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "easter", "christmas",
+               "ramadan", "eid", "new", "year"}
+_BROAD_PLACES = {"europe", "asia", "africa", "middle east", "pacific", "atlantic", "mediterranean", "americas",
+                 "latin america", "arctic", "antarctica", "west", "east", "indian ocean", "caribbean"}
+_UNKNOWN_KINDS = {"GPE": ("place", 3), "LOC": ("place", 3), "FAC": ("facility", 5)}
+
+
+def _first_place(prep: Token, ctx: SentenceContext, kb: KnowledgeBase) -> Location | None:
+    """The place a place phrase names first: a KB place, or before it a name the KB does not know ("at Abqaiq in
+    Saudi Arabia" is Abqaiq)."""
+    m = _mention_in(prep, ctx)
+    unknown = _unknown_place(prep, ctx)
+    if unknown is not None and (m is None or unknown.start < m.start):
+        return _unknown_location(unknown, ctx, kb)
+    return _place_named(m, ctx, kb) if m is not None else None
+
+
+def _unknown_place(prep: Token, ctx: SentenceContext) -> Span | None:
+    """The name of a place a place phrase names that the KB does not know ("in La Esperanza", "in the town of
+    Axum"), by the parser's entity label; None when its object is no such name."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.ent_type_ not in _UNKNOWN_KINDS and pobj.lemma_.lower() in _PLACE_NOUNS:
+        pobj = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)  # "the town of Axum": a place, whatever its label
+        if pobj is not None and pobj.pos_ == "PROPN" and pobj.i not in ctx.mentions:
+            return Span(pobj.doc, pobj.left_edge.i, pobj.i + 1, label="GPE")
+    if pobj is None or pobj.ent_type_ not in _UNKNOWN_KINDS or pobj.pos_ != "PROPN":
+        return None  # "in absentia", "off the east coast": no name
+    name = _entity_of(pobj)
+    if any(t.i in ctx.mentions for t in name) or any(t.lower_ in _NOT_PLACES for t in name) \
+            or name.text.removeprefix("the ").lower() in _BROAD_PLACES:
+        return None
+    return name
+
+
+def _entity_of(tok: Token) -> Span:
+    """The named entity `tok` is part of, from the tokens' own entity marks (not a scan of the document's)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _unknown_location(name: Span, ctx: SentenceContext, kb: KnowledgeBase) -> Location:
+    """A place the KB does not know, as written, in the sentence's country (else the article's), with that
+    country's capital for coordinates."""
+    code = ctx.places[0] if ctx.places else ctx.memory.default_country
+    capital = _capital(code, kb)
+    feature, resolution = _UNKNOWN_KINDS[name.label_]
+    text = name.text.removeprefix("the ").removeprefix("The ")
+    return Location(text, None, code, capital.lat if capital else None, capital.lon if capital else None, None,
+                    feature, resolution, True, False)
 
 
 def _same_clause(tok: Token, holder: Token) -> bool:
