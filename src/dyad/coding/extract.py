@@ -1175,6 +1175,10 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
+        if not heads and etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
+            governor = tok.head.head  # "X, on a state visit to Y, said": the visitor, whether "on" hangs on X or on the verb
+            heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in _SUBJECT_DEPS \
+                else self._subjects(governor, _is_passive(governor))
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
             pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in" and self._lemma(tok) in ("custody", "detention"):
