@@ -59,3 +59,18 @@ def test_a_private_visit_is_no_diplomacy(code_text):
     coded = coded_sectors(code_text, "Thailand's foreign ministry said the former president had entered the country "
                                      "on a private visit.")
     assert not [e for e in coded if e[0] == "CONSULT"], coded
+
+
+def test_a_headline_visit_noun_is_the_headlines_persons(code_text):
+    got = first_of(coded_sectors(code_text, "French president in Nairobi for two-day visit"), "CONSULT")
+    assert got[2] == ("FRA/GOV",), got
+
+
+def test_a_headline_second_verb_after_a_comma_shares_the_first_ones_subject(code_text):
+    coded = coded_sectors(code_text, "Pakistani court convicts ex-premier, bans him from politics for five years")
+    assert first_of(coded, "COERCE")[2] == ("PAK/JUD",), coded
+
+
+def test_leaders_who_huddle_consult_each_other(code_text):
+    got = first_of(coded_sectors(code_text, "Erdogan and Putin huddle in Sochi over grain exports"), "CONSULT")
+    assert set(got[2]) == {"TUR/GOV", "RUS/GOV"}, got

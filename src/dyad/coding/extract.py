@@ -871,6 +871,9 @@ class Extractor:
             if _is_passive(governor):  # "X is suspected of supplying"
                 return [g for c in governor.children if c.dep_ == "nsubjpass" for g in self.resolver.heads(c)]
             return self._subjects(governor, False)
+        if tok.i > 0 and tok.nbor(-1).text == "," and (first := next((c for c in tok.children if c.dep_ == "ccomp"
+                                                                     and c.i < tok.i), None)) is not None:
+            return self._subjects(first, _is_passive(first))  # "Thai court dissolves party, bans its leaders": one subject
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             head = tok.head
             if tok.dep_ == "xcomp":  # "urged Japan to send": the object controls the complement
@@ -1175,10 +1178,13 @@ class Extractor:
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.dep_ == "dobj":
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
-        if not heads and etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
-            governor = tok.head.head  # "X, on a state visit to Y, said": the visitor, whether "on" hangs on X or on the verb
-            heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in _SUBJECT_DEPS \
-                else self._subjects(governor, _is_passive(governor))
+        if not heads and etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            governor = tok.head.head
+            if tok.head.lower_ == "on":  # "X, on a state visit to Y, said": the visitor, whether "on" hangs on X or the verb
+                heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in _SUBJECT_DEPS \
+                    else self._subjects(governor, _is_passive(governor))
+            elif tok.head.lower_ == "for" and governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
+                heads = self.resolver.heads(governor)  # "German chancellor in Kyiv for surprise visit": the headline's noun
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
             pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in" and self._lemma(tok) in ("custody", "detention"):
