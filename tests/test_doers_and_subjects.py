@@ -74,3 +74,48 @@ def test_a_headline_second_verb_after_a_comma_shares_the_first_ones_subject(code
 def test_leaders_who_huddle_consult_each_other(code_text):
     got = first_of(coded_sectors(code_text, "Erdogan and Putin huddle in Sochi over grain exports"), "CONSULT")
     assert set(got[2]) == {"TUR/GOV", "RUS/GOV"}, got
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("A suicide bomber killed 14 worshippers at a mosque in Quetta. The Islamic State group claimed responsibility "
+         "for the attack.", "IRQ/REB"),
+        ("Gunmen stormed a hotel in Mogadishu on Friday, killing 9 people. Al-Shabaab claimed responsibility.", "SOM/REB"),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_doer_of_the_attack_told_before(code_text, text, actor):
+    attacks = [e for e in coded_sectors(code_text, text) if e[0] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0][2] == (actor,), attacks
+
+
+def test_a_denial_of_responsibility_names_no_doer(code_text):
+    attacks = [e for e in coded_sectors(code_text, "A truck bomb killed 80 people in Kabul. Officials blamed the Haqqani "
+                                                   "network, which did not claim responsibility.") if e[0] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0][2] == (), attacks
+
+
+def test_an_attack_with_a_named_doer_keeps_it_and_a_claim_for_another_is_its_own(code_text):
+    attacks = [e for e in coded_sectors(code_text, "Hamas fired rockets at Ashkelon. Islamic Jihad claimed "
+                                                   "responsibility for a second barrage.") if e[0] == "ASSAULT"]
+    assert [a[2] for a in attacks] == [("PSE/REB",), ("PSE/REB",)] and len(attacks) == 2, attacks
+
+
+def test_a_suicide_bomber_is_a_suicide_attack_not_an_air_raid(code_text):
+    assert first_of(coded_sectors(code_text, "A suicide bomber killed 11 soldiers at a checkpoint in Mali."),
+                    "ASSAULT", "suicide-attack")
+
+
+def test_an_armed_group_blamed_for_an_attack_is_its_doer_but_a_government_blamed_is_not(code_text):
+    blamed = [e for e in coded_sectors(code_text, "A car bomb killed 30 people in Baghdad on Sunday. Officials blamed "
+                                                  "the Islamic State group.") if e[0] == "ASSAULT"]
+    assert blamed[0][2] == ("IRQ/REB",), blamed
+    not_blamed = [e for e in coded_sectors(code_text, "A bomb killed nine people in Kandahar. The Taliban blamed the "
+                                                      "government.") if e[0] == "ASSAULT"]
+    assert not_blamed[0][2] == (), not_blamed
+
+
+def test_a_local_branch_claiming_an_attack_is_of_the_attacks_country(code_text):
+    attacks = [e for e in coded_sectors(code_text, "A suicide bomber killed 23 people at a school in Kabul. Islamic "
+                                                   "State's regional affiliate claimed responsibility.") if e[0] == "ASSAULT"]
+    assert attacks[0][2] == ("AFG/REB",), attacks

@@ -652,6 +652,30 @@ class Extractor:
                                 & self.rules.non_events) or any(_fuel_blast(t) for t in ctx.sent)
         return ctx.accident
 
+    def claims(self, ctx: SentenceContext) -> list[tuple[Token, list[ActorRef], bool]]:
+        """Who claims an attack in the sentence ("ISIL claims responsibility for the attack", "Al-Shabaab claimed
+        responsibility"), or the armed group blamed for it ("Officials blamed al-Shabaab"), with the verb of each and
+        whether the claimant is a group's local branch ("Islamic State's regional affiliate"); not a denial ("which
+        did not claim responsibility")."""
+        out = []
+        for tok in ctx.sent:
+            if tok.pos_ != "VERB" or _negated(tok):
+                continue
+            if self._lemma(tok) in _CLAIM_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+                                                        for c in tok.children):
+                heads = self._subjects(tok, _is_passive(tok))
+                claimants = self._resolve_all(heads, ctx)
+            elif self._lemma(tok) == "blame":
+                heads = [c for c in tok.children if c.dep_ == "dobj"]
+                claimants = [a for a in self._resolve_all(heads, ctx) if a.sector in _NON_STATE_ARMED]
+            else:
+                continue
+            claimants = [a for a in claimants if a.code or a.sector]
+            if claimants:
+                local = any(t.lemma_.lower() in _AFFILIATES for h in heads for t in (h, h.head))  # the group's "affiliate"
+                out.append((tok, claimants, local))
+        return out
+
     def accident_places(self, ctx: SentenceContext) -> tuple[str, ...] | None:
         """The countries of a sentence that reports a disaster or an accident (remembered for the next sentence),
         or None when it reports none."""
@@ -2037,6 +2061,9 @@ _TOLD_EVENTS = {
                                                              "RETREAT", "AID", "COOPERATE", "REJECT"})),
 }
 _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+_CLAIM_VERBS = {"claim", "admit"}
+_NON_STATE_ARMED = {"REB", "UAF", "CRM", "PRM"}  # who is blamed for an attack as its doer
+_AFFILIATES = {"affiliate", "branch", "franchise", "offshoot"}
 
 
 def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:

@@ -12,6 +12,7 @@ import itertools
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -157,6 +158,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
             model_flags += [veto] if veto is not None else []
         drafts = [d for d in drafts if not _told_before(d, events)]
+        for claim, claimants, local in coder.extractor.claims(ctx):
+            drafts = _credit_claim(claim, claimants, local, drafts, events, index, coder)
         aim_reactions(drafts, told)
         told += drafts
         for draft in drafts:
@@ -181,6 +184,28 @@ def _told_before(draft: Draft, events: list[Event]) -> bool:
     return draft.event == "PROTEST" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" \
         and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in trigger.children) \
         and any(e.event == "PROTEST" for e in events)
+
+
+def _credit_claim(claim, claimants: list, local: bool, drafts: list[Draft], events: list[Event], index: int,
+                  coder: Coder) -> list[Draft]:
+    """A claim of responsibility names the doer of the attack told last, in this sentence or the two before, when it
+    has no named doer ("A suicide bomber kills 20 at a mosque. ISIL claims responsibility for the attack"): the
+    attacks of that sentence without one take the claimants as their actor, and the claim's own "the attack" is no
+    second one. `local`: the claimant is a group's branch, of the attack's country."""
+    unnamed = [k for k, e in enumerate(events) if e.event == "ASSAULT" and e.text_info.sentence >= index - 2
+               and not any(a.entity_id or a.identifier_id for a in e.actor)]
+    if not unnamed:
+        return drafts
+    told_in = events[unnamed[-1]].text_info.sentence
+    for k in unnamed:
+        event = events[k]
+        if event.text_info.sentence != told_in:
+            continue
+        where = event.event_loc.country_code if event.event_loc else None
+        doers = [replace(a, code=where, country_from="context") if local and where else a
+                 for a in claimants]  # "Islamic State's regional affiliate" in Kabul: of Afghanistan
+        events[k] = replace(event, actor=tuple(coder.roles.at_date(a, event.date) for a in doers))
+    return [d for d in drafts if not (d.event == "ASSAULT" and d.trigger.pos_ == "NOUN" and claim in d.trigger.ancestors)]
 
 
 def _quote(span, doc: Doc, mentions, memory: ArticleMemory, coder: Coder) -> Quote:
