@@ -72,3 +72,9 @@ def test_actors_chinese_provinces_are_named_without_their_pinyin_kind(coder):
 def test_actors_assets_of_named_owners_are_not_the_country_they_lie_in(coder):
     events = _events(coder, "The measures freeze any British assets of the companies named in the order.")
     assert not any(a.code == "GBR" for e in events for a in e.recipient)
+
+
+def test_actors_a_facility_named_by_its_city_places_the_act_there_not_where_the_arrested_came_from(coder):
+    [arrest] = [e for e in _events(coder, "Police detained the opposition leader at a Minsk airport on his return "
+                                          "from Lithuania.") if e.event == "COERCE"]
+    assert [(a.code, a.sector) for a in arrest.actor] == [("BLR", "COP")]

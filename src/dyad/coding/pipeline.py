@@ -407,7 +407,9 @@ def _owning_country(tok, mention) -> bool:
 
 _PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "border", "coast", "port",
                 "island", "state", "county", "territory", "side", "soil", "waters", "airspace", "area", "countryside",
-                "north", "south", "east", "west", "frontier", "camp", "desert", "mountain", "forest"}
+                "north", "south", "east", "west", "frontier", "camp", "desert", "mountain", "forest",
+                "airport", "prison", "jail", "square", "street", "suburb", "suburbs", "outskirts", "neighbourhood",
+                "neighborhood", "station", "stadium", "market"}  # "at a Moscow airport": a place, and in Russia
 
 
 def _sentence_nationality(sent, mentions) -> list[str]:
