@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from dyad.sources.files import make_article
 
 
@@ -78,3 +80,19 @@ def test_actors_a_facility_named_by_its_city_places_the_act_there_not_where_the_
     [arrest] = [e for e in _events(coder, "Police detained the opposition leader at a Minsk airport on his return "
                                           "from Lithuania.") if e.event == "COERCE"]
     assert [(a.code, a.sector) for a in arrest.actor] == [("BLR", "COP")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("ALEXANDRIA, Va. (Agency) – Police arrested a man over the shooting on Monday.", "USA"),  # not Egypt's city
+    ("TRIPOLI, Lebanon (Agency) – Police arrested a man over the shooting on Monday.", "LBN"),  # not Libya's
+])
+def test_actors_a_dateline_state_or_country_after_the_city_decides_which_city(coder, text, country):
+    [arrest] = [e for e in _events(coder, text) if e.event == "COERCE"]
+    assert [a.code for a in arrest.actor] == [country]
+
+
+def test_actors_the_nationality_of_visitors_or_goods_is_no_articles_country(coder):
+    events = _events(coder, "Coast guards seized a tanker carrying Venezuelan crude. Hours later, the navy detained "
+                            "its crew.")
+    [detained] = [e for e in events if e.trigger == "detained"]
+    assert [a.code for a in detained.actor] == [None], detained

@@ -119,3 +119,14 @@ def test_a_local_branch_claiming_an_attack_is_of_the_attacks_country(code_text):
     attacks = [e for e in coded_sectors(code_text, "A suicide bomber killed 23 people at a school in Kabul. Islamic "
                                                    "State's regional affiliate claimed responsibility.") if e[0] == "ASSAULT"]
     assert attacks[0][2] == ("AFG/REB",), attacks
+
+
+def test_a_group_that_claims_the_attack_itself_is_its_doer(code_text):
+    attacks = [e for e in coded_sectors(code_text, "A bomb killed 20 people in Jalalabad on Friday. The Islamic State "
+                                                   "group claimed the attack.") if e[0] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0][2] == ("IRQ/REB",), attacks
+
+
+def test_the_place_before_a_trip_is_where_to_not_who_goes(code_text):
+    got = first_of(coded_sectors(code_text, "Pope finishes Lebanon trip with open-air Mass in Beirut"), "CONSULT")
+    assert "LBN/GOV" not in got[2], got

@@ -28,6 +28,10 @@ from tests.conftest import RESOURCES
         ("LIMA, Peru, Jan. 5, 2024 (Agency) — Congress met.", "Lima, Peru", "Agency"),
         ("OSLO, 12 March – Talks resumed.", "Oslo", None),
         ("MARSEILLE (Agency) - Dockers walked out.", "Marseille", "Agency"),
+        ("BUKAVU, Democratic Republic of Congo (Agency) - Rebels shelled the town.", "Bukavu, Democratic Republic of Congo",
+         "Agency"),
+        ("Kandahar, Afghanistan -- The Taliban detained two aid workers.", "Kandahar, Afghanistan", None),
+        ("RAMALLAH/GAZA (Agency) - Talks resumed.", "Ramallah/Gaza", "Agency"),
     ],
 )
 def test_ingest_dateline_is_recognised(text, place, source):
@@ -38,7 +42,8 @@ def test_ingest_dateline_is_recognised(text, place, source):
 
 
 @pytest.mark.parametrize("text", ["The minister – who had resigned – spoke.", "Troops withdrew - officials said.",
-                                  "MARCH 3 (Agency) - Talks resumed."])
+                                  "MARCH 3 (Agency) - Talks resumed.", "FRIDAY, May 9 (Agency) - Talks resumed.",
+                                  "Obama, Putin -- the two leaders met in Geneva."])
 def test_ingest_no_dateline_in_ordinary_sentences(text):
     assert make_article(text).dateline_place is None
 

@@ -79,7 +79,9 @@ def test_places_a_place_the_kb_does_not_know_is_named_as_written_in_the_sentence
     "Gunmen killed four worshippers at a church on Easter Sunday, police in Nigeria said.",
     "A court in Egypt sentenced the activist in absentia to five years in prison.",
     "Chinese warships held live-fire drills in the Pacific, Taiwan's defence ministry said.",
+    "A court in Cairo sentenced the blogger in absentia to ten years in prison.",
+    "Indian jets struck nine sites in Operation Vermilion Dawn, the army said.",
 ])
 def test_places_days_phrases_and_oceans_are_not_unknown_places(code_text, text):
     for _, loc in _locations(code_text(text)):
-        assert loc.extracted_place not in ("Easter Sunday", "absentia", "Pacific"), loc
+        assert loc.extracted_place not in ("Easter Sunday", "absentia", "Pacific", "Operation Vermilion Dawn"), loc

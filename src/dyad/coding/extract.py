@@ -661,8 +661,8 @@ class Extractor:
         for tok in ctx.sent:
             if tok.pos_ != "VERB" or _negated(tok):
                 continue
-            if self._lemma(tok) in _CLAIM_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
-                                                        for c in tok.children):
+            if self._lemma(tok) in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
+                                                                           or _told_attack(c)) for c in tok.children):
                 heads = self._subjects(tok, _is_passive(tok))
                 claimants = self._resolve_all(heads, ctx)
             elif self._lemma(tok) == "blame":
@@ -1166,6 +1166,9 @@ class Extractor:
             for child in tok.children:
                 if child.dep_ == "compound" and child.lower_ == "state" and etype == "CONSULT":
                     continue  # "a state visit": a kind of visit, not its doer
+                if etype == "CONSULT" and child.i in ctx.mentions and ctx.mentions[child.i].entity.kind in ("country", "city", "place") \
+                        and self._lemma(tok) in ("visit", "trip", "tour"):
+                    continue  # "finishes Iraq trip", "his Moscow visit": where to, not who goes
                 if child.dep_ in ("compound", "amod", "nmod") and (child.i in ctx.mentions or (
                         self.resolver.lex.sector_of.get(child.lemma_.lower()) and not _verbal_modifier(child)
                         and child.lemma_.lower() not in self._weapon_words)):  # "a missile test": no one's name
@@ -2064,6 +2067,16 @@ _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 _CLAIM_VERBS = {"claim", "admit"}
 _NON_STATE_ARMED = {"REB", "UAF", "CRM", "PRM"}  # who is blamed for an attack as its doer
 _AFFILIATES = {"affiliate", "branch", "franchise", "offshoot"}
+
+
+_ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "killing", "assault", "ambush", "raid", "massacre", "shooting",
+                 "assassination", "kidnapping", "abduction"}
+
+
+def _told_attack(noun: Token) -> bool:
+    """An attack noun that points back to one told before: "claimed the attack", "claimed Friday's bombing"."""
+    return noun.lemma_.lower() in _ATTACK_NOUNS and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in noun.children)
 
 
 def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:

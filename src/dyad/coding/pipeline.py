@@ -144,7 +144,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.default_country = memory.dateline.country if memory.dateline else None
     sentences = [s for s in doc.sents if s.text.strip()]
     memory.default_country = (memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
-                              or _main_nationality(mentions, doc))
+                              or _main_nationality(mentions, doc, coder.resolver.lex.sector_of))
     events: list[Event] = []
     told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
@@ -439,12 +439,21 @@ def _main_country(mentions, doc: Doc) -> str | None:
                     if _is_place(m) and (m.entity.country or m.entity.code))
 
 
-def _main_nationality(mentions, doc: Doc) -> str | None:
-    """The country an article that names no place names most often by adjective ("Armenian Prime Minister
-    Serzh Sargsyan resigns… Pashinyan was detained by police"), when one leads."""
+def _main_nationality(mentions, doc: Doc, sector_of: dict[str, str]) -> str | None:
+    """The country an article that names no place names most often by adjective on its own people or places
+    ("Armenian Prime Minister Serzh Sargsyan resigns… Pashinyan was detained by police"), when one leads; not the
+    adjective of visitors, goods or seas ("British tourists", "Iranian oil", "the Indian Ocean")."""
     named = {id(m): m for i, m in mentions.items() if m.role == "demonym" and m.entity.kind == "country"
-             and m.entity.code and not sponsors_something(doc[i])}
+             and m.entity.code and not sponsors_something(doc[i]) and _of_its_own(doc[i], sector_of)}
     return _leading(m.entity.code for m in named.values())
+
+
+def _of_its_own(tok, sector_of: dict[str, str]) -> bool:
+    """Whether a nationality adjective qualifies a party other than private people ("Tunisian President",
+    "Bolivian soldiers", "Colombian rebels") or a place ("a Greek island"), by the noun it qualifies or a title
+    after it."""
+    heads = [tok.head] + [t for t in tok.doc[tok.i + 1: tok.head.i] if t.dep_ == "compound"]
+    return any(sector_of.get(h.lemma_.lower()) not in (None, "CVL") or h.lemma_.lower() in _PLACE_NOUNS for h in heads)
 
 
 def _leading(codes) -> str | None:

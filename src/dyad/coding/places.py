@@ -62,19 +62,33 @@ def _place_named(mention, ctx: SentenceContext, kb: KnowledgeBase) -> Location:
     return _location(mention.entity, text, kb)
 
 
+# The state abbreviations of American datelines ("ALEXANDRIA, Va. (AP) —"; AP style).
+_US_STATES = {"ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "ky.",
+              "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.",
+              "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.",
+              "w.va.", "wis.", "wyo.", "d.c."}
+
+
 def dateline_entity(place: str, kb: KnowledgeBase, names: dict[str, list[str]]) -> Entity | None:
-    """What a dateline's place names: the city of its first part ("KYIV, Ukraine"), else the country or region
-    of a part, the wider one first ("CÚCUTA, Colombia" when the town is not in the KB). `names` maps a
-    surface form to its "entity id|role" keys, as the gazetteer's lookup does."""
+    """What a dateline's place names: the city of its first part ("KYIV, Ukraine"), unless a later part names
+    another country or region ("ALEXANDRIA, Va.", "TRIPOLI, Lebanon": not Egypt's or Libya's city), which is then
+    the place; else the country or region of a part ("CÚCUTA, Colombia" when the town is not in the KB). `names`
+    maps a surface form to its "entity id|role" keys, as the gazetteer's lookup does."""
     parts = [part.strip() for part in place.split(",") if part.strip()]
-    city = kb.cities.get(parts[0].lower()) if parts else None
-    if city is not None:
+    city = kb.cities.get(parts[0].split("/")[0].strip().lower()) if parts else None  # "TEL AVIV/JERUSALEM": the first
+    wider = next((entity for part in reversed(parts[1:]) if (entity := _named_place(part, kb, names)) is not None), None)
+    if city is not None and (wider is None or wider.country == city.country):
         return city
-    for part in reversed(parts):
-        for key in names.get(part, ()):
-            entity = kb.entities.get(key.split("|")[0])
-            if entity is not None and entity.kind in ("country", "place") and entity.country:
-                return entity
+    return wider or (_named_place(parts[0], kb, names) if parts else None)
+
+
+def _named_place(text: str, kb: KnowledgeBase, names: dict[str, list[str]]) -> Entity | None:
+    if text.lower() in _US_STATES:
+        return kb.country("USA")
+    for key in names.get(text, ()):
+        entity = kb.entities.get(key.split("|")[0])
+        if entity is not None and entity.kind in ("country", "place") and entity.country:
+            return entity
     return None
 
 
@@ -118,7 +132,7 @@ _PLACE_NOUNS = {"town", "village", "city", "district", "region", "province", "co
                 "island", "valley", "neighbourhood", "neighborhood", "suburb", "municipality", "hamlet"}
 # Words the tagger takes for places in "on Easter Sunday", "during Ramadan"; and regions too broad to say where.
 _NOT_PLACES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "easter", "christmas",
-               "ramadan", "eid", "new", "year"}
+               "ramadan", "eid", "new", "year", "absentia", "operation"}  # "in absentia", "in Operation Sindoor"
 _BROAD_PLACES = {"europe", "asia", "africa", "middle east", "pacific", "atlantic", "mediterranean", "americas",
                  "latin america", "arctic", "antarctica", "west", "east", "indian ocean", "caribbean"}
 _UNKNOWN_KINDS = {"GPE": ("place", 3), "LOC": ("place", 3), "FAC": ("facility", 5)}

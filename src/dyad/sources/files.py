@@ -22,12 +22,13 @@ MAX_CHARS = 1_000_000  # spaCy's own limit for one document
 # A wire dateline: "KYIV, Ukraine (AP) —", "WASHINGTON, March 3 (Reuters) -", "GENEVA, 12 March 2024 –". Its
 # date (month and day, sometimes the year) is not part of the place.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _DATELINE = re.compile(
     rf"""^\s*
-    (?P<place>[A-Z][\w.'’\- ]{{1,40}}?(?:,\s*(?!{_MONTH}\s+\d)[A-Z][\w.'’\- ]{{1,30}}?)?)
+    (?P<place>[A-Z][\w.'’\-/ ]{{1,40}}?(?:,\s*(?!{_MONTH}\s+\d)[A-Z][\w.'’\- ]{{1,40}}?)?)
     (?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?\s*
     (?:\((?P<source>[^()\n]{{2,60}})\))?\s*
-    [–—-]{{1,2}}\s+""",
+    (?P<dash>[–—-]{{1,2}})\s+""",
     re.VERBOSE,
 )
 def parse_date(value: str | None, where: str) -> date | None:
@@ -57,10 +58,12 @@ def with_dateline(article: Article) -> Article:
         return article
     place, source = match["place"].strip(), match["source"]
     parts = [p.strip() for p in place.split(",")]
-    if not source and not parts[0].isupper():
-        return article  # "The minister – who…" is not a dateline: need CAPS or a (Source)
-    if len(place.split()) > 4 or re.match(rf"{_MONTH}\s+\d", place, re.IGNORECASE):
-        return article  # "MARCH 3 (Reuters) -": a date, no place
+    if not source and not parts[0].isupper() and not (len(parts) == 2 and match["dash"] in ("--", "—")
+                                                      and article.text[match.end():match.end() + 1].isupper()):
+        return article  # "The minister – who…" is not a dateline: need CAPS, a (Source) or "Kabul, Afghanistan -- The…"
+    if len(parts[0].split()) > 4 or len(parts[-1].split()) > 5 or re.match(rf"{_MONTH}\s+\d", place, re.IGNORECASE) \
+            or parts[0].lower() in _WEEKDAYS:
+        return article  # "MARCH 3 (Reuters) -", "MONDAY, June 3 (Reuters) -": a date, no place
     place = ", ".join(p.title() if p.isupper() else p for p in parts)
     return replace(article, dateline_place=place,
                    dateline_source=source.strip() if source else None, body_start=match.end(),
