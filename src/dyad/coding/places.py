@@ -128,8 +128,9 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
     return None
 
 
-_PLACE_NOUNS = {"town", "village", "city", "district", "region", "province", "county", "camp", "port", "area", "state",
-                "island", "valley", "neighbourhood", "neighborhood", "suburb", "municipality", "hamlet"}
+# Nouns before the name of a place the KB does not know: "in the town of Axum".
+_NAMED_PLACE_NOUNS = {"town", "village", "city", "district", "region", "province", "county", "camp", "port", "area",
+                      "state", "island", "valley", "neighbourhood", "neighborhood", "suburb", "municipality", "hamlet"}
 # Words the tagger takes for places in "on Easter Sunday", "during Ramadan"; and regions too broad to say where.
 _NOT_PLACES = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "easter", "christmas",
                "ramadan", "eid", "new", "year", "absentia", "operation"}  # "in absentia", "in Operation Sindoor"
@@ -152,7 +153,7 @@ def _unknown_place(prep: Token, ctx: SentenceContext) -> Span | None:
     """The name of a place a place phrase names that the KB does not know ("in La Esperanza", "in the town of
     Axum"), by the parser's entity label; None when its object is no such name."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is not None and pobj.ent_type_ not in _UNKNOWN_KINDS and pobj.lemma_.lower() in _PLACE_NOUNS:
+    if pobj is not None and pobj.ent_type_ not in _UNKNOWN_KINDS and pobj.lemma_.lower() in _NAMED_PLACE_NOUNS:
         pobj = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)  # "the town of Axum": a place, whatever its label
         if pobj is not None and pobj.pos_ == "PROPN" and pobj.i not in ctx.mentions:
