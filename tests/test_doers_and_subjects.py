@@ -130,3 +130,16 @@ def test_a_group_that_claims_the_attack_itself_is_its_doer(code_text):
 def test_the_place_before_a_trip_is_where_to_not_who_goes(code_text):
     got = first_of(coded_sectors(code_text, "Pope finishes Lebanon trip with open-air Mass in Beirut"), "CONSULT")
     assert "LBN/GOV" not in got[2], got
+
+
+def test_the_visitor_of_a_passive_sentence_is_its_subject_not_its_agent(code_text):
+    got = first_of(coded_sectors(code_text, "The Kenyan president was welcomed by Macron on a state visit to France."),
+                   "CONSULT")
+    assert got[2] == ("KEN/GOV",), got
+
+
+def test_a_group_that_claims_it_after_an_attack_is_the_doer_but_a_claim_about_a_vote_is_nothing(code_text):
+    attacks = [e for e in coded_sectors(code_text, "A bomb killed 12 people in Jalalabad on Monday. ISIS claimed it.")
+               if e[0] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0][2] == ("IRQ/REB",), attacks
+    assert coded_sectors(code_text, "The ruling party claimed it had won the vote.") == []

@@ -662,7 +662,8 @@ class Extractor:
             if tok.pos_ != "VERB" or _negated(tok):
                 continue
             if self._lemma(tok) in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
-                                                                           or _told_attack(c)) for c in tok.children):
+                                                                           or _told_attack(c) or c.lower_ == "it")
+                                                        for c in tok.children):  # "ISIS claimed it": the attack told
                 heads = self._subjects(tok, _is_passive(tok))
                 claimants = self._resolve_all(heads, ctx)
             elif self._lemma(tok) == "blame":
@@ -1208,8 +1209,10 @@ class Extractor:
         if not heads and etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             governor = tok.head.head
             if tok.head.lower_ == "on":  # "X, on a state visit to Y, said": the visitor, whether "on" hangs on X or the verb
-                heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in _SUBJECT_DEPS \
-                    else self._subjects(governor, _is_passive(governor))
+                passive_subject = [c for c in governor.children if c.dep_ == "nsubjpass"]  # "…, was greeted by Y": X visits
+                heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") \
+                    and governor.dep_ in (*_SUBJECT_DEPS, "nsubjpass") \
+                    else [g for c in passive_subject for g in self.resolver.heads(c)] or self._subjects(governor, False)
             elif tok.head.lower_ == "for" and governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
                 heads = self.resolver.heads(governor)  # "German chancellor in Kyiv for surprise visit": the headline's noun
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
