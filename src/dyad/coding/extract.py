@@ -659,14 +659,15 @@ class Extractor:
         did not claim responsibility")."""
         out = []
         for tok in ctx.sent:
-            if tok.pos_ != "VERB" or _negated(tok):
+            lemma = self._lemma(tok)
+            if (lemma not in _CLAIM_VERBS and lemma != "blame") or tok.pos_ != "VERB" or _negated(tok):
                 continue
-            if self._lemma(tok) in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
-                                                                           or _told_attack(c) or c.lower_ == "it")
-                                                        for c in tok.children):  # "ISIS claimed it": the attack told
+            if lemma in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
+                                                                 or _told_attack(c) or c.lower_ == "it")
+                                             for c in tok.children):  # "ISIS claimed it": the attack told
                 heads = self._subjects(tok, _is_passive(tok))
                 claimants = self._resolve_all(heads, ctx)
-            elif self._lemma(tok) == "blame":
+            elif lemma == "blame":
                 heads = [c for c in tok.children if c.dep_ == "dobj"]
                 claimants = [a for a in self._resolve_all(heads, ctx) if a.sector in _NON_STATE_ARMED]
             else:
@@ -1207,14 +1208,7 @@ class Extractor:
             verb = tok.head.head.head  # "approved a date for an offensive", "set a timetable for talks"
             heads = self._subjects(verb, _is_passive(verb))
         if not heads and etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            governor = tok.head.head
-            if tok.head.lower_ == "on":  # "X, on a state visit to Y, said": the visitor, whether "on" hangs on X or the verb
-                passive_subject = [c for c in governor.children if c.dep_ == "nsubjpass"]  # "…, was greeted by Y": X visits
-                heads = self.resolver.heads(governor) if governor.pos_ in ("NOUN", "PROPN") \
-                    and governor.dep_ in (*_SUBJECT_DEPS, "nsubjpass") \
-                    else [g for c in passive_subject for g in self.resolver.heads(c)] or self._subjects(governor, False)
-            elif tok.head.lower_ == "for" and governor.dep_ == "ROOT" and governor.pos_ in ("NOUN", "PROPN"):
-                heads = self.resolver.heads(governor)  # "German chancellor in Kyiv for surprise visit": the headline's noun
+            heads = self._visitors(tok.head)
         if not heads and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") and etype == "ASSAULT":
             pass  # "arrested 300 after arson attacks": what came before was not the arresters' act
         elif not heads and tok.dep_ == "pobj" and tok.head.lower_ == "in" and self._lemma(tok) in ("custody", "detention"):
@@ -1244,6 +1238,21 @@ class Extractor:
         if not found and etype == "PROTEST" and ctx.places and any(self._crowd(h) for h in heads) and not self._sport(ctx):
             return [self._crowd_actor(heads[0], ctx)]  # "hundreds of people started a march toward the capital"
         return found
+
+    def _visitors(self, prep: Token) -> list[Token]:
+        """Who is on the visit a preposition introduces: "X, on a state visit to Y, said" (whether "on" hangs on X or on
+        the verb, and "X … was greeted by Y": the passive's subject); "German chancellor in Kyiv for surprise visit"
+        (a headline's one noun)."""
+        governor = prep.head
+        nominal = governor.pos_ in ("NOUN", "PROPN")
+        if prep.lower_ == "on":
+            if nominal and governor.dep_ in (*_SUBJECT_DEPS, "nsubjpass"):
+                return self.resolver.heads(governor)
+            passive_subjects = [g for c in governor.children if c.dep_ == "nsubjpass" for g in self.resolver.heads(c)]
+            return passive_subjects or self._subjects(governor, False)
+        if prep.lower_ == "for" and nominal and governor.dep_ == "ROOT":
+            return self.resolver.heads(governor)
+        return []
 
     def _mutual_sides(self, tok: Token) -> list[Token]:
         """The sides of a clash: "clashes between X and Y", "X clashed with Y", "clashes erupted between X and Y"."""
@@ -2076,10 +2085,14 @@ _ATTACK_NOUNS = {"attack", "bombing", "blast", "explosion", "killing", "assault"
                  "assassination", "kidnapping", "abduction"}
 
 
+def _definite(noun: Token) -> bool:
+    """A noun with a definite or demonstrative article: "the strike", "these exercises"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
 def _told_attack(noun: Token) -> bool:
     """An attack noun that points back to one told before: "claimed the attack", "claimed Friday's bombing"."""
-    return noun.lemma_.lower() in _ATTACK_NOUNS and any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss" for c in noun.children)
+    return noun.lemma_.lower() in _ATTACK_NOUNS and (_definite(noun) or any(c.dep_ == "poss" for c in noun.children))
 
 
 def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:
@@ -2090,8 +2103,7 @@ def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:
     for draft in drafts:
         if draft.event not in _REACTIONS or draft.recipient or not draft.actor:
             continue
-        told = next((c for c in draft.trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
-                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)), None)
+        told = next((c for c in draft.trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and _definite(c)), None)
         kinds = _TOLD_EVENTS.get(told.lemma_.lower()) if told is not None else None
         if not kinds:
             continue

@@ -197,10 +197,8 @@ def _credit_claim(claim, claimants: list, local: bool, drafts: list[Draft], even
     if not unnamed:
         return drafts
     told_in = events[unnamed[-1]].text_info.sentence
-    for k in unnamed:
+    for k in (k for k in unnamed if events[k].text_info.sentence == told_in):
         event = events[k]
-        if event.text_info.sentence != told_in:
-            continue
         where = event.event_loc.country_code if event.event_loc else None
         doers = [replace(a, code=where, country_from="context") if local and where else a
                  for a in claimants]  # "Islamic State's regional affiliate" in Kabul: of Afghanistan
