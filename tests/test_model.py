@@ -10,7 +10,7 @@ import pytest
 
 from dyad.coding.model import NONE, EventModel, load_model, load_model_from
 from dyad.coding.pipeline import Coder
-from dyad.coding.train import Settings, check_tuning_only, item_features, save_model, train
+from dyad.coding.train import Settings, check_tuning_only, choose, item_features, save_model, train
 from dyad.errors import DataError
 from dyad.evaluate import load_gold
 from dyad.ontology import load_ontology
@@ -67,10 +67,10 @@ def test_model_training_is_deterministic(coder, tmp_path):
 def test_model_event_says_which_model_and_how_sure(model_coder):
     coded = model_coder.code(make_article(MODEL_ONLY, date_=date(2025, 3, 14)))
     [event] = coded.events
-    assert (event.event, event.coder) == ("PROTEST", "model:plover-bow@1")
+    assert (event.event, event.coder) == ("PROTEST", "model:plover-bow@2")
     assert model_coder.model.card.threshold <= event.confidence <= 1.0
     assert [a.code for a in event.actor] == ["KEN"]
-    assert event_to_dict(event)["coder"] == "model:plover-bow@1"
+    assert event_to_dict(event)["coder"] == "model:plover-bow@2"
     assert event_to_dict(event)["confidence"] == event.confidence
 
 
@@ -88,7 +88,7 @@ def test_model_veto_drops_rule_events_and_flags_it(coder):
     coded = vetoing.code(article)
     assert coded.events == ()
     [flag] = [f for f in coded.flags if f.kind == "model_veto"]
-    assert flag.message == (f"model:plover-bow@1 vetoed ASSAULT ({event.coder}, trigger 'killed'): it scores this "
+    assert flag.message == (f"model:plover-bow@2 vetoed ASSAULT ({event.coder}, trigger 'killed'): it scores this "
                             f"sentence as no event ({none:.3f} >= veto {round(none - 0.01, 3):g})")
     assert (flag.evidence[0].start, flag.evidence[0].end) == (0, len(KILLING))
     assert _with(coder, threshold=1.0, veto=round(none + 0.01, 3)).code(article).events != ()
@@ -112,3 +112,27 @@ def test_model_training_refuses_held_out_files(name):
     with pytest.raises(DataError) as info:
         check_tuning_only([Path("tests/gold") / name])
     assert str(info.value) == f"tests/gold/{name}: a held-out split; train only on tuning files (gold-a, gold-b, *-tune)"
+
+
+def _row(macro: float, noisy: float, decisions: int = 0) -> dict:
+    return {"macro_f1": macro, "micro_f1": macro, "silent_rate": 0.1, "noisy_rate": noisy, "model_events": decisions,
+            "vetoed": 0}
+
+
+def test_model_setting_is_the_best_one_no_noisier_than_the_rules():
+    results = {"rules": _row(0.75, 0.10), "fill@0.3": _row(0.80, 0.15, 40), "fill@0.7+veto@0.7": _row(0.78, 0.10, 9),
+               "fill@0.6+veto@0.7": _row(0.78, 0.09, 12), "fill@1": _row(0.75, 0.10)}
+    assert choose(results) == (0.7, 0.7)  # fill@0.3 scores higher but is noisier; a tie goes to fewer decisions
+    assert choose({**results, "fill@0.5": _row(0.79, 0.08, 20)}) == (0.5, None)
+
+
+def test_shipped_card_was_decided_on_held_out_files_but_not_the_wcep_test_split():
+    card = load_model().card.raw
+    decided = [row["file"] for row in card["decided_on"]]
+    assert decided and all("test" in Path(f).name for f in decided)
+    assert not any(Path(f).name == "wcep-test.jsonl" for f in decided)
+    assert not set(decided) & {row["file"] for row in card["trained_on"]}
+    decision = card["decision"]
+    chosen, rules = decision["chosen"], decision["rules"]
+    assert chosen["noisy_rate"] <= rules["noisy_rate"]
+    assert decision["enabled"] == (chosen["macro_f1"] > rules["macro_f1"] and chosen["micro_f1"] > rules["micro_f1"])

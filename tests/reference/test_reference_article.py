@@ -77,3 +77,16 @@ def test_kb_roles_in_reference_article(coder, reference_text):
     assert actors["Cho Tae-yul"].office == "Minister of Foreign Affairs of South Korea"
     # the narrative calls Shin Won-sik defence minister; on that date he was National Security Advisor
     assert actors["Shin Won-sik"].office.startswith("National Security Advisor")
+
+
+def test_reference_article_codes_the_same_with_the_shipped_model(coder, reference_text, monkeypatch):
+    from dyad.coding.pipeline import Coder
+    from dyad.records import event_to_dict
+
+    monkeypatch.delenv("DYAD_MODEL", raising=False)
+    shipped = Coder(nlp=coder.nlp, kb=coder.kb, rules=coder.rules)  # the card decides: the default of `dyad code`
+    assert shipped.model is not None and shipped.model.card.enabled
+    article = make_article(reference_text, date_=date(2024, 11, 4))
+    with_model, rules_only = shipped.code(article), coder.code(article)
+    assert [event_to_dict(e) for e in with_model.events] == [event_to_dict(e) for e in rules_only.events]
+    assert [f.kind for f in with_model.flags] == [f.kind for f in rules_only.flags]

@@ -72,33 +72,40 @@ class EventModel:
 
     def scores(self, sent: Span) -> dict[str, float]:
         """The score of every label (16 types and "none") for one parsed sentence."""
+        return self.scores_of([sent])[0]
+
+    def scores_of(self, sents: list[Span]) -> list[dict[str, float]]:
+        """The scores of several sentences in one call (an article's: one call costs less than one per sentence)."""
+        if not sents:
+            return []
         if len(self._vocab.strings) > _VOCAB_LIMIT:
             self._vocab = Vocab()
-        row = self.pipe.predict([Doc(self._vocab, words=features(sent))])[0]
-        return {label: float(score) for label, score in zip(self.labels, row)}
+        rows = self.pipe.predict([Doc(self._vocab, words=features(sent)) for sent in sents])
+        return [{label: float(score) for label, score in zip(self.labels, row)} for row in rows]
 
-    def best(self, sent: Span) -> tuple[str, float] | None:
+    def best(self, sent: Span, cats: dict[str, float] | None = None) -> tuple[str, float] | None:
         """The highest-scoring type and its score, or None when "none" scores higher."""
-        cats = self.scores(sent)
+        cats = self.scores(sent) if cats is None else cats
         label = max((k for k in cats if k != NONE), key=lambda k: (cats[k], k))
         if cats.get(NONE, 0.0) >= cats[label]:
             return None
         return label, cats[label]
 
     def review(self, ctx: SentenceContext, drafts: list[Draft], extractor: Extractor,
-               index: int) -> tuple[list[Draft], Flag | None]:
+               index: int, cats: dict[str, float] | None = None) -> tuple[list[Draft], Flag | None]:
         """The sentence's drafts after the second opinion, and a `model_veto` flag when it vetoed.
 
         A silent sentence may get a model draft (when its type scores at least the threshold);
         rule drafts are dropped where the card sets a veto and "none" scores at least that. The
         flag names the dropped events and their rules, so every decision of the model is in the
-        output: model events by their `coder`, vetoes by their flag.
+        output: model events by their `coder`, vetoes by their flag. `cats`: the sentence's scores
+        when they were taken already (`scores_of`).
         """
         if not drafts:
-            return self.propose(ctx, extractor), None
+            return self.propose(ctx, extractor, cats=cats), None
         if self.card.veto is None:
             return drafts, None
-        none = self.scores(ctx.sent).get(NONE, 0.0)
+        none = (self.scores(ctx.sent) if cats is None else cats).get(NONE, 0.0)
         if none < self.card.veto:
             return drafts, None
         dropped = ", ".join(f"{d.event} ({d.coder or 'rule:' + d.rule.id}, trigger '{d.trigger.text}')" for d in drafts)
@@ -110,12 +117,13 @@ class EventModel:
         return [], Flag(kind="model_veto", severity="low", message=message,
                         evidence=(Evidence(sentence=index, start=start, end=end),))
 
-    def propose(self, ctx: SentenceContext, extractor: Extractor, threshold: float | None = None) -> list[Draft]:
+    def propose(self, ctx: SentenceContext, extractor: Extractor, threshold: float | None = None,
+                cats: dict[str, float] | None = None) -> list[Draft]:
         """One model draft for a sentence the rules left silent, when the model is confident enough."""
         limit = self.card.threshold if threshold is None else threshold
         if limit >= 1.0:  # a threshold of 1 turns filling off
             return []
-        found = self.best(ctx.sent)
+        found = self.best(ctx.sent, cats)
         if found is None or found[1] < limit:
             return []
         label, score = found

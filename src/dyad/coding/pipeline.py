@@ -149,13 +149,14 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     told: list[Draft] = []  # the drafts of the sentences before, for reactions to what they told
     model_flags: list[Flag] = []
     dates = _entities_by_sentence(sentences, [e for e in doc.ents if e.label_ == "DATE"])
+    model_scores = coder.model.scores_of(sentences) if coder.model is not None else []
     for index, sent in enumerate(sentences):
         places = (_sentence_places(sent, mentions) or ([memory.default_country] if memory.default_country else [])
                   or _sentence_nationality(sent, mentions))
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index])
         drafts = coder.extractor.extract(ctx)
         if coder.model is not None:  # the second opinion (dyad.coding.model): may fill a silent sentence or veto
-            drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index)
+            drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index, model_scores[index])
             model_flags += [veto] if veto is not None else []
         drafts = [d for d in drafts if not _told_before(d, events)]
         for claim, claimants, local in coder.extractor.claims(ctx):
