@@ -67,6 +67,18 @@ def test_a_country_named_only_by_adjective_places_the_unnamed(coder):
     assert _side(arrest.recipient) == [("GRC", "REF")] and arrest.recipient[0].country_from == "context"
 
 
+@pytest.mark.parametrize("text, side, expected", [
+    ("Police arrested two Dutch tourists for vandalism on Saturday.", "actor", [(None, "COP")]),
+    ("Police detained three Canadian students at the airport.", "actor", [(None, "COP")]),
+    ("Gunmen kidnapped two Italian nationals on Sunday.", "actor", [(None, "UAF")]),
+    ("Protesters stormed the Danish embassy on Friday.", "actor", [(None, "CVL")]),
+    ("Chilean soldiers shot two protesters.", "recipient", [("CHL", "CVL")]),  # soldiers are at home
+])
+def test_the_nationality_of_people_likely_abroad_is_not_the_sentences_country(coder, text, side, expected):
+    [event] = events_of(coder, text, published=date(2025, 3, 4))
+    assert _side(getattr(event, side)) == expected
+
+
 def test_a_pronoun_object_of_a_conjoined_verb_is_the_first_verbs_object(coder):
     [charge] = _events(coder, "Greek police arrested a dozen migrants and charged them with forging documents.",
                        "ACCUSE")

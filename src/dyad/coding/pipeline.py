@@ -413,10 +413,19 @@ _PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "dis
 
 def _sentence_nationality(sent, mentions) -> list[str]:
     """The one country a sentence names only by adjective ("Greek police arrested migrants"): the
-    context of its unnamed actors when it names no place and the article gives no country."""
+    context of its unnamed actors when it names no place and the article gives no country. Not the
+    adjective of people likely to be abroad: "police arrested two British tourists" are not British police."""
     codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
-             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code and not sponsors_something(tok)}
+             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code and not sponsors_something(tok)
+             and tok.head.lemma_.lower() not in _ABROAD}
     return sorted(codes) if len(codes) == 1 else []
+
+
+# People a nationality adjective often names in another country than their own.
+_ABROAD = {"tourist", "visitor", "traveller", "traveler", "backpacker", "pilgrim", "refugee", "migrant", "asylum",
+           "expatriate", "expat", "national", "citizen", "hostage", "captive", "abductee", "sailor", "seafarer",
+           "crew", "crewman", "fisherman", "student", "volunteer", "passport", "holder", "embassy", "consulate",
+           "ambassador", "envoy", "diplomat"}
 
 
 def _label_country(sentences: list[Span], mentions) -> str | None:
@@ -441,7 +450,8 @@ def _main_country(mentions, doc: Doc) -> str | None:
 def _main_nationality(mentions, doc: Doc, sector_of: dict[str, str]) -> str | None:
     """The country an article that names no place names most often by adjective on its own people or places
     ("Armenian Prime Minister Serzh Sargsyan resigns… Pashinyan was detained by police"), when one leads; not the
-    adjective of visitors, goods or seas ("British tourists", "Iranian oil", "the Indian Ocean")."""
+    adjective of visitors, embassies, goods or seas ("British tourists", "the French embassy", "Iranian oil", "the
+    Indian Ocean")."""
     named = {id(m): m for i, m in mentions.items() if m.role == "demonym" and m.entity.kind == "country"
              and m.entity.code and not sponsors_something(doc[i]) and _of_its_own(doc[i], sector_of)}
     return _leading(m.entity.code for m in named.values())
@@ -451,6 +461,8 @@ def _of_its_own(tok, sector_of: dict[str, str]) -> bool:
     """Whether a nationality adjective qualifies a party other than private people ("Tunisian President",
     "Bolivian soldiers", "Colombian rebels") or a place ("a Greek island"), by the noun it qualifies or a title
     after it."""
+    if tok.head.lemma_.lower() in _ABROAD:
+        return False
     heads = [tok.head] + [t for t in tok.doc[tok.i + 1: tok.head.i] if t.dep_ == "compound"]
     return any(sector_of.get(h.lemma_.lower()) not in (None, "CVL") or h.lemma_.lower() in _PLACE_NOUNS for h in heads)
 
