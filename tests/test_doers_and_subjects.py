@@ -143,3 +143,24 @@ def test_a_group_that_claims_it_after_an_attack_is_the_doer_but_a_claim_about_a_
                if e[0] == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0][2] == ("IRQ/REB",), attacks
     assert coded_sectors(code_text, "The ruling party claimed it had won the vote.") == []
+
+
+@pytest.mark.parametrize("claim", [
+    "Al-Shabaab said it carried out the attack.",
+    "Al-Shabaab said its fighters staged the attack.",
+    "Al-Shabaab said it was behind the bombing.",
+    "Al-Shabaab said it was responsible for the blast.",
+])
+def test_a_group_that_says_it_did_the_attack_is_its_doer(code_text, claim):
+    attacks = [e for e in coded_sectors(code_text, f"A car bomb killed 7 soldiers in Kismayo on Monday. {claim}")
+               if e[0] == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0][2] == ("SOM/REB",), attacks
+
+
+def test_saying_it_was_behind_talks_or_arresting_a_suspect_of_the_attack_claims_nothing(code_text):
+    talks = coded_sectors(code_text, "A car bomb killed 7 soldiers in Kismayo. The government said it was behind the "
+                                     "talks.")
+    assert [e[2] for e in talks if e[0] == "ASSAULT"] == [()], talks
+    arrest = coded_sectors(code_text, "A car bomb killed 7 soldiers in Kismayo. Police said they had arrested a "
+                                      "suspect in the attack.")
+    assert [e[2] for e in arrest if e[0] == "ASSAULT"] == [()], arrest

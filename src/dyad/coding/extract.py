@@ -660,9 +660,15 @@ class Extractor:
         out = []
         for tok in ctx.sent:
             lemma = self._lemma(tok)
-            if (lemma not in _CLAIM_VERBS and lemma != "blame") or tok.pos_ != "VERB" or _negated(tok):
+            if (lemma not in _CLAIM_VERBS and lemma != "blame" and lemma not in _CLAIM_SAYING) or tok.pos_ != "VERB" \
+                    or _negated(tok):
                 continue
-            if lemma in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
+            if lemma in _CLAIM_SAYING:
+                if not any(_owns_told_attack(c, self._lemma(c)) for c in tok.children if c.dep_ == "ccomp"):
+                    continue
+                heads = self._subjects(tok, False)
+                claimants = self._resolve_all(heads, ctx)
+            elif lemma in _CLAIM_VERBS and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("responsibility", "credit")
                                                                  or _told_attack(c) or c.lower_ == "it")
                                              for c in tok.children):  # "ISIS claimed it": the attack told
                 heads = self._subjects(tok, _is_passive(tok))
@@ -2077,6 +2083,8 @@ _TOLD_EVENTS = {
 }
 _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 _CLAIM_VERBS = {"claim", "admit"}
+_CLAIM_SAYING = {"say", "announce", "state", "confirm"}  # "X said it carried out the attack"
+_DOING = {"carry", "conduct", "stage", "launch", "perpetrate", "commit", "mount", "execute"}
 _NON_STATE_ARMED = {"REB", "UAF", "CRM", "PRM"}  # who is blamed for an attack as its doer
 _AFFILIATES = {"affiliate", "branch", "franchise", "offshoot"}
 
@@ -2093,6 +2101,23 @@ def _definite(noun: Token) -> bool:
 def _told_attack(noun: Token) -> bool:
     """An attack noun that points back to one told before: "claimed the attack", "claimed Friday's bombing"."""
     return noun.lemma_.lower() in _ATTACK_NOUNS and (_definite(noun) or any(c.dep_ == "poss" for c in noun.children))
+
+
+def _owns_told_attack(clause: Token, lemma: str) -> bool:
+    """A reported clause in which the speaker owns an attack told before: "(X said) it carried out the attack",
+    "its fighters staged the raid", "it was behind the blast", "they were responsible for the bombing"."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not (subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                                             for c in subject.children)):
+        return False
+    if lemma in _DOING:
+        return any(c.dep_ == "dobj" and _told_attack(c) for c in clause.children)
+    if lemma == "be":
+        preps = [p for c in clause.children if c.dep_ == "acomp" and c.lower_ == "responsible"
+                 for p in c.children if p.dep_ == "prep" and p.lower_ == "for"]
+        preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"]
+        return any(o.dep_ == "pobj" and _told_attack(o) for p in preps for o in p.children)
+    return False
 
 
 def aim_reactions(drafts: list[Draft], earlier: list[Draft]) -> None:
