@@ -164,3 +164,13 @@ def test_saying_it_was_behind_talks_or_arresting_a_suspect_of_the_attack_claims_
     arrest = coded_sectors(code_text, "A car bomb killed 7 soldiers in Kismayo. Police said they had arrested a "
                                       "suspect in the attack.")
     assert [e[2] for e in arrest if e[0] == "ASSAULT"] == [()], arrest
+
+
+@pytest.mark.parametrize("text, kind, actors", [
+    ("The Colombian government and FARC rebels announced a ceasefire.", "RETREAT", ("COL/GOV", "COL/REB")),
+    ("The Philippine government and communist rebels signed a truce in Manila.", "AGREE", ("PHL/GOV", "PHL/REB")),
+    ("The government and opposition leaders met on Monday.", "CONSULT", ("None/GOV", "None/OPP")),
+])
+def test_two_parties_the_parser_hangs_one_on_the_other_are_two_actors(code_text, text, kind, actors):
+    got = first_of(coded_sectors(code_text, text), kind)
+    assert tuple(sorted(got[2])) == tuple(sorted(actors)), got

@@ -198,13 +198,16 @@ class Resolver:
     def heads(self, token: Token) -> list[Token]:
         """The token and the heads coordinated with it ("the US and South Korea")."""
         out = [token]
+        first_party = self._first_party(token, token.head)  # its "and" belongs to the second party's name
         for child in token.children:
-            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON") and not first_party:
                 out.extend(self.heads(child))
             elif child.dep_ == "appos" and token.ent_type_ in _LIST_ENTS and child.ent_type_ in _LIST_ENTS and any(
                     c.dep_ == "conj" and c.ent_type_ in _LIST_ENTS for c in child.children):
                 # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list the parser reads as an apposition
                 out.extend(self.heads(child))
+            elif self._first_party(child, token):
+                out.insert(0, child)
             elif child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 # "US President Donald Trump and North Korean leader Kim Jong-un": the second one hangs off the name
                 out.extend(h for c in child.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
@@ -214,18 +217,33 @@ class Resolver:
     def phrase(self, head: Token) -> list[Token]:
         """Tokens of the noun phrase headed by `head`, without clauses and coordinated heads."""
         out = [head]
+        start = 0  # after the first of two parties hung on this one: "[the government and] communist rebels"
         for child in head.children:
             if child.dep_ == "punct" and child.i == head.sent.end - 1:
                 continue  # the sentence's full stop, under a head the parser made the root
             if child.dep_ == "appos" and not _set_off(head, child):
                 continue  # "Police in Tbilisi used water cannon": a clause the parser read as an apposition
+            if self._first_party(child, head):  # "[The Colombian government and FARC] rebels": "FARC rebels"
+                out.extend(t for c in child.children if c.dep_ == "conj" for t in self.phrase(c))
+                start = max(c.i for c in child.children if c.dep_ == "cc") + 1
+                continue
             if child.dep_ in _NP_DEPS:
                 out.extend(self.phrase(child))
             elif child.dep_ == "prep" and child.lower_ == "of":
                 out.extend(self.phrase(child))
             elif child.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
                 out.extend(self.phrase(child))
-        return sorted(out, key=lambda t: t.i)
+        return sorted((t for t in out if t.i >= start), key=lambda t: t.i)
+
+    def _first_party(self, child: Token, head: Token) -> bool:
+        """The first of two coordinated parties, which the parser hangs on the second as a modifier with the "and"
+        inside it: "[The Colombian government and FARC] rebels" is "the Colombian government" and "FARC rebels"; not
+        "oil and gas companies"."""
+        party = head.lemma_.lower()
+        return (child.dep_ in ("nmod", "compound") and child.i < head.i and child.pos_ == "NOUN"
+                and (party in self.lex.sector_of or party in self.lex.generic_heads)  # not "artillery and … systems"
+                and child.lemma_.lower() in self.lex.sector_of and any(c.dep_ == "cc" for c in child.children)
+                and any(c.dep_ == "conj" for c in child.children))
 
     def location(self, head: Token, mentions: dict[int, Mention]) -> str | None:
         """The country of a place the phrase is located in ("police in Lagos")."""
@@ -541,8 +559,8 @@ class Resolver:
         if own is None and head.tag_ == "NNPS" and (mentions is None or head.i not in mentions) \
                 and (force := lex.sector_of.get(_singular(head.lower_))) in ("MIL", "COP"):
             own = force  # "US Marines", "Army Rangers": a force, even as a name; the KB's own ("Rapid Support Forces") first
-        modifiers = [t for t in tokens if t.i != head.i and t.dep_ in ("compound", "amod", "nmod", "poss") and not _is_name(t, mentions)
-                     and not _verbal_modifier(t)]
+        modifiers = [t for t in tokens if t.i != head.i and not _is_name(t, mentions) and not _verbal_modifier(t) and (
+            t.dep_ in ("compound", "amod", "nmod", "poss") or (t.dep_ == "conj" and self._first_party(t.head, head)))]
         modifier_sectors = [lex.sector_of.get(t.lemma_.lower()) for t in reversed(modifiers)]
         modifier_sectors = [s for s in modifier_sectors if s]
         if "OPP" in modifier_sectors and own in (None, "PTY", "GOV", "CVL") or ("OPP" in modifier_sectors and lemma in lex.generic_heads):
