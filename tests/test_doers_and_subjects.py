@@ -174,3 +174,24 @@ def test_saying_it_was_behind_talks_or_arresting_a_suspect_of_the_attack_claims_
 def test_two_parties_the_parser_hangs_one_on_the_other_are_two_actors(code_text, text, kind, actors):
     got = first_of(coded_sectors(code_text, text), kind)
     assert tuple(sorted(got[2])) == tuple(sorted(actors)), got
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Pope Francis arrives in Havana on a four-day visit.", "CUB/GOV"),
+    ("The German president landed in Nairobi on a state visit.", "KEN/GOV"),
+])
+def test_the_host_of_a_visit_is_where_the_visitor_arrives(code_text, text, host):
+    visits = [e for e in coded_sectors(code_text, text) if e[0] == "CONSULT"]
+    assert len(visits) == 1 and visits[0][3] == (host,), visits
+
+
+def test_a_visit_told_by_verb_and_noun_is_one_visit(code_text):
+    visits = [e for e in coded_sectors(code_text, "The French president flew to Beijing on a state visit.")
+              if e[0] == "CONSULT"]
+    assert len(visits) == 1 and visits[0][3] == ("CHN/GOV",), visits
+
+
+def test_putting_tariffs_on_goods_is_a_sanction(code_text):
+    got = first_of(coded_sectors(code_text, "The U.S. puts 25 percent tariffs on Chinese goods."), "SANCTION")
+    assert got[2] == ("USA/GOV",), got
+    assert coded_sectors(code_text, "The club put a price on the striker.") == []

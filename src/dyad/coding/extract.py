@@ -1064,7 +1064,8 @@ class Extractor:
             return None  # "slammed the tariffs as an attack on workers": what something is called, no attack told
         if rule.type == "SANCTION" and _standing_regime(tok):
             return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
-        light = _light_verb(tok, self.rules.light_verbs, self.rules.lemma_fixes)
+        lights = self.rules.light_verbs | rule.needs_light if rule.needs_light else self.rules.light_verbs
+        light = _light_verb(tok, lights, self.rules.lemma_fixes)  # a rule's own light verbs count: "put tariffs on"
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok, ctx):
             return None
         if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
@@ -1094,8 +1095,11 @@ class Extractor:
         if rule.recipient.preps:
             heads = self._prep_objects(tok, rule.recipient.preps, None)  # a place struck needs a named striker
             recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
-            if light is not None and rule.type not in ("CONSULT",):
+            if light is not None and rule.type != "CONSULT":
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
+            if rule.mode == "visit" and not recipients and (arrival := self._arrival(tok)) is not None:
+                # "arrives in Havana on a four-day visit": the host is where the visitor arrives
+                recipients += self._resolve_all(self._prep_objects(arrival, {"in", "to"}, None), ctx)
         if rule.type == "AID" and light is not None:
             recipients += self._resolve_all([c for c in light.children if c.dep_ == "dative"], ctx)
             recipients += self._resolve_all([c for c in light.children if c.dep_ == "dobj" and c.i != tok.i and _is_actor_like(c, ctx)], ctx)
@@ -1244,6 +1248,12 @@ class Extractor:
         if not found and etype == "PROTEST" and ctx.places and any(self._crowd(h) for h in heads) and not self._sport(ctx):
             return [self._crowd_actor(heads[0], ctx)]  # "hundreds of people started a march toward the capital"
         return found
+
+    def _arrival(self, visit: Token) -> Token | None:
+        """The verb of arriving a visit noun hangs on: "landed in Nairobi on a state visit", "arrives for a visit"."""
+        if visit.dep_ == "pobj" and visit.head.lower_ in ("on", "for") and self._lemma(visit.head.head) in _ARRIVING:
+            return visit.head.head
+        return None
 
     def _visitors(self, prep: Token) -> list[Token]:
         """Who is on the visit a preposition introduces: "X, on a state visit to Y, said" (whether "on" hangs on X or on
@@ -1465,9 +1475,11 @@ class Extractor:
             if owner is None and d.trigger.dep_ in ("dobj", "nsubjpass") and d.trigger.head.i in verbs:
                 head = verbs[d.trigger.head.i]  # "threw out the government's appeal": not also a REQUEST
                 owner = head if self._lemma(d.trigger) in head.rule.object.lemmas else None
-            if owner is None and d.trigger.dep_ == "pobj" and d.trigger.head.lower_ in ("for", "in") \
-                    and d.trigger.head.head.i in verbs and verbs[d.trigger.head.head.i].event == d.event == "PROTEST":
-                continue  # "thronged the streets for anti-government demonstrations": the same protest, told once
+            if owner is None and d.trigger.dep_ == "pobj" and d.trigger.head.lower_ in ("for", "in", "on") \
+                    and d.trigger.head.head.i in verbs and verbs[d.trigger.head.head.i].event == d.event \
+                    and d.event in ("PROTEST", "CONSULT"):
+                continue  # "thronged the streets for anti-government demonstrations", "flew to Beijing on a state
+                # visit": the same protest or visit, told once
             named = owner is not None and self._lemma(d.trigger) in owner.rule.object.lemmas | frozenset().union(*owner.rule.phrase)
             if named and _kept_apart(d, owner):
                 named = False  # "rejected an ultimatum from the EU": the EU's threat is told too, and the refusal
@@ -2082,6 +2094,7 @@ _TOLD_EVENTS = {
                                                              "RETREAT", "AID", "COOPERATE", "REJECT"})),
 }
 _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+_ARRIVING = {"arrive", "land", "fly", "travel", "head", "touch"}
 _CLAIM_VERBS = {"claim", "admit"}
 _CLAIM_SAYING = {"say", "announce", "state", "confirm"}  # "X said it carried out the attack"
 _DOING = {"carry", "conduct", "stage", "launch", "perpetrate", "commit", "mount", "execute"}
