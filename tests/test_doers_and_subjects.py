@@ -195,3 +195,23 @@ def test_putting_tariffs_on_goods_is_a_sanction(code_text):
     got = first_of(coded_sectors(code_text, "The U.S. puts 25 percent tariffs on Chinese goods."), "SANCTION")
     assert got[2] == ("USA/GOV",), got
     assert coded_sectors(code_text, "The club put a price on the striker.") == []
+
+
+def test_welcoming_an_act_is_aimed_at_whose_act_it_is(code_text):
+    got = first_of(coded_sectors(code_text, "The UN welcomed Kenya's decision to reopen the camps."), "SUPPORT")
+    assert got[3] == ("KEN/GOV",), got
+    got = first_of(coded_sectors(code_text, "The US welcomed the release of Maria Lopez."), "SUPPORT")
+    assert got[3] == ("USA/CVL",), got
+
+
+@pytest.mark.parametrize("text", [
+    "UBS agrees to take over its troubled rival Credit Suisse for about 3 billion Swiss francs.",
+    "Toyota and Honda agreed to merge their battery units.",
+])
+def test_companies_agreeing_with_companies_is_business_not_a_political_event(code_text, text):
+    assert coded_sectors(code_text, text) == []
+
+
+def test_a_company_agreeing_with_a_government_is_an_agreement(code_text):
+    got = first_of(coded_sectors(code_text, "Boeing signed a deal with the Indian government to supply jets."), "AGREE")
+    assert set(got[2]) == {"USA/BUS", "IND/GOV"}, got

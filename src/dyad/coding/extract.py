@@ -166,7 +166,8 @@ class Extractor:
                       or any(a.start is not None and a.start < colon.idx for a in d.actor)]
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
-        drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)]
+        drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)
+                  and not _business_deal(d)]
         drafts = _drop_purposes(drafts)
         drafts = _drop_document_repeats(drafts)
         drafts = _drop_sanction_verbs(drafts)
@@ -193,6 +194,9 @@ class Extractor:
                                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], ctx)
                 asked = [a for a in asked if (a.code, a.sector) not in _sides(draft.actor)]
                 draft.recipient = asked or draft.recipient
+            if draft.event == "SUPPORT" and not draft.recipient:  # "welcomed her release", "praised the release of X"
+                draft.recipient = [r for r in self._resolve_all(_event_noun_parties(draft.trigger, ctx), ctx)
+                                   if (r.code, r.sector) not in _sides(draft.actor)]
             if draft.event == "THREATEN":  # "vowed to avenge it": no one threatens himself
                 draft.recipient = [r for r in draft.recipient if (r.code, r.sector) not in _sides(draft.actor)]
             if draft.rule.absorbs and not draft.recipient and (draft.mode == ["allege"] or draft.event == "THREATEN"):
@@ -2114,6 +2118,24 @@ def _definite(noun: Token) -> bool:
 def _told_attack(noun: Token) -> bool:
     """An attack noun that points back to one told before: "claimed the attack", "claimed Friday's bombing"."""
     return noun.lemma_.lower() in _ATTACK_NOUNS and (_definite(noun) or any(c.dep_ == "poss" for c in noun.children))
+
+
+def _business_deal(draft: Draft) -> bool:
+    """Companies agreeing, meeting or working with companies ("UBS agrees to take over Credit Suisse", "Toyota and Honda
+    agreed to merge their battery units"): business, not a political event; a state on either side makes it one."""
+    return draft.event in ("AGREE", "CONSULT", "COOPERATE") and bool(draft.actor) \
+        and all(a.sector == "BUS" for a in draft.actor) \
+        and all(r.sector in ("BUS", None) and r.kind != "country" for r in draft.recipient)
+
+
+def _event_noun_parties(verb: Token, ctx: SentenceContext) -> list[Token]:
+    """Whose act a verb's object names when the object is an act, not a party: the owner of "her release" or "Kenya's
+    decision", the object of "the release of two journalists"."""
+    out = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ctx.mentions):
+        out += [c for c in obj.children if c.dep_ == "poss"]
+        out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _owns_told_attack(clause: Token, lemma: str) -> bool:
