@@ -215,3 +215,19 @@ def test_companies_agreeing_with_companies_is_business_not_a_political_event(cod
 def test_a_company_agreeing_with_a_government_is_an_agreement(code_text):
     got = first_of(coded_sectors(code_text, "Boeing signed a deal with the Indian government to supply jets."), "AGREE")
     assert set(got[2]) == {"USA/BUS", "IND/GOV"}, got
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Sudan's military ousted President Omar al-Bashir on Thursday.", "COERCE", "SDN/MIL"),
+    ("Rebels toppled the government of President Bozize in Bangui.", "COERCE", "CAF/REB"),
+    ("The army staged a coup in Niamey on Wednesday.", "COERCE", "NER/MIL"),
+    ("Paraguay's Senate votes to remove President Fernando Lugo from office.", "SANCTION", "PRY/LEG"),
+])
+def test_a_coup_seizes_power_and_a_removal_by_a_legislature_sanctions(code_text, text, kind, actor):
+    got = first_of(coded_sectors(code_text, text), kind)
+    assert got[2] == (actor,), got
+
+
+def test_an_elected_leader_taking_power_or_a_company_removing_its_chief_is_no_event(code_text):
+    assert coded_sectors(code_text, "President Buhari took power in 2015.") == []
+    assert coded_sectors(code_text, "The company removed the CEO from his post.") == []
