@@ -231,3 +231,10 @@ def test_a_coup_seizes_power_and_a_removal_by_a_legislature_sanctions(code_text,
 def test_an_elected_leader_taking_power_or_a_company_removing_its_chief_is_no_event(code_text):
     assert coded_sectors(code_text, "President Buhari took power in 2015.") == []
     assert coded_sectors(code_text, "The company removed the CEO from his post.") == []
+
+
+def test_an_internet_blackout_imposed_is_censorship_but_a_power_blackout_is_nothing(code_text):
+    got = first_of(coded_sectors(code_text, "Iranian authorities impose a near-total internet blackout as protests "
+                                            "spread."), "COERCE")
+    assert got[1] == ("censor",) and got[2] == ("IRN/GOV",), got
+    assert coded_sectors(code_text, "The storm caused a power blackout in Havana.") == []
