@@ -1101,7 +1101,7 @@ class Extractor:
             recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type != "CONSULT":
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
-            if rule.mode == "visit" and not recipients and (arrival := self._arrival(tok)) is not None:
+            if rule.mode == "visit" and actors and not recipients and (arrival := self._arrival(tok)) is not None:
                 # "arrives in Havana on a four-day visit": the host is where the visitor arrives
                 recipients += self._resolve_all(self._prep_objects(arrival, {"in", "to"}, None), ctx)
         if rule.type == "AID" and light is not None:
