@@ -238,3 +238,13 @@ def test_an_internet_blackout_imposed_is_censorship_but_a_power_blackout_is_noth
                                             "spread."), "COERCE")
     assert got[1] == ("censor",) and got[2] == ("IRN/GOV",), got
     assert coded_sectors(code_text, "The storm caused a power blackout in Havana.") == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The EU slapped anti-dumping duties on Chinese steel.", "CHN/BUS"),
+    ("The US imposed sanctions on Iranian oil.", "IRN/BUS"),
+    ("The EU imposed sanctions on Iranian officials.", "IRN/GOV"),
+])
+def test_goods_named_by_their_country_are_its_business(code_text, text, target):
+    got = first_of(coded_sectors(code_text, text), "SANCTION")
+    assert got[3] == (target,), got

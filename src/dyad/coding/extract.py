@@ -1338,6 +1338,8 @@ class Extractor:
                     owners += [c for c in h.children if c.dep_ == "compound" and h.lemma_.lower() in _FORCE_ASSETS
                                and self.resolver.lex.sector_of.get(c.lemma_.lower()) in _STATE_FORCE]  # "a police car"
                     actor = self._resolve(owners[0], ctx) if owners else None
+                    if actor is not None and actor.sector == "GOV" and h.lemma_.lower() in _GOODS:
+                        actor = replace(actor, sector="BUS")  # "tariffs on Chinese steel": China's business
                 if actor is None:
                     continue
                 for each in self._distribute(h, actor, ctx):
@@ -2099,6 +2101,11 @@ _TOLD_EVENTS = {
 }
 _REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 _ARRIVING = {"arrive", "land", "fly", "travel", "head", "touch"}
+# What a country sells: goods named by their country ("Chinese steel", "US imports") are its business sector.
+_GOODS = {"good", "goods", "product", "import", "export", "steel", "aluminium", "aluminum", "car", "vehicle", "chip",
+          "semiconductor", "electricity", "dairy", "lumber", "timber", "wine", "beef", "pork", "soybean", "grain", "wheat",
+          "rice", "textile", "apparel", "tyre", "tire", "machinery", "commodity", "solar", "panel", "battery", "seafood",
+          "fruit", "agricultural", "produce", "merchandise", "shipment", "oil", "gas", "coal", "crude"}
 _CLAIM_VERBS = {"claim", "admit"}
 _CLAIM_SAYING = {"say", "announce", "state", "confirm"}  # "X said it carried out the attack"
 _DOING = {"carry", "conduct", "stage", "launch", "perpetrate", "commit", "mount", "execute"}
