@@ -248,3 +248,15 @@ def test_an_internet_blackout_imposed_is_censorship_but_a_power_blackout_is_noth
 def test_goods_named_by_their_country_are_its_business(code_text, text, target):
     got = first_of(coded_sectors(code_text, text), "SANCTION")
     assert got[3] == (target,), got
+
+
+def test_a_past_verb_the_parser_reads_as_a_modifier_is_the_verb(code_text):
+    # the small parser makes "power" the root and "seized" its modifier; parsed again with a stand-in verb
+    got = first_of(coded_sectors(code_text, "Myanmar's military seized power in a coup on Monday, detaining State "
+                                            "Counsellor Aung San Suu Kyi."), "COERCE")
+    assert got[2] == ("MMR/MIL",), got
+    assert coded_sectors(code_text, "The seized weapons were displayed in Kabul.") == []
+
+
+def test_toppling_a_statue_is_no_coup(code_text):
+    assert coded_sectors(code_text, "US Marines toppled the statue of Saddam Hussein in Baghdad.") == []

@@ -79,7 +79,8 @@ def parse_doc(nlp: Language, text: str) -> Doc:
 # or mass noun and leaves the sentence without any verb. Such a sentence is parsed again with a
 # stand-in verb of the same person in the word's place, and the word gets that parse.
 STAND_INS = {True: ("holds", "VBZ", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
-             False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin")}
+             False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin"),
+             "past": ("held", "VBD", "Tense=Past|VerbForm=Fin")}
 _SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the tags of a verb that carries its clause's tense
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
@@ -105,6 +106,8 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
             new = _reparsed(sent, [found, *_coordinated_verbs(sent, found[0], verbs)], nlp)
         elif (second := _misread_second_verb(sent, verbs)) is not None:
             new = _reparsed(sent, second, nlp, own_first=True)
+        elif (past := _misread_past_verb(sent, verbs)) is not None:
+            new = _reparsed(sent, [past], nlp)
         if new is not None:
             repaired[sent.start] = new
     if not repaired:
@@ -162,6 +165,22 @@ def _misread_second_verb(sent, verbs: frozenset[str]) -> list[tuple[int, str, bo
     return [(k, root.lemma_.lower(), root.tag_ == "VBZ"), *second] if second else None
 
 
+def _misread_past_verb(sent, verbs: frozenset[str]) -> tuple[int, str, str] | None:
+    """A past-tense verb of `verbs` the parser hung as a modifier of its own object in a sentence left without a verb
+    ("Myanmar's military seized power in a coup…": "power" the root, "seized" its modifier), as `_reparsed` takes it;
+    else None."""
+    if sent.root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS and t.pos_ in ("VERB", "AUX") and
+                                                      t.dep_ not in _NOMINAL for t in sent):
+        return None
+    tokens = list(sent)
+    for k in range(1, len(tokens) - 1):
+        token = tokens[k]
+        if token.tag_ == "VBD" and token.dep_ in _NOMINAL and token.is_lower and token.lemma_.lower() in verbs \
+                and tokens[k - 1].pos_ in (*_SUBJECT_END, "ADJ") and not tokens[k + 1].is_punct:
+            return k, token.lemma_.lower(), "past"
+    return None
+
+
 def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, str, bool]]:
     """The verbs of `verbs` coordinated with the verb at `k` and also read as nouns ("police raid ministries and
     detain 14 officials"), as (index, lemma, third person?)."""
@@ -208,7 +227,7 @@ def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:
     return None
 
 
-def _reparsed(sent, found: list[tuple[int, str, bool]], nlp: Language, own_first: bool = False) -> Doc | None:
+def _reparsed(sent, found: list[tuple[int, str, bool | str]], nlp: Language, own_first: bool = False) -> Doc | None:
     """The sentence parsed with a stand-in verb at each index of `found` (the first the clause's verb, the others
     coordinated with it), given back with its own words; None when the parser still does not take the first
     stand-in as a verb with a subject or as the sentence's root."""
