@@ -260,3 +260,12 @@ def test_a_past_verb_the_parser_reads_as_a_modifier_is_the_verb(code_text):
 
 def test_toppling_a_statue_is_no_coup(code_text):
     assert coded_sectors(code_text, "US Marines toppled the statue of Saddam Hussein in Baghdad.") == []
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Croatia reopens its border with Serbia.", "RETREAT", "SRB/GOV"),
+    ("Hungary closes its border with Croatia.", "COERCE", "HRV/GOV"),
+])
+def test_a_border_opened_or_closed_with_a_neighbour_is_aimed_at_it(code_text, text, kind, target):
+    got = first_of(coded_sectors(code_text, text), kind)
+    assert got[3] == (target,), got
