@@ -269,3 +269,9 @@ def test_toppling_a_statue_is_no_coup(code_text):
 def test_a_border_opened_or_closed_with_a_neighbour_is_aimed_at_it(code_text, text, kind, target):
     got = first_of(coded_sectors(code_text, text), kind)
     assert got[3] == (target,), got
+
+
+def test_hitting_back_with_duties_on_goods_is_aimed_at_their_country(code_text):
+    got = first_of(coded_sectors(code_text, "Beijing hits back with duties of the same size on American products."),
+                   "SANCTION")
+    assert got[2] == ("CHN/GOV",) and got[3] == ("USA/BUS",), got
