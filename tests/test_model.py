@@ -136,3 +136,19 @@ def test_shipped_card_was_decided_on_held_out_files_but_not_the_wcep_test_split(
     chosen, rules = decision["chosen"], decision["rules"]
     assert chosen["noisy_rate"] <= rules["noisy_rate"]
     assert decision["enabled"] == (chosen["macro_f1"] > rules["macro_f1"] and chosen["micro_f1"] > rules["micro_f1"])
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of tourists arrive in Venice on cruise ships every summer.",
+    "Toyota and Panasonic agreed to build a battery plant in Osaka.",
+])
+def test_model_fills_only_what_a_rule_could_code(model_coder, text):
+    # the guards rule drafts pass hold for the model's: no business deal, a state or group acting
+    assert [e for e in model_coder.code(make_article(text, date_=date(2025, 3, 14))).events
+            if e.coder.startswith("model:")] == []
+
+
+def test_model_does_not_fill_a_sentence_that_only_claims_an_attack(model_coder):
+    coded = model_coder.code(make_article("A bomb killed 12 people in Jalalabad on Monday. The Islamic State group said "
+                                          "it was behind the blast.", date_=date(2025, 3, 14)))
+    assert [e.event for e in coded.events] == ["ASSAULT"] and coded.events[0].coder.startswith("rule:")

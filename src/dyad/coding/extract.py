@@ -1253,6 +1253,18 @@ class Extractor:
             return [self._crowd_actor(heads[0], ctx)]  # "hundreds of people started a march toward the capital"
         return found
 
+    def admits(self, draft: Draft, ctx: SentenceContext) -> bool:
+        """Whether a draft no rule made (the second opinion's) passes the guards rule drafts pass: no contest of words,
+        market force or business deal, no sport or accident report, and, but for protests and violence, a doer that is
+        a state, an armed group or an organisation ("Thousands of tourists arrive in Venice", "Toyota and Panasonic
+        agreed to build a plant" do no diplomacy)."""
+        if _contest_of_words(draft, ctx) or _market_force(draft, ctx, self.rules.markets) or _business_deal(draft):
+            return False
+        if self._sport(ctx) or self._accident(ctx):
+            return False
+        return draft.event in ("PROTEST", "ASSAULT") or any(
+            a.sector not in _PRIVATE_SECTORS or (a.sector is None and a.code is not None) for a in draft.actor)
+
     def _arrival(self, visit: Token) -> Token | None:
         """The verb of arriving a visit noun hangs on: "landed in Nairobi on a state visit", "arrives for a visit"."""
         if visit.dep_ == "pobj" and visit.head.lower_ in ("on", "for") and self._lemma(visit.head.head) in _ARRIVING:

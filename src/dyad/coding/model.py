@@ -132,6 +132,8 @@ class EventModel:
                         meeting=label == "CONSULT", id=self.coder)
             draft = extractor.draft_at(verb, rule, ctx)
             if draft is not None:
+                if not extractor.admits(draft, ctx):  # the guards every rule draft passes
+                    return []
                 draft.coder, draft.confidence = self.coder, round(score, 3)
                 return [draft]
         return []

@@ -155,11 +155,14 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
                   or _sentence_nationality(sent, mentions))
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index])
         drafts = coder.extractor.extract(ctx)
-        if coder.model is not None:  # the second opinion (dyad.coding.model): may fill a silent sentence or veto
+        claims = coder.extractor.claims(ctx)
+        if coder.model is not None and (drafts or not claims):
+            # the second opinion (dyad.coding.model): may fill a silent sentence or veto; a sentence that only
+            # claims an attack told before ("X said it was behind the blast") has told what it tells
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index, model_scores[index])
             model_flags += [veto] if veto is not None else []
         drafts = [d for d in drafts if not _told_before(d, events)]
-        for claim, claimants, local in coder.extractor.claims(ctx):
+        for claim, claimants, local in claims:
             drafts = _credit_claim(claim, claimants, local, drafts, events, index, coder)
         aim_reactions(drafts, told)
         told += drafts
