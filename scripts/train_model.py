@@ -68,15 +68,16 @@ def main() -> int:
     paths = args.gold or [p for p in default_training() if p.exists()]
     decide = args.decide or default_decision()
     settings = Settings()
-    items = training_set(paths)
+    by_file = training_set(paths)
+    items = [item for file_items in by_file.values() for item in file_items]
     nlp = load_nlp()
     words = item_features(items, nlp)
     coder = Coder(nlp=nlp, model=None)
     say = lambda m: print(m, file=sys.stderr)  # noqa: E731
     coded, scores = cross_validate(items, words, coder, settings, progress=say)
     cv = {"union": measure(items, coded, scores, THRESHOLDS, VETOES)}
-    for path in paths:
-        cv[path.name] = measure(load_gold(path), coded, scores, THRESHOLDS, VETOES)
+    for path, file_items in by_file.items():
+        cv[path.name] = measure(file_items, coded, scores, THRESHOLDS, VETOES)
     trained = train(items, words, settings)
     held = {path: load_gold(path) for path in decide}
     union = [item for file_items in held.values() for item in file_items]
@@ -89,7 +90,7 @@ def main() -> int:
     chosen, rules = results["union"][key_of(threshold, veto)], results["union"]["rules"]
     enabled = chosen["macro_f1"] > rules["macro_f1"] and chosen["micro_f1"] > rules["micro_f1"]
     extra = {
-        "trained_on": [{"file": _name(p), "sha256": sha256(p), "items": len(load_gold(p))} for p in paths],
+        "trained_on": [{"file": _name(p), "sha256": sha256(p), "items": len(by_file[p])} for p in paths],
         "decided_on": [{"file": _name(p), "sha256": sha256(p), "items": len(held[p])} for p in decide],
         "seed": settings.seed,
         "settings": {k: getattr(settings, k) for k in settings.__slots__},

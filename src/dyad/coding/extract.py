@@ -145,6 +145,9 @@ class Extractor:
         self._weapon_words = frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
         # words that give a death toll a killer: it is then no disaster's toll
         self._killer_words = self._weapon_words | _ATTACK_SUBJECTS | rules.sets.get("armed_agents", frozenset())
+        # the light verbs a noun rule takes: the shared ones and its own ("put tariffs on"), built once
+        self._lights = {r.needs_light: rules.light_verbs | r.needs_light
+                        for found in rules.nouns.values() for r in found if r.needs_light}
 
     # --- public --------------------------------------------------------------------------------
     def extract(self, ctx: SentenceContext) -> list[Draft]:
@@ -166,8 +169,7 @@ class Extractor:
                       or any(a.start is not None and a.start < colon.idx for a in d.actor)]
         drafts = _drop_riot_casualties(drafts)
         drafts = _drop_tried_crimes(drafts)
-        drafts = [d for d in drafts if not _contest_of_words(d, ctx) and not _market_force(d, ctx, self.rules.markets)
-                  and not _business_deal(d)]
+        drafts = [d for d in drafts if not self._no_politics(d, ctx)]
         drafts = _drop_purposes(drafts)
         drafts = _drop_document_repeats(drafts)
         drafts = _drop_sanction_verbs(drafts)
@@ -1068,8 +1070,7 @@ class Extractor:
             return None  # "slammed the tariffs as an attack on workers": what something is called, no attack told
         if rule.type == "SANCTION" and _standing_regime(tok):
             return None  # "in breach of EU sanctions", "a country under sanctions": sanctions in force, none imposed
-        lights = self.rules.light_verbs | rule.needs_light if rule.needs_light else self.rules.light_verbs
-        light = _light_verb(tok, lights, self.rules.lemma_fixes)  # a rule's own light verbs count: "put tariffs on"
+        light = _light_verb(tok, self._lights.get(rule.needs_light, self.rules.light_verbs), self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok, ctx):
             return None
         if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
@@ -1258,12 +1259,14 @@ class Extractor:
         market force or business deal, no sport or accident report, and, but for protests and violence, a doer that is
         a state, an armed group or an organisation ("Thousands of tourists arrive in Venice", "Toyota and Panasonic
         agreed to build a plant" do no diplomacy)."""
-        if _contest_of_words(draft, ctx) or _market_force(draft, ctx, self.rules.markets) or _business_deal(draft):
-            return False
-        if self._sport(ctx) or self._accident(ctx):
+        if self._no_politics(draft, ctx) or self._sport(ctx) or self._accident(ctx):
             return False
         return draft.event in ("PROTEST", "ASSAULT") or any(
             a.sector not in _PRIVATE_SECTORS or (a.sector is None and a.code is not None) for a in draft.actor)
+
+    def _no_politics(self, draft: Draft, ctx: SentenceContext) -> bool:
+        """A contest of words, a market force or a business deal: no political event, whoever coded it."""
+        return _contest_of_words(draft, ctx) or _market_force(draft, ctx, self.rules.markets) or _business_deal(draft)
 
     def _arrival(self, visit: Token) -> Token | None:
         """The verb of arriving a visit noun hangs on: "landed in Nairobi on a state visit", "arrives for a visit"."""
