@@ -83,32 +83,34 @@ class Checker:
         if published is None:
             return []
         sentences = _Sentences(sentences)
-        titled = self.titled_mentions(doc, mentions, events, quotes, published, sentences)
+        text = doc.text  # made from the tokens on every call: once here
+        titled = self.titled_mentions(doc, text, mentions, events, quotes, published, sentences)
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)
         flags += self.post_authors(events, quotes, sentences)
         flags += self.post_introducers(doc, mentions, quotes, sentences)
-        flags += self.date_flags(doc.text, events, quotes, published, sentences)
+        flags += self.date_flags(text, events, quotes, published, sentences)
         flags += self.unverified(events)
         return flags
 
     # --- who is called what --------------------------------------------------------------------
-    def titled_mentions(self, doc, mentions, events, quotes, published, sentences) -> list[TitledMention]:
+    def titled_mentions(self, doc, text, mentions, events, quotes, published, sentences) -> list[TitledMention]:
         out = []
         seen: set[int] = set()
         in_quotes = QuoteIndex(quotes)
         by_sentence: dict[int, list[Event]] = {}
         for event in events:
             by_sentence.setdefault(event.text_info.sentence, []).append(event)
-        for tok in doc:
-            m = mentions.get(tok.i)
-            if m is None or m.entity.kind != "person" or m.start in seen:
+        for i in sorted(mentions):
+            m = mentions[i]
+            if m.entity.kind != "person" or m.start in seen:
                 continue
             seen.add(m.start)
+            tok = doc[i]
             head = doc[m.end - 1]
             title_tokens, phrase, leading = self._title_segment(doc, m, head)
             title = _title_text(title_tokens)
-            before = doc.text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
+            before = text[max(head.sent.start_char, doc[m.start].idx - 30): doc[m.start].idx]
             # "former", "then-", "late", "acting"… count only inside the noun phrase that holds the title:
             # in "Prime Minister X, a former lawyer" the "former" belongs to the apposition
             if not phrase or phrase in self.roles.lex.loose or _NOT_NOW.search(title) \

@@ -128,12 +128,15 @@ class SentenceContext:
     accident: bool | None = field(default=None, init=False)  # Extractor._accident, worked out once per sentence
     sport_named: bool | None = field(default=None, init=False)  # Extractor._team_act's noun test, likewise
     verbless: bool = field(init=False)  # no finite verb: a headline ("Riots in Dakar", "Kremlin critic jailed in Moscow")
+    # the sentence's tokens, made once: every pass over `sent` itself builds a new Token object per word
+    tokens: tuple[Token, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        words = [t.lemma_.lower() for t in self.sent]
+        self.tokens = tuple(self.sent)
+        words = [t.lemma_.lower() for t in self.tokens]
         self.lemmas = frozenset(words)
         self.lemma_pairs = frozenset(f"{a} {b}" for a, b in zip(words, words[1:]))
-        self.verbless = not any(t.tag_ in FINITE_TAGS for t in self.sent)
+        self.verbless = not any(t.tag_ in FINITE_TAGS for t in self.tokens)
 
 
 class Extractor:
@@ -153,7 +156,7 @@ class Extractor:
     def extract(self, ctx: SentenceContext) -> list[Draft]:
         """Every event the sentence expresses, complements absorbed into the verb that governs them."""
         drafts: list[Draft] = []
-        for tok in ctx.sent:
+        for tok in ctx.tokens:
             predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd")) \
                 or _headline_verb(tok)
             draft = self._verb_draft(tok, ctx) if predicate else None
@@ -286,7 +289,7 @@ class Extractor:
                 demand = self._duty_demand(draft.trigger, draft.actor, _DUTY_MODES.get(draft.event, "change"), ctx)
             out.append(demand or draft)
         drafted = {d.trigger.i for d in drafts}
-        for tok in ctx.sent:
+        for tok in ctx.tokens:
             if tok.i in drafted or not self._lays_duty(tok, ctx):
                 continue
             addressees = [a for a in self._resolve_all(self._subjects(tok, False), ctx)
@@ -326,7 +329,7 @@ class Extractor:
         """Crowds that demand a leader's resignation ("rallied to demand the president's resignation", "protesters
         demanded that Kabila step down", "chanting for the city's officials to step down") protest against that
         leader: the PROTEST's target. The resignation demanded is no RETREAT: no one has stepped down (team)."""
-        demanded = [t for t in ctx.sent if _demanded_resignation(t)]
+        demanded = [t for t in ctx.tokens if _demanded_resignation(t)]
         if not demanded:
             return drafts
         if any(d.event == "PROTEST" for d in drafts):
@@ -654,8 +657,8 @@ class Extractor:
         fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
         if ctx.accident is None:  # asked for every draft of the sentence and for the next sentence's tolls
-            ctx.accident = bool({t.lemma_.lower() for t in ctx.sent if not _gunfire(t) and not _stormed(t)}
-                                & self.rules.non_events) or any(_fuel_blast(t) for t in ctx.sent)
+            ctx.accident = bool({t.lemma_.lower() for t in ctx.tokens if not _gunfire(t) and not _stormed(t)}
+                                & self.rules.non_events) or any(_fuel_blast(t) for t in ctx.tokens)
         return ctx.accident
 
     def claims(self, ctx: SentenceContext) -> list[tuple[Token, list[ActorRef], bool]]:
@@ -664,7 +667,7 @@ class Extractor:
         whether the claimant is a group's local branch ("Islamic State's regional affiliate"); not a denial ("which
         did not claim responsibility")."""
         out = []
-        for tok in ctx.sent:
+        for tok in ctx.tokens:
             lemma = self._lemma(tok)
             if (lemma not in _CLAIM_VERBS and lemma != "blame" and lemma not in _CLAIM_SAYING) or tok.pos_ != "VERB" \
                     or _negated(tok):
@@ -709,7 +712,7 @@ class Extractor:
             return False  # "A bus plunged into a ravine in Peru. In Mexico, two journalists were killed."
         if any(c.dep_ == "agent" for c in tok.children):
             return False
-        return not any(t.lemma_.lower() in self._killer_words for t in ctx.sent)
+        return not any(t.lemma_.lower() in self._killer_words for t in ctx.tokens)
 
     def _disaster_response(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """A warning or a closure in a sentence about a disaster or an accident ("issues emergency warnings
@@ -764,7 +767,7 @@ class Extractor:
         if rule.type not in _SPORT_TYPES or (rule.type in ("ACCUSE", "COERCE") and not actors):
             return False  # "the federation's president was arrested": whoever arrests is no team
         if ctx.sport_named is None:
-            nouns = {t.lemma_.lower() for t in ctx.sent if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
+            nouns = {t.lemma_.lower() for t in ctx.tokens if t.pos_ in ("NOUN", "PROPN")} - _WEAK_SPORT_WORDS
             ctx.sport_named = bool((nouns | ctx.lemma_pairs) & self.rules.sports)
         if not ctx.sport_named:
             return False
@@ -811,7 +814,7 @@ class Extractor:
                     has_protest = True
         if has_protest:
             return out
-        for tok in ctx.sent:
+        for tok in ctx.tokens:
             if tok.pos_ != "VERB" or self._lemma(tok) in acts.not_verbs:
                 continue
             subjects = [t for c in tok.children if c.dep_ in _SUBJECT_DEPS for t in self.resolver.heads(c)]
@@ -843,7 +846,7 @@ class Extractor:
         rule = self.rules.ongoing_rule
         if rule is None or any(d.event == "ASSAULT" for d in drafts) or self._sport(ctx) or self._accident(ctx):
             return drafts
-        for tok in ctx.sent:
+        for tok in ctx.tokens:
             if tok.lower_ not in self.rules.ongoing_nouns and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.rules.ongoing_nouns):
                 continue  # "fighting", "shelling", "clashes" — not "the fight against inflation"
             first = tok.head if tok.dep_ == "conj" else tok
@@ -1369,7 +1372,7 @@ class Extractor:
         verb = tok.head
         speaking = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for t in c.subtree}
         named = []
-        for t in ctx.sent:  # "…, with Turkey's president urging both sides": who urges is no side
+        for t in ctx.tokens:  # "…, with Turkey's president urging both sides": who urges is no side
             if t.i >= tok.i:
                 break
             m = ctx.mentions.get(t.i)
@@ -1412,10 +1415,10 @@ class Extractor:
                 m = ctx.mentions.get(owner.i)
                 if m is not None and m.entity.kind in ("country", "place", "city"):
                     return ActorRef(code=m.entity.country or m.entity.code, sector=None, kind="place",
-                                    entity_text=tok.doc.text[start:end], start=start, end=end)
+                                    entity_text=tok.doc[tok.left_edge.i : tok.i + 1].text, start=start, end=end)
                 actor = self._resolve(owner, ctx)
                 if actor is not None and actor.code:
-                    return replace(actor, entity_text=tok.doc.text[start:end], start=start, end=end)
+                    return replace(actor, entity_text=tok.doc[tok.left_edge.i : tok.i + 1].text, start=start, end=end)
         sectors = [lex.sector_of.get(c.lemma_.lower()) for c in tok.children if c.dep_ in ("amod", "compound")]
         sectors = [s for s in sectors if s and s != "GOV"]
         sector = sectors[0] if sectors else ("MIL" if lemma in _MILITARY_SITES else "CVL" if lemma in _PASSENGER_VEHICLES else None)
@@ -1429,7 +1432,7 @@ class Extractor:
         if code is None:
             return None
         return ActorRef(code=code, sector=sector, kind="place" if sector is None else "role",
-                        entity_text=tok.doc.text[start:end], start=start, end=end, country_from=country_from)
+                        entity_text=tok.doc[tok.left_edge.i : tok.i + 1].text, start=start, end=end, country_from=country_from)
 
     def _distribute(self, head: Token, actor: ActorRef, ctx: SentenceContext) -> list[ActorRef]:
         """One actor per coordinated country: "the Kenyan and Ugandan presidents", "leaders of X, Y and Z",
@@ -1602,7 +1605,7 @@ _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
 def _place_laid_on(ctx: SentenceContext) -> ActorRef:
     """The country of the sentence's place as the one a measure is laid on, named as the sentence names it."""
     code = ctx.places[0]
-    named = next((ctx.sent.doc[m.start:m.end].text for t in ctx.sent if (m := ctx.mentions.get(t.i)) is not None
+    named = next((ctx.sent.doc[m.start:m.end].text for t in ctx.tokens if (m := ctx.mentions.get(t.i)) is not None
                   and (m.entity.country or m.entity.code) == code and m.entity.kind in ("country", "place", "city")), code)
     return ActorRef(code=code, sector=None, entity_text=named, kind="place", country_from="context")
 

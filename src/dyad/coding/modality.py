@@ -233,7 +233,7 @@ def attribution_of(draft: Draft, ctx: SentenceContext, resolver: Resolver) -> At
     """Who the report says the event comes from: "according to X", "X said", "reports indicate"."""
     cues = load_cues()
     sent = ctx.sent
-    for tok in sent:
+    for tok in ctx.tokens:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             for to in tok.children:
                 for pobj in to.children:

@@ -165,7 +165,8 @@ def features(sent: Span) -> list[str]:
     Entities become their type ("GPE") so that names do not decide the type; numbers become "#".
     """
     out = []
-    for tok in sent:
+    tokens = list(sent)  # one Token object per word, not one per word and pass
+    for tok in tokens:
         if tok.is_punct or tok.is_space:
             continue
         if tok.ent_type_ in _ENTITY_TYPES:
@@ -173,7 +174,7 @@ def features(sent: Span) -> list[str]:
                 out.append(tok.ent_type_)
             continue
         out.append("#" if tok.like_num else tok.lemma_.lower())
-    for tok in sent:
+    for tok in tokens:
         if tok.pos_ != "VERB":
             continue
         verb = tok.lemma_.lower()

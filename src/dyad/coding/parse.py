@@ -243,8 +243,9 @@ def _reparsed(sent, found: list[tuple[int, str, bool | str]], nlp: Language, own
     lemmas = {i: lem for i, lem, _ in found}
     spaces = [bool(t.whitespace_) for t in sent]
     trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=spaces)
-    for _, component in nlp.pipeline:
-        trial = component(trial)
+    for name, component in nlp.pipeline:
+        if name != "ner":  # the words' entities are the first parse's (below); the recognizer runs after the parser
+            trial = component(trial)
     verb = trial[k]
     if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
         return None

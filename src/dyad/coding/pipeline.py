@@ -142,7 +142,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
     if article.dateline_place:
         memory.dateline = dateline_entity(article.dateline_place, coder.kb, coder.gazetteer.lookup)
         memory.default_country = memory.dateline.country if memory.dateline else None
-    sentences = [s for s in doc.sents if s.text.strip()]
+    text = doc.text  # built from the tokens on every call: once per article
+    sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     memory.default_country = (memory.default_country or _main_country(mentions, doc) or _label_country(sentences, mentions)
                               or _main_nationality(mentions, doc, coder.resolver.lex.sector_of))
     events: list[Event] = []
@@ -384,10 +385,12 @@ def _entities_by_sentence(sentences: list[Span], ents: list[Span]) -> list[list[
 def _sentence_places(sent, mentions) -> list[str]:
     """Countries of the places a sentence names, in order (a region or city gives its country)."""
     out = []
-    for tok in sent:
-        m = mentions.get(tok.i)
-        if m is not None and _is_place(m) and not sponsors_something(tok) and not _acting_country(tok, m) \
-                and not _owning_country(tok, m):
+    for i in range(sent.start, sent.end):
+        m = mentions.get(i)
+        if m is None:
+            continue
+        tok = sent.doc[i]
+        if _is_place(m) and not sponsors_something(tok) and not _acting_country(tok, m) and not _owning_country(tok, m):
             code = m.entity.country or m.entity.code
             if code and code not in out:
                 out.append(code)
@@ -418,9 +421,9 @@ def _sentence_nationality(sent, mentions) -> list[str]:
     """The one country a sentence names only by adjective ("Greek police arrested migrants"): the
     context of its unnamed actors when it names no place and the article gives no country. Not the
     adjective of people likely to be abroad: "police arrested two British tourists" are not British police."""
-    codes = {m.entity.code for tok in sent if (m := mentions.get(tok.i)) is not None
-             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code and not sponsors_something(tok)
-             and tok.head.lemma_.lower() not in _ABROAD}
+    codes = {m.entity.code for i in range(sent.start, sent.end) if (m := mentions.get(i)) is not None
+             and m.role == "demonym" and m.entity.kind == "country" and m.entity.code
+             and not sponsors_something(tok := sent.doc[i]) and tok.head.lemma_.lower() not in _ABROAD}
     return sorted(codes) if len(codes) == 1 else []
 
 
@@ -491,7 +494,7 @@ def _place(draft: Draft, ctx: SentenceContext) -> str | None:
 def _remember_subjects(sent, ctx: SentenceContext, coder: Coder, told: bool) -> None:
     """Persons named with a title are remembered even when they are in no event; so is a plural group subject of a
     sentence that told none (an event's own actors and recipients are remembered already)."""
-    for tok in sent:
+    for tok in ctx.tokens:
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "compound") and tok.head.ent_type_ != "PERSON":
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
             if actor is not None:

@@ -109,7 +109,7 @@ def locate_event(draft: Draft, ctx: SentenceContext, article: Article, kb: Knowl
                 found = _first_place(tok, ctx, kb)
                 if found is not None:
                     return found
-    for tok in ctx.sent:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
+    for tok in ctx.tokens:  # "police in Lagos arrested…": a place phrase elsewhere in the clause
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "near", "outside") and not _other_clause(tok, draft):
             m = _mention_in(tok, ctx)
             if m is not None and (m.entity.kind in ("place", "city") or m.role == "capital"):
@@ -212,7 +212,7 @@ def _other_clause(tok: Token, draft: Draft) -> bool:
 
 
 def _mention_within(ctx: SentenceContext, start: int, end: int | None):
-    for tok in ctx.sent:
+    for tok in ctx.tokens:
         if start <= tok.idx < (end or start + 1) and tok.i in ctx.mentions:
             return ctx.mentions[tok.i]
     return None

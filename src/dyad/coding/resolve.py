@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy
+from spacy.attrs import POS
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -124,10 +127,12 @@ _LIST_ENTS = {"GPE", "NORP", "ORG"}
 def _city_candidates(doc: Doc) -> list[Span]:
     """Place-like spans: GPE/LOC entities, and proper nouns the tagger gave no other entity type."""
     # NORP too: the tagger takes some cities for peoples ("eastern Aleppo city"); demonyms are matched before
-    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)
+    ents = doc.ents
+    spans = [e for e in ents if e.label_ in ("GPE", "LOC", "NORP") or (e.label_ == "PERSON" and len(e) == 1)
              or (e.label_ == "ORG" and len(e) == 1 and _after_place_word(e.root))]
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    spans += [doc[t.i : t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in taken and not _in_longer_name(t)]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    proper = numpy.flatnonzero(doc.to_array(POS) == PROPN)  # without a Token object for every word
+    spans += [doc[i : i + 1] for i in proper.tolist() if i not in taken and not _in_longer_name(doc[i])]
     return spans
 
 
@@ -281,7 +286,7 @@ class Resolver:
             return None
         if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
-            return replace(memory.last_organisation, entity_text=head.doc.text[start:end], start=start, end=end,
+            return replace(memory.last_organisation, entity_text=head.doc[head.left_edge.i : head.i + 1].text, start=start, end=end,
                            country_from="context")
         if low in _QUANTITY_HEADS:  # "thousands of workers": the workers are the actor
             for prep in head.children:
