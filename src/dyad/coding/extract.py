@@ -56,11 +56,18 @@ _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood"
                   "base", "position", "port", "building", "station", "headquarters", "hideout", "stronghold",
                   "outpost", "checkpoint", "facility", "market", "temple", "territory", "part", "plant",
                   "airport", "barracks", "garrison", "depot", "bunker", "installation", "compound", "refinery",
-                  "airfield", "harbour", "harbor", "province", "region", "settlement", "enclave"}
+                  "airfield", "harbour", "harbor", "province", "region", "settlement", "enclave",
+                  # twelfth round: buildings a bomb goes off at ("outside a courthouse in Bogota")
+                  "courthouse", "embassy", "consulate", "hotel", "restaurant", "cafe", "nightclub", "school",
+                  "hospital", "church", "office", "home", "house", "residence", "shop", "mall"}
 # A vehicle an attack can target, where the place is the only clue to whose it is ("a bomb tore through a
 # military convoy in Somalia", "gunmen fired on a bus in Kenya"); a seized tanker is no country's for that.
 _TARGET_VEHICLES = {"convoy", "patrol", "bus", "minibus", "vehicle", "car", "truck", "lorry", "jeep", "train"}
 _DEVICE_KINDS = {"explosive", "incendiary", "improvised", "detonate", "bomb"}
+_FIRING = {"fire", "launch", "lob", "hurl"}
+# Things fired, dropped or planted that tell nothing of who sent them (Extractor._stray_weapon).
+_PROJECTILES = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "drone", "projectile", "ied", "explosive",
+                "munition", "landmine", "mine", "firebomb", "bullet"}
 _PASSENGER_VEHICLES = {"bus", "minibus", "train"}
 _MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
@@ -460,7 +467,8 @@ class Extractor:
             return None  # "the runaway car ploughed into shoppers", "Nadal tore through the second set"
         # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a
         # verb's subject reached through a misattached clause may be a treaty ("the Convention becoming…")
-        actors = [a for a in self._resolve_all(subjects, ctx) if not unknown_organisation(a)]
+        actors = [a for a in self._resolve_all([t for t in subjects if not self._stray_weapon(t, ctx)], ctx)
+                  if not unknown_organisation(a)]
         if not actors:  # "a bomb planted by militants killed…": whoever placed the weapon
             actors = self._resolve_all([g for t in subjects if self._weapon(t) for c in t.children
                                         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
@@ -538,8 +546,9 @@ class Extractor:
             for o in objects:
                 if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
                     continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters": whom
-                if aimed and rule.type == "ASSAULT" and self._weapon(o):
-                    continue  # "fired missiles at the base": the missiles are what was fired, not whom
+                if rule.type == "ASSAULT" and self._weapon(o) and (aimed or (
+                        self._lemma(tok) in _FIRING and o.lemma_.lower() in _PROJECTILES)):
+                    continue  # "fired missiles at the base", "a rocket fired by rebels": what was fired, not whom
                 found = self._resolve_all([o], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
@@ -612,8 +621,8 @@ class Extractor:
             return None  # "warned of measures against pilgrims without permits": a rule for one's own people
         if rule.needs_joint and not (self._is_joint(tok, obj) or len(actors) >= 2):
             return None
-        if not actors and not recipients:
-            return None
+        if not actors and not recipients and not (rule.subject_weapon and rule.type == "ASSAULT" and ctx.places):
+            return None  # "a bomb went off as a patrol passed in Diyala": an attack told by its weapon, where it struck
         draft.actor, draft.recipient = _unique(actors), _unique([r for r in recipients if r not in actors])
         if rule.mode:
             draft.mode = [rule.mode]
@@ -644,6 +653,17 @@ class Extractor:
         if tok.lemma_.lower() == "device":  # "an explosive device", "an improvised device"
             return any(c.lemma_.lower() in _DEVICE_KINDS for c in tok.children if c.dep_ in ("amod", "compound"))
         return tok.lemma_.lower() in self._weapon_words
+
+    def _stray_weapon(self, tok: Token, ctx: SentenceContext) -> bool:
+        """A projectile or bomb no one is said to own: "a rocket hit a US base in Iraq", "two bombs went off in Kano".
+        It is no actor: the place it lands in is the target's, not the side that fired it ("Russian missiles",
+        "a Hamas rocket", "army shells" and "a rocket fired by militants" name theirs)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in _PROJECTILES and not (lemma == "device" and self._weapon(tok)):
+            return False
+        lex = self.resolver.lex
+        return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lemma_.lower() not in _PROJECTILES
+                       and (c.i in ctx.mentions or c.lemma_.lower() in lex.sector_of) for c in tok.children)
 
     def _natural(self, tok: Token) -> bool:
         """A subject that is a natural cause or an accident: "the cyclone", "a train derailment"."""
@@ -1934,7 +1954,9 @@ _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry", "trial", "case", "
 def _inquired_crime(tok: Token) -> bool:
     """ "opened an investigation into the killings": the crime looked into, whose doer is not the investigator; it
     stays an event when the phrase names its doer ("into the killings of protesters by police")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("into", "of", "over", "on", "in", "behind"):
+    told_as_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj"
+    told_as_gerund = tok.tag_ == "VBG" and tok.dep_ == "pcomp"  # "on charges of sexually assaulting a maid"
+    if not (told_as_noun or told_as_gerund) or tok.head.lower_ not in ("into", "of", "over", "on", "in", "behind"):
         return False
     holder = tok.head.head  # the inquiry, or the verb that opened it when the parser hangs the phrase there
     inquiries = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ in ("VERB", "AUX") else [holder]

@@ -137,8 +137,8 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
             prev = tokens[k - 3]
         if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
             continue
-        if prev.pos_ == "NUM" and token.tag_ == "NNS":
-            continue  # "Two trains collided": a number before a plural counts it, the plural is no verb
+        if token.tag_ == "NNS" and _counted(tokens, k):
+            continue  # "Two trains collided", "two roadside bombs detonated": a number before a plural counts it
         form = verb_form(token.text, verbs)
         if form is not None and not _clause_has_verb(tokens, k):
             nxt = tokens[k + 1]
@@ -150,6 +150,14 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
                 return (k + 1, *bare)
             return (k, *form)
     return None
+
+
+def _counted(tokens: list, k: int) -> bool:
+    """A number before the word, alone or before the nouns that modify it ("two trains", "two roadside bombs")."""
+    j = k - 1
+    while j > 0 and tokens[j].dep_ == "compound" and tokens[j].pos_ == "NOUN" and tokens[j].head.i == tokens[k].i:
+        j -= 1
+    return tokens[j].pos_ == "NUM"
 
 
 def _misread_second_verb(sent, verbs: frozenset[str]) -> list[tuple[int, str, bool]] | None:

@@ -621,7 +621,8 @@ _REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "co
               "vow", "pledge", "promise", "threaten", "report", "acknowledge", "declare"}
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
-                   "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten"}
+                   "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten",
+                   "squad", "band", "handful", "contingent", "detachment"}  # "a squad of gunmen": the gunmen
 # Modifiers that make a "party" a gathering of people ("a wedding party"), not a political party.
 _SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
                    "boarding", "landing", "funeral", "engagement", "street", "beach"}
