@@ -65,6 +65,8 @@ _TARGET_PLACES = {"town", "village", "city", "area", "district", "neighbourhood"
 _TARGET_VEHICLES = {"convoy", "patrol", "bus", "minibus", "vehicle", "car", "truck", "lorry", "jeep", "train"}
 _DEVICE_KINDS = {"explosive", "incendiary", "improvised", "detonate", "bomb"}
 _FIRING = {"fire", "launch", "lob", "hurl"}
+_SPORT_ROLES = {"captain", "skipper", "coach", "manager", "player", "batsman", "bowler", "striker", "goalkeeper",
+                "midfielder", "defender", "winger", "forward", "keeper", "quarterback", "pitcher"}
 # Things fired, dropped or planted that tell nothing of who sent them (Extractor._stray_weapon).
 _PROJECTILES = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "drone", "projectile", "ied", "explosive",
                 "munition", "landmine", "mine", "firebomb", "bullet"}
@@ -185,6 +187,8 @@ class Extractor:
         drafts = _drop_sanction_verbs(drafts)
         drafts = [d for d in drafts if not _rehearsed(d.trigger)]
         drafts = self._protester_acts(drafts, ctx)
+        drafts = self._done_in_protest(drafts, ctx)
+        drafts = _drop_protest_complements(drafts)
         drafts = self._ongoing_fighting(drafts, ctx)
         drafts = self._drop_light_duplicates(drafts)
         drafts = _merge_conjoined(drafts)
@@ -429,7 +433,7 @@ class Extractor:
             return None  # "told reporters the talks would resume": no one is told to do anything
         if rule.complement_also and not self._complement_has(tok, rule.complement_also):
             return None  # "said France was responsible for hosting the summit": no hostile act alleged
-        if rule.complement_needs and not self._complement_has(tok, rule.complement_needs):
+        if rule.complement_needs and not self._complement_has(tok, rule.complement_needs, participles=rule.type == "PROTEST"):
             return None
         if rule.complement_not and self._complement_has(tok, rule.complement_not):
             return None  # "an official who declined to be named" refuses nothing political
@@ -501,11 +505,13 @@ class Extractor:
             return None  # "stocks rallied": a market, not a crowd
         if self._sector_barred(rule, actors, ctx):
             return None  # "troops marched into the town" is no demonstration
-        if self._team_act(rule, actors, ctx):
+        if self._team_act(rule, actors, ctx, subjects):
             return None  # "Argentina's captain resigned after the team's exit from the Copa América"
         if rule.needs_actor and not actors and not any(t.lemma_.lower() in self._weapon_words | _ATTACK_SUBJECTS and not _cyber(t)
-                                                       for t in subjects):
-            return None  # "the crisis hit exports", "shares hit a record": no one acts
+                                                       for t in subjects) \
+                and not (passive and not subjects and rule.type == "ASSAULT" and objects
+                         and (o_actor := self._resolve(objects[0], ctx)) is not None and o_actor.sector is not None):
+            return None  # "the crisis hit exports", "shares hit a record": no one acts; "a boy was stabbed" says whom
         if rule.type == "ASSAULT" and self._accident(ctx) and not self._armed(actors):
             return None  # "30 people were killed in an earthquake": no political event
         if rule.type == "ASSAULT" and not actors and passive and self._toll_of_accident_before(tok, ctx):
@@ -524,8 +530,9 @@ class Extractor:
                 and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return None  # "an Air India jet crashed after take-off, killing 241": the crash kills, whoever owns the jet
         court = passive and not subjects and (rule.mode == "convict" or (rule.type == "ACCUSE" and self._lemma(tok) in _COURT_VERBS))
-        if passive and not actors and not court and rule.mode in ("arrest", "release") and ctx.places:
-            # "a suspect was arrested in Narathiwat": the authorities of the place, as the gold codes it
+        if passive and not actors and not court and rule.mode in ("arrest", "release", "censor") and ctx.places:
+            # "a suspect was arrested in Narathiwat", "mobile internet was shut down across Mauritania": the
+            # authorities of the place, as the gold codes it
             actors = [_authorities(ctx)]
         if subjects and not actors and not passive and rule.type in _ACTOR_REQUIRED:
             return None  # "airlines flying to London", "the plan backs…": the doer is no political actor
@@ -779,7 +786,7 @@ class Extractor:
         """Whether the sentence reports sport, where teams "attack", "strike" and "beat" each other."""
         return bool((ctx.lemmas | ctx.lemma_pairs) & self.rules.sports)
 
-    def _team_act(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
+    def _team_act(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext, subjects: list[Token] = ()) -> bool:
         """A sports report's resignation, withdrawal, praise, concession, refusal or threat by players, coaches or
         teams: no political act. One by a state named as such ("Russia frees US basketball star…") or by the police,
         courts or forces ("police threatened to arrest fans") still is. The report must name its sport with a noun
@@ -791,6 +798,8 @@ class Extractor:
             ctx.sport_named = bool((nouns | ctx.lemma_pairs) & self.rules.sports)
         if not ctx.sport_named:
             return False
+        if subjects and all(t.lemma_.lower() in _SPORT_ROLES for t in subjects):
+            return True  # "the Pakistan captain stepped down": a team's captain, whatever country he plays for
         return not any(a.kind in ("country", "igo") or a.sector in _STATE_FORCE for a in actors)
 
     def _market(self, tok: Token, ctx: SentenceContext) -> bool:
@@ -840,15 +849,18 @@ class Extractor:
             subjects = [t for c in tok.children if c.dep_ in _SUBJECT_DEPS for t in self.resolver.heads(c)]
             if not subjects and tok.dep_ == "conj":
                 subjects = self._subjects(tok, False)
-            crowd = [t for t in subjects if t.lemma_.lower() in acts.subjects]
+            crowd = [t for t in subjects if t.lemma_.lower() in acts.subjects] or [
+                p for t in subjects if t.lemma_.lower() in acts.crowds for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in acts.subjects]  # "hundreds of protesters"
             if not crowd:
                 continue
             own = by_token.get(tok.i)
+            lemma = self._lemma(tok)
             if own is not None and own.event not in ("REQUEST", "ACCUSE", "REJECT"):
-                continue  # "protesters stormed the building" is the attack it says
+                continue  # "protesters stormed the building", "set fire to metro stations" are the attacks they say
             if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i].event not in ("REQUEST", "ACCUSE", "REJECT"):
                 continue  # "stormed the office and set it on fire": the second verb goes on with the same act
-            rule = acts.riot_rule if self._lemma(tok) in acts.riot else acts.demo_rule
+            rule = acts.riot_rule if lemma in acts.riot else acts.demo_rule
             draft = Draft(trigger=tok, rule=rule, light=None, mode=[rule.mode] if rule.mode else [])
             draft.actor = self._resolve_all(crowd, ctx) or [self._crowd_actor(crowd[0], ctx)]
             draft.recipient = [r for r in self._resolve_all(self._prep_objects(tok, {"at", "on", "against", "with", "outside"}, None), ctx)
@@ -856,6 +868,35 @@ class Extractor:
             out.insert(0, draft)  # before the verb's own draft, which keeps absorbing its complement
             break
         return out
+
+    def _done_in_protest(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
+        """An act done "in protest" is a demonstration by whoever does it ("shopkeepers shuttered their stores in
+        protest at the rial's fall", "the opposition walked out in protest"), unless the sentence codes one already.
+        "Killed in protests" tells where, not why: the singular without an article only."""
+        acts = self.rules.protester_acts
+        if acts is None or any(d.event == "PROTEST" for d in drafts):
+            return drafts
+        for tok in ctx.tokens:
+            if not (tok.lower_ == "protest" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep"
+                    and not any(c.dep_ in ("det", "poss") for c in tok.children)):
+                continue
+            verb = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "parked across the road in protest"
+            if verb is None or any(d.trigger.i == verb.i for d in drafts):
+                continue  # "Serbia recalls its ambassador in protest": the act says what it is
+            subjects = self._subjects(verb, _is_passive(verb))
+            if _is_passive(verb) or not subjects:
+                continue
+            actors = [a for a in self._resolve_all(subjects, ctx) if not unknown_organisation(a)]
+            if not actors and ctx.places and not self._sport(ctx):
+                actors = [self._crowd_actor(subjects[0], ctx)]
+            if not actors or any(a.sector in _STATE_FORCE | {"GOV"} or a.kind == "country" for a in actors):
+                continue  # a state that does something in protest protests by what it does, which it is coded as
+            draft = Draft(trigger=verb, rule=acts.demo_rule, light=None, mode=[acts.demo_rule.mode] if acts.demo_rule.mode else [])
+            draft.actor = actors
+            draft.recipient = [r for r in self._resolve_all(self._prep_objects(tok, {"against", "at", "over"}, None), ctx)
+                               if r not in actors]
+            return [draft, *drafts]
+        return drafts
 
     def _ongoing_fighting(self, drafts: list[Draft], ctx: SentenceContext) -> list[Draft]:
         """ "Fighting and shelling have continued in the region": force reported as going on, no side named.
@@ -1039,9 +1080,12 @@ class Extractor:
                 return True
         return spec.any_actor and self._resolve(tok, ctx) is not None
 
-    def _complement_has(self, tok: Token, words: frozenset[str]) -> bool:
-        for child in tok.children:  # an infinitive of purpose too: "gathered outside the ministry to demand…"
-            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr") or (child.dep_ == "advcl" and _is_purpose(child)):
+    def _complement_has(self, tok: Token, words: frozenset[str], participles: bool = False) -> bool:
+        """Whether a complement of the verb holds one of `words`: an infinitive of purpose too ("gathered outside the
+        ministry to demand…"), and with `participles` a participle clause ("gathered in the square, demanding…")."""
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp", "prep", "dobj", "attr") or (child.dep_ == "advcl" and (
+                    _is_purpose(child) or (participles and child.tag_ == "VBG"))):
                 if any(t.lemma_.lower() in words for t in child.subtree):
                     return True
         return False
@@ -2028,6 +2072,14 @@ def _drop_sanction_verbs(drafts: list[Draft]) -> list[Draft]:
 _SANCTION_VERBS = {"slap", "hit", "target", "strike"}
 
 
+def _drop_protest_complements(drafts: list[Draft]) -> list[Draft]:
+    """ "Hundreds thronged the office, protesting against power cuts", "gathered to protest": one demonstration, told
+    by the verb that governs the other."""
+    protests = {d.trigger.i for d in drafts if d.event == "PROTEST"}
+    return [d for d in drafts if not (d.event == "PROTEST" and d.trigger.dep_ in ("advcl", "xcomp")
+                                      and d.trigger.head.i in protests and d.trigger.head.i != d.trigger.i)]
+
+
 def _drop_purposes(drafts: list[Draft]) -> list[Draft]:
     """ "deploys 1,000 soldiers to help fight an insurgency", "sent troops to combat the rebels": the fight is what
     the deployment or the aid is for, no attack told."""
@@ -2410,7 +2462,22 @@ def _headline_passive(tok: Token) -> bool:
     detained in Minsk" — the root a verb of `_ALWAYS_TRANSITIVE` with a subject and no object or auxiliary."""
     return tok.dep_ == "ROOT" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in _ALWAYS_TRANSITIVE \
         and any(c.dep_ == "nsubj" for c in tok.children) \
-        and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "ccomp", "xcomp", "prt") for c in tok.children)
+        and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "ccomp", "xcomp", "prt") for c in tok.children) \
+        and not _shares_next_object(tok)  # "Police arrested and charged three activists" is active
+
+
+def _shares_next_object(tok: Token) -> bool:
+    """A verb joined straight to the next ("arrested and charged three activists"), whose object it shares."""
+    return bool(_next_verb_objects(tok))
+
+
+def _next_verb_objects(tok: Token) -> list[Token]:
+    if tok.pos_ != "VERB" or tok.i + 2 >= len(tok.doc) or tok.nbor(1).lower_ not in ("and", "or"):
+        return []
+    nxt = tok.nbor(2)
+    if nxt.dep_ != "conj" or nxt.head.i != tok.i or nxt.pos_ != "VERB":
+        return []
+    return [c for c in nxt.children if c.dep_ in ("dobj", "obj")]
 
 
 def _passive_conj(tok: Token) -> bool:
@@ -2435,6 +2502,8 @@ def _objects(tok: Token, passive: bool) -> list[Token]:
             out = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if not out and not passive:
         out = [c for c in tok.children if c.dep_ == "dative"]
+    if not out and not passive:  # "armed men beat and robbed refugees": a verb joined straight to the next shares its object
+        out = _next_verb_objects(tok)
     if not out and not passive:  # "finds the former minister guilty": the subject of the small clause
         out = [s for c in tok.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                for s in c.children if s.dep_ == "nsubj"]

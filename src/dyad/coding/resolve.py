@@ -619,10 +619,12 @@ class Resolver:
 # Verbs whose subject a pronoun in their reported clause refers back to ("police said they had…").
 _REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "confirm", "warn", "add", "admit",
               "vow", "pledge", "promise", "threaten", "report", "acknowledge", "declare"}
+# Words that stand for the people of their "of" phrase ("a squad of gunmen": the gunmen; "agents of the
+# intelligence service": the service).
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten",
-                   "squad", "band", "handful", "contingent", "detachment"}  # "a squad of gunmen": the gunmen
+                   "squad", "band", "handful", "contingent", "detachment", "agents", "agent", "operatives"}
 # Modifiers that make a "party" a gathering of people ("a wedding party"), not a political party.
 _SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
                    "boarding", "landing", "funeral", "engagement", "street", "beach"}
