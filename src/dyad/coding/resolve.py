@@ -133,7 +133,31 @@ def _city_candidates(doc: Doc) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     proper = numpy.flatnonzero(doc.to_array(POS) == PROPN)  # without a Token object for every word
     spans += [doc[i : i + 1] for i in proper.tolist() if i not in taken and not _in_longer_name(doc[i])]
+    for e in ents:  # a city that names an institution or a site: "Goma airport", "the University of Cape Town"
+        if e.label_ in ("ORG", "FAC") and len(e) > 1:
+            spans += _city_in_name(e)
     return spans
+
+
+def _city_in_name(name: Span) -> list[Span]:
+    """The parts of an institution's or a site's name that may be its city, longest first: the words before the
+    institution ("Auckland City Hospital", "Goma airport", "Lagos State Ministry of Health") and what follows its
+    "of" ("the University of Cape Town"). Not any first word: "the Temple of Hatshepsut", "Bondi Junction"."""
+    doc = name.doc
+    start = name.start + (name[0].lower_ == "the")
+    kinds = [t.i for t in name if t.lower_ in _INSTITUTION_WORDS and t.i > start]
+    out = [doc[start:end] for end in range(min(kinds[0], start + 3), start, -1)] if kinds else []
+    of = next((t.i for t in name if t.lower_ == "of"), None)
+    if of is not None and of > start and doc[of - 1].lower_ in _INSTITUTION_WORDS and of + 1 < name.end:
+        out += [doc[of + 1 : end] for end in range(min(name.end, of + 4), of + 1, -1)]
+    return out
+
+
+# The words that name what an institution or a site is, after the city it is in or before "of" and its city.
+_INSTITUTION_WORDS = {"airport", "hospital", "university", "college", "school", "stadium", "station", "port", "harbour",
+                      "harbor", "prison", "jail", "city", "state", "province", "county", "district", "municipality",
+                      "council", "police", "court", "mosque", "church", "cathedral", "market", "bazaar", "mayor",
+                      "governor", "assembly", "parliament", "ministry", "government", "airbase", "base", "refinery"}
 
 
 def _after_place_word(tok: Token) -> bool:
