@@ -80,7 +80,9 @@ def parse_doc(nlp: Language, text: str) -> Doc:
 # stand-in verb of the same person in the word's place, and the word gets that parse.
 STAND_INS = {True: ("holds", "VBZ", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
              False: ("hold", "VBP", "Tense=Pres|VerbForm=Fin"),
-             "past": ("held", "VBD", "Tense=Past|VerbForm=Fin")}
+             "past": ("held", "VBD", "Tense=Past|VerbForm=Fin"),
+             # a past verb the parser takes for a participle even as "held": parsed as "holds", kept past
+             "past-finite": ("holds", "VBD", "Tense=Past|VerbForm=Fin")}
 _SUBJECT_END = {"NOUN", "PROPN", "PRON", "NUM"}
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the tags of a verb that carries its clause's tense
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
@@ -106,8 +108,12 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
             new = _reparsed(sent, [found, *_coordinated_verbs(sent, found[0], verbs)], nlp)
         elif (second := _misread_second_verb(sent, verbs)) is not None:
             new = _reparsed(sent, second, nlp, own_first=True)
-        elif (past := _misread_past_verb(sent, verbs)) is not None:
+        if new is None and (past := _misread_past_verb(sent, verbs)) is not None:
             new = _reparsed(sent, [past], nlp)
+        if new is None and (acl := _misread_acl_verb(sent, verbs)) is not None:
+            new = _reparsed(sent, [acl], nlp)
+        if new is None and (aux := _misread_aux_verb(sent, verbs)) is not None:
+            new = _reparsed(sent, [aux], nlp)
         if new is not None:
             repaired[sent.start] = new
     if not repaired:
@@ -189,6 +195,49 @@ def _misread_past_verb(sent, verbs: frozenset[str]) -> tuple[int, str, str] | No
     return None
 
 
+def _misread_acl_verb(sent, verbs: frozenset[str]) -> tuple[int, str, str] | None:
+    """A past-tense verb of `verbs` in the active voice the parser hung on its subject as a participle, leaving the
+    sentence without a main verb ("A senior Iranian commander threatened on Saturday to close the strait if exports
+    were blocked": "commander" the root), as `_reparsed` takes it; else None."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS and not _subordinate(t) for t in sent):
+        return None
+    for token in root.children:
+        k = token.i - sent.start
+        if token.tag_ in ("VBD", "VBN") and token.dep_ == "acl" and k > 0 and token.i == root.i + 1 and token.is_lower \
+                and token.lemma_.lower() in verbs and _acts(token):
+            return k, token.lemma_.lower(), "past-finite"
+    return None
+
+
+def _subordinate(tok) -> bool:
+    """A finite word of a subordinate clause ("if exports were blocked", "who was arrested")."""
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return verb.dep_ in ("advcl", "relcl", "acl", "ccomp") and (verb.dep_ != "advcl" or any(c.dep_ == "mark" for c in verb.children))
+
+
+def _acts(verb) -> bool:
+    """A participle that takes an object, a clause or a "to" infinitive: a verb in the active voice ("threatened to
+    close the strait"), not a headline's passive ("Protesters killed in clashes")."""
+    return any(c.dep_ in ("dobj", "ccomp") or (c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                                   for a in c.children))
+               for c in verb.children)
+
+
+def _misread_aux_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
+    """A present-tense verb of `verbs` the parser made the auxiliary of the noun after it ("North Korea threatens
+    'overwhelming' response to drills": "response" the root), as `_reparsed` takes it; else None."""
+    if sent.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    tokens = list(sent)
+    for k in range(1, len(tokens) - 1):
+        token = tokens[k]
+        if token.dep_ == "aux" and token.tag_ == "VBZ" and token.is_lower and token.lower_ not in ("is", "has", "does") \
+                and tokens[k - 1].pos_ in ("NOUN", "PROPN") and (form := verb_form(token.text, verbs)) is not None:
+            return k, *form
+    return None
+
+
 def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, str, bool]]:
     """The verbs of `verbs` coordinated with the verb at `k` and also read as nouns ("police raid ministries and
     detain 14 officials"), as (index, lemma, third person?)."""
@@ -216,6 +265,8 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
         if not (t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
             continue  # "…, police fire tear gas at fans queuing at the gates": a participle after the word is no clause verb
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
+        if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubjpass" for c in verb.children):
+            return True  # "…if Iranian oil exports were blocked": the word is the subject of a passive, a noun
         if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
             continue  # "a court sentences ousted president Morsi": the verb word read as the subject of the next
         if i > k and any(c.dep_ == "mark" for c in verb.children):
@@ -250,7 +301,11 @@ def _reparsed(sent, found: list[tuple[int, str, bool | str]], nlp: Language, own
         stand_ins[k] = (words[k], sent[k].tag_, str(sent[k].morph))
     lemmas = {i: lem for i, lem, _ in found}
     spaces = [bool(t.whitespace_) for t in sent]
-    trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=spaces)
+    trial_spaces = list(spaces)
+    for i in stand_ins:
+        if i >= 2 and words[i - 1] == "-":  # "test - holds" parses as a verb where "test-holds" is an adjective
+            trial_spaces[i - 2] = trial_spaces[i - 1] = True
+    trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=trial_spaces)
     for name, component in nlp.pipeline:
         if name != "ner":  # the words' entities are the first parse's (below); the recognizer runs after the parser
             trial = component(trial)
