@@ -35,6 +35,9 @@ GENERIC = {"central", "centre", "center", "north", "south", "east", "west", "nor
            "highlands", "lowlands", "delta", "oriental", "occidental", "frontier", "border", "atlantic", "pacific",
            "distrito federal", "federal district", "union", "independence", "liberty", "unity", "victoria",
            "jefferson", "washington", "lincoln", "madison", "jackson", "franklin", "georgia", "san", "santa"}
+# Kinds news writes after a region's name ("Niger State", "Sindh province"); with it, a name a country or a city has
+# taken names the region.
+SUFFIXED = {"State", "Province", "Region", "Governorate", "Oblast", "Prefecture", "Department", "Territory"}
 # English names news uses where ISO 3166-2 has the local form (team curation from public usage).
 EXONYMS = {
     "DE-BY": ["Bavaria"], "DE-NW": ["North Rhine-Westphalia"], "DE-NI": ["Lower Saxony"], "DE-HE": ["Hesse"],
@@ -48,6 +51,7 @@ EXONYMS = {
     "IQ-DI": ["Diyala"], "IQ-KI": ["Kirkuk"], "SY-HL": ["Aleppo province"], "SY-ID": ["Idlib province"],
     "SY-DY": ["Deir ez-Zor province"], "SY-HA": ["Hasakah"], "SY-RA": ["Raqqa province"],
     "AF-HEL": ["Helmand"], "AF-KAN": ["Kandahar province"], "AF-KDZ": ["Kunduz province"], "AF-NAN": ["Nangarhar"],
+    "IR-11": ["Sistan-Baluchestan", "Sistan and Baluchestan", "Sistan-Baluchistan"], "IR-12": ["Kurdistan province"],
     "PK-KP": ["Khyber Pakhtunkhwa"], "PK-BA": ["Balochistan", "Baluchistan"], "IN-JK": ["Jammu and Kashmir"],
     "IN-MN": ["Manipur"], "IN-KL": ["Kerala"], "CN-XJ": ["Xinjiang"], "CN-XZ": ["Tibet"], "CN-NM": ["Inner Mongolia"], "CN-GD": ["Guangdong"],
     "CA-QC": ["Quebec"], "ES-CT": ["Catalonia"], "ES-PV": ["Basque Country"], "ES-AN": ["Andalusia"],
@@ -108,13 +112,18 @@ def build() -> list[dict]:
         names = [n for n in (sub.name, ascii_fold(sub.name)) if "," not in n and "(" not in n]
         names += [LOCAL_KIND.sub("", n) for n in names if LOCAL_KIND.search(n)] + EXONYMS.get(sub.code, [])
         taken = taken_names(country)
-        names = [n for n in dict.fromkeys(names)
+        candidates = list(dict.fromkeys(names))
+        names = [n for n in candidates
                  if len(n) > 3 and n.lower() not in GENERIC and n.lower() not in taken
                  and (len(countries_of.get(n.lower(), ())) <= 1 or n in EXONYMS.get(sub.code, []))]
+        if sub.type in SUFFIXED:  # "Niger State", "Lagos State": the name a country or a city took, with its kind
+            names += [f"{n} {kind}" for n in candidates if n.lower() in taken and n.lower() not in GENERIC
+                      and len(countries_of.get(n.lower(), ())) <= 1 for kind in (sub.type, sub.type.lower())]
         if not names:
             continue
         rows.append({"id": sub.code, "name": names[0], "aliases": "|".join(names[1:]), "country": country,
-                     "kind": sub.type.lower(), "source": source if names[0] == sub.name or names[0] == ascii_fold(sub.name)
+                     "kind": sub.type.lower(), "source": source if names[0] in (sub.name, ascii_fold(sub.name))
+                     or names[0].lower() in {f"{n} {sub.type}".lower() for n in (sub.name, ascii_fold(sub.name))}
                      else "team curation (English name); ISO 3166-2 code"})
     return rows
 

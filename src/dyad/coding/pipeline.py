@@ -404,10 +404,15 @@ def _acting_country(tok, mention) -> bool:
 
 
 def _owning_country(tok, mention) -> bool:
-    """A country named as the owner of a thing ("a US base in Syria", "Turkish jets over Iraq"): not a
-    place of the sentence, unless the thing is a place ("the Iraqi capital", "a Syrian border town")."""
-    return mention.entity.kind == "country" and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" \
-        and tok.head.lemma_.lower() not in _PLACE_NOUNS
+    """A country named as the owner of a thing ("a US base in Syria", "Turkish jets over Iraq"), or a country or
+    capital as the owner of the people an act is aimed at ("summoned China's ambassador", "warned Kabul's rulers"):
+    not a place of the sentence, unless the thing is a place ("the Iraqi capital", "a Syrian border town", "Kabul's
+    streets"). The owner of the subject is the setting: "Yemen's government and rebels in the north agreed…"."""
+    if tok.head.pos_ != "NOUN" or tok.head.lemma_.lower() in _PLACE_NOUNS:
+        return False
+    if tok.dep_ == "poss":
+        return mention.entity.kind in ("country", "city") and tok.head.dep_ in ("dobj", "pobj", "dative")
+    return mention.entity.kind == "country" and tok.dep_ in ("compound", "amod")
 
 
 _PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "border", "coast", "port",

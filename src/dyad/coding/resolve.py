@@ -94,7 +94,8 @@ class Gazetteer:
                     p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in persons):
                 continue  # "Crystal Cortes" is a person, not the Honduran department of Cortés
             if mention.entity.kind == "place" and all(t.ent_type_ == "ORG" for t in span) \
-                    and not _after_place_word(span.root):
+                    and not _after_place_word(span.root) \
+                    and not (span.end < len(doc) and doc[span.end].lower_ in _REGION_KINDS):  # "Rakhine state"
                 as_firm.append(mention)
                 continue
             out.update(dict.fromkeys(range(mention.start, mention.end), mention))
@@ -118,6 +119,9 @@ class Gazetteer:
         return out
 
 
+# Words after a region's name that say it is one ("Rakhine state", "Sistan-Baluchestan province").
+_REGION_KINDS = {"state", "province", "region", "district", "county", "governorate", "department", "oblast", "prefecture",
+                 "territory", "municipality", "emirate", "canton", "krai", "republic"}
 # Prepositions after which a name is a place ("near Djibo", "in Kano").
 _NAME_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
 # Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
