@@ -159,9 +159,11 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
 
 
 def _counted(tokens: list, k: int) -> bool:
-    """A number before the word, alone or before the nouns that modify it ("two trains", "two roadside bombs")."""
+    """A number before the word, alone or before the words that modify it ("two trains", "two roadside bombs", "two
+    Chinese navy ships")."""
     j = k - 1
-    while j > 0 and tokens[j].dep_ == "compound" and tokens[j].pos_ == "NOUN" and tokens[j].head.i == tokens[k].i:
+    while j > 0 and tokens[j].dep_ in ("compound", "amod") and tokens[j].pos_ in ("NOUN", "ADJ", "PROPN") \
+            and tokens[j].i < tokens[j].head.i <= tokens[k].i:
         j -= 1
     return tokens[j].pos_ == "NUM"
 

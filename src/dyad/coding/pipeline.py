@@ -172,6 +172,8 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         for draft in drafts:  # a place acted on is no "they": "Gunmen stormed a village. They killed…" (the gunmen)
             for actor in draft.actor + [r for r in draft.recipient if r.kind != "place"]:
                 coder.resolver.remember(actor, memory)
+            for actor in draft.actor[::-1]:  # but "he" is most often the subject: "X met Lebanon's president. He urged…"
+                coder.resolver.remember_person(actor, memory)
             memory.last_pair = _pair_of(draft) or memory.last_pair
         _remember_subjects(sent, ctx, coder, told=bool(drafts))
         memory.accident_before = coder.extractor.accident_places(ctx)

@@ -340,6 +340,8 @@ class Resolver:
             return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
         former = any(t.lemma_.lower() in lex.former for t in tokens)
         person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens))
+        if person and entity is not None and entity.kind in ("country", "city", "place", "igo") and head.i in mentions:
+            person = False  # "visited Khartoum", tagged PERSON: the place the knowledge base names
         person = person or (entity is not None and entity.kind == "person")
         office = self._office(head, tokens) if (person or sector) else None
         code = None
@@ -525,6 +527,12 @@ class Resolver:
                     return self.resolve(tok, mentions, memory, places)
         return None
 
+    def remember_person(self, actor: ActorRef, memory: ArticleMemory) -> None:
+        """Make the actor the one "he" or "she" refers to next, when it is a person, named or by title."""
+        words = (actor.entity_text or "").lower().split()
+        if actor.kind == "person" or (actor.code and actor.kind in ("role", "country") and words and words[-1] in self.lex.titles):
+            memory.last_person = actor
+
     def remember(self, actor: ActorRef, memory: ArticleMemory) -> None:
         """Keep a resolved actor so later surnames and pronouns can refer to it."""
         if actor.code and actor.kind != "place" and actor.country_from == "text":
@@ -538,6 +546,8 @@ class Resolver:
         elif actor.code:
             memory.last_group = actor
             words = (actor.entity_text or "").lower().split()
+            if actor.kind in ("role", "country") and words and words[-1] in self.lex.titles:
+                memory.last_person = actor  # "Thailand's army chief visited… He accused…": one person, named by title
             if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
                 memory.remember_noun(_singular(words[-1]), actor)
             if actor.code in _ORG_CODES:
