@@ -28,6 +28,9 @@ def test_a_bomb_that_goes_off_is_an_attack_by_no_one_named(code_text, text, reci
         "A gas cylinder exploded in a kitchen in Accra, injuring four people.",
         "A fuel tanker exploded on a highway outside Kampala.",
         "Engineers detonated an unexploded shell in a controlled explosion near the port.",
+        "A commercial rocket exploded on its launch pad in Texas on Thursday.",
+        "A diesel tank exploded at a bus depot in Accra, killing two mechanics.",
+        "A blast went off at a fertiliser plant near Lyon.",
     ],
 )
 def test_what_explodes_by_accident_is_no_attack(code_text, text):

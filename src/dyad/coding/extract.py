@@ -470,6 +470,8 @@ class Extractor:
             return None  # "the striker joined Real Madrid for pre-season training"
         if rule.type == "THREATEN" and rule.threat_if_future and self._sport(ctx):
             return None  # "stewards could use force if fans misbehave, the club said"
+        if rule.subject_in and not any(t.lemma_.lower() in rule.subject_in for t in subjects):
+            return None  # "a bomb went off"; a rocket on a launch pad or a fuel tank that explodes is none
         if rule.subject_weapon and not any(self._weapon(t) or t.lemma_.lower() in self._killer_words for t in subjects):
             return None  # "the runaway car ploughed into shoppers", "Nadal tore through the second set"
         # a name the KB does not know is an actor only as the one acted on ("fined Volkswagen"); a

@@ -119,6 +119,8 @@ class Gazetteer:
         return out
 
 
+_TANK_CONTENTS = {"fuel", "gas", "oil", "petrol", "diesel", "gasoline", "propane", "water", "storage", "septic", "chemical",
+                  "ammonia", "chlorine", "fish", "think"}
 # Words after a region's name that say it is one ("Rakhine state", "Sistan-Baluchestan province").
 _REGION_KINDS = {"state", "province", "region", "district", "county", "governorate", "department", "oblast", "prefecture",
                  "territory", "municipality", "emirate", "canton", "krai", "republic"}
@@ -303,6 +305,9 @@ class Resolver:
         """The actor a noun phrase names, or None when it names no actor."""
         lex = self.lex
         low = head.lower_
+        if head.lemma_.lower() in ("tank", "tanker") and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _TANK_CONTENTS
+                                                             for c in head.children):
+            return None  # "a fuel tank exploded, killing two": a container, not armour
         if head.pos_ == "PRON":
             if low in lex.speaker_pronouns:
                 return self.speaker_of(head.idx, head.doc, mentions, memory, sentence_places)

@@ -24,7 +24,7 @@ _RULE_KEYS = {
     "needs_actor_or_target", "compound", "compound_any", "amod_any", "of_role", "of_needs",
     "plural_talk", "phrase", "adjectival", "threat_if_future", "subject_any", "not_phrase", "id",
     "planned", "subject_sector_not",
-    "when_negated", "light_recipient", "subject_weapon", "speaker_threat", "giver_from", "object_named",
+    "when_negated", "light_recipient", "subject_weapon", "speaker_threat", "giver_from", "object_named", "subject_in",
 }
 
 
@@ -94,6 +94,7 @@ class Rule:
     # the subject receives and the giver is named by "from" or owns the thing: "Ukraine receives tanks from Germany"
     giver_from: bool = False
     subject_weapon: bool = False  # its subject must be a weapon or a blast: "a car bomb tore through a market"
+    subject_in: frozenset[str] = frozenset()  # its subject must be one of these words: "a bomb went off", not "a blast"
     object_named: bool = False  # its object must be a name or a pronoun: "recognised him", not "recognised the nurses"
     subject_any: frozenset[str] = frozenset()  # subjects that may stand in for an unresolved actor
     not_phrase: tuple[frozenset[str], ...] = ()  # words that rule the sense out: "battled over the budget"
@@ -248,6 +249,7 @@ def _rule(pos: str, raw: dict, sets, types, index: int) -> Rule:
         speaker_threat=bool(raw.get("speaker_threat")),
         giver_from=bool(raw.get("giver_from")),
         subject_weapon=bool(raw.get("subject_weapon")),
+        subject_in=_words(raw.get("subject_in"), sets, where).lemmas,
         object_named=bool(raw.get("object_named")),
         subject_any=_words(raw.get("subject_any"), sets, where).lemmas,
         not_phrase=tuple(frozenset(alt.split("|")) for alt in str(raw.get("not_phrase") or "").lower().split()),
