@@ -81,3 +81,34 @@ def test_fined_is_fine_not_fin(code_text):
     got = first_of(coded_sectors(code_text, "The European Commission fined Meta 800 million euros on Thursday."),
                    "SANCTION")
     assert "USA/BUS" in got[3], got
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("The African Union welcomed the release of the detained ministers by the junta.", None),
+        ("Ghana welcomed the decision by Togo to reopen the border.", "TGO/GOV"),
+    ],
+)
+def test_welcoming_an_act_is_no_visit(code_text, text, recipient):
+    coded = coded_sectors(code_text, text)
+    assert not [e for e in coded if e[0] == "CONSULT"], coded
+    assert recipient is None or recipient in first_of(coded, "SUPPORT")[3], coded
+
+
+def test_welcoming_a_visitor_is_still_a_visit(code_text):
+    got = first_of(coded_sectors(code_text, "The Ghanaian president welcomed the Togolese prime minister to Accra."),
+                   "CONSULT", "visit")
+    assert got[2] == ("TGO/GOV",), got
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Mexico imposed tariffs on textile imports from Bangladesh.", "BGD/GOV"),
+        ("Turkey raised duties on cars made in Japan.", "JPN/GOV"),
+    ],
+)
+def test_a_measure_on_goods_hits_where_they_come_from(code_text, text, recipient):
+    got = first_of(coded_sectors(code_text, text), "SANCTION")
+    assert recipient in got[3], got

@@ -1043,7 +1043,7 @@ class Extractor:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            out.extend(self.resolver.heads(pobj))
+                            out.extend(self.resolver.heads(_goods_origin(pobj) or pobj))
                 if child.dep_ == "dative" and "dative" in preps:
                     out.extend(self.resolver.heads(child))
         return out
@@ -2079,6 +2079,27 @@ def _drop_sanction_verbs(drafts: list[Draft]) -> list[Draft]:
 
 
 _SANCTION_VERBS = {"slap", "hit", "target", "strike"}
+
+
+def _goods_origin(noun: Token) -> Token | None:
+    """Where goods come from, for a measure laid on them: "tariffs on steel imports from Vietnam", "duties on cars made
+    in China" (the country is whom the measure hits); None for anything but goods."""
+    if noun.lemma_.lower() not in _GOODS_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("make", "produce", "manufacture"):
+            return next((p for c in child.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                         for p in c.children if p.dep_ == "pobj"), None)
+    measure = noun.head.head if noun.dep_ == "pobj" else noun  # the parser may hang "from Vietnam" on the measure or its verb
+    for holder in (noun, measure, measure.head):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+_GOODS_NOUNS = {"import", "imports", "good", "goods", "product", "products", "export", "exports", "shipment", "car", "vehicle",
+                "steel", "aluminium", "aluminum", "panel", "chip", "textile", "commodity"}
 
 
 def _drop_protest_complements(drafts: list[Draft]) -> list[Draft]:
