@@ -1,10 +1,11 @@
 """Score the probe sets of tests/probes/ (unadjudicated snippets with an expected type; docs/rules.md, twelfth round).
 
-    .venv/bin/python scripts/score_probes.py [violence|politics|actors|quiet ...] [--misses]
+    .venv/bin/python scripts/score_probes.py [violence|politics|actors|quiet|mixed-a|mixed-b ...] [--misses]
 
 For the event probes: how many items get an event of the expected type, and on those with an expected actor
-country, how many have it among that type's actors. For the quiet probe: how many items get any event. With
---misses, each item that fails is printed with what was coded. `DYAD_MODEL=off` scores the rules alone.
+country, how many have it among that type's actors. For the quiet probe: how many items get any event. The mixed
+probes hold both, and count the event items that get no event at all. With --misses, each item that fails is
+printed with what was coded (not for the mixed probes, which are held out: aggregates only). `DYAD_MODEL=off` scores the rules alone.
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def score_events(coder: Coder, items: list[dict], misses: bool) -> dict:
             "actor_country_of": country[1], "by_type": {k: f"{right[k]}/{total[k]}" for k in sorted(total)}}
 
 
+def score_mixed(coder: Coder, items: list[dict], misses: bool) -> dict:
+    """Event items as `score_events` scores them, plus how many get no event at all; "NONE" items as `score_quiet`."""
+    events = [i for i in items if i["type"] != "NONE"]
+    quiet = [dict(i, category=i.get("category") or "none") for i in items if i["type"] == "NONE"]
+    silent = sum(1 for i in events if not coded(coder, i["text"]))
+    none = score_quiet(coder, quiet, misses)
+    return {**score_events(coder, events, misses), "silent": silent, "none_items": none["items"],
+            "none_with_an_event": none["items_with_an_event"], "none_by_category": none["by_category"]}
+
+
 def score_quiet(coder: Coder, items: list[dict], misses: bool) -> dict:
     noisy, total = Counter(), Counter()
     for item in items:
@@ -65,13 +76,13 @@ def score_quiet(coder: Coder, items: list[dict], misses: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", default=["violence", "politics", "actors", "quiet"])
+    parser.add_argument("sets", nargs="*", default=["violence", "politics", "actors", "quiet", "mixed-a", "mixed-b"])
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     coder = Coder()
     for name in args.sets:
         items = [json.loads(line) for line in (FOLDER / f"{name}.jsonl").read_text("utf-8").splitlines() if line.strip()]
-        score = score_quiet if name == "quiet" else score_events
+        score = score_quiet if name == "quiet" else score_mixed if name.startswith("mixed") else score_events
         print(name, json.dumps(score(coder, items, args.misses)))
 
 
