@@ -112,3 +112,21 @@ def test_welcoming_a_visitor_is_still_a_visit(code_text):
 def test_a_measure_on_goods_hits_where_they_come_from(code_text, text, recipient):
     got = first_of(coded_sectors(code_text, text), "SANCTION")
     assert recipient in got[3], got
+
+
+def test_an_acronym_after_its_role_is_that_role(code_text):
+    got = first_of(coded_sectors(code_text, "Spanish regulator CNMC fined Amazon for restricting sellers."), "SANCTION")
+    assert got[2] == ("ESP/GOV",), got
+
+
+@pytest.mark.parametrize(
+    "text, sanctioned",
+    [
+        ("A Paris court awarded damages against the magazine on Tuesday.", True),
+        ("A federal jury awarded $4 million to the family of a man killed by police.", True),
+        ("The jury awarded the Booker prize to an Irish novelist.", False),
+    ],
+)
+def test_damages_awarded_by_a_court_sanction(code_text, text, sanctioned):
+    coded = coded_sectors(code_text, text)
+    assert bool([e for e in coded if e[0] == "SANCTION"]) == sanctioned, coded

@@ -342,6 +342,9 @@ class Resolver:
                             end=tokens[-1].idx + len(tokens[-1].text))
         if head.i not in mentions and not _actor_head(head, self.lex) and not (
                 head.lemma_.lower() in lex.organisation_anaphors and leader_of(head, mentions) is not None):
+            role = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in lex.sector_of), None)
+            if role is not None and head.text.isupper() and len(head.text) > 1:
+                return self.resolve(role, mentions, memory, sentence_places)  # "French regulator CNIL": the regulator
             return None  # "Russian efforts", "Ukrainian grain": a modifier names a country, the head no actor
         former = any(t.lemma_.lower() in lex.former for t in tokens)
         person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens))
