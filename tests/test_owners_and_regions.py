@@ -44,3 +44,8 @@ def test_a_region_named_with_its_kind_is_a_place(code_text, text, event, actor):
 def test_a_country_that_shares_a_regions_name_is_still_the_country(code_text):
     got = first_of(coded_sectors(code_text, "Niger expelled the French ambassador on Tuesday."), "SANCTION")
     assert got[2] == ("NER/GOV",), got
+
+
+def test_a_title_word_inside_a_known_name_is_no_title(code_text):
+    got = first_of(coded_sectors(code_text, "General Motors was ordered to pay a $50 million fine in Seoul."), "SANCTION")
+    assert got[3] == ("USA/BUS",), got

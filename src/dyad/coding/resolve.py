@@ -638,9 +638,11 @@ class Resolver:
             return "CVL"  # "a wedding party", "a search party": people gathered, not a political party
         if own:
             return own
-        if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"
-            titled = [_pair_sector(t, lex) or lex.sector_of.get(t.lemma_.lower()) for t in tokens
-                      if t.dep_ == "compound" and t.i < head.i]  # "Kremlin critic Alexei Navalny": the pair tells
+        if head.pos_ == "PROPN":  # a title before a name: "Defence Minister Kim"; not a word of a known name
+            titled = [_pair_sector(t, lex) or lex.sector_of.get(t.lemma_.lower()) for t in tokens  # ("General Motors")
+                      if t.dep_ == "compound" and t.i < head.i and not (mentions and t.i in mentions and head.i in mentions
+                                                                         and mentions[t.i] is mentions[head.i])]
+            # "Kremlin critic Alexei Navalny": the pair tells
             titled = [s for s in titled if s]
             if titled:
                 return titled[-1]
