@@ -3,8 +3,8 @@
     .venv/bin/python scripts/score_probes.py [violence|politics|actors|quiet|mixed-a|mixed-b ...] [--misses]
 
 For the event probes: how many items get an event of the expected type, and on those with an expected actor
-country, how many have it among that type's actors. For the quiet probe: how many items get any event. The mixed
-probes hold both, and count the event items that get no event at all. With --misses, each item that fails is
+country, how many have it among that type's actors, and how many get no event at all. For the quiet probe: how many
+items get any event. The mixed probes hold both. With --misses, each item that fails is
 printed with what was coded (not for the mixed probes, which are held out: aggregates only). `DYAD_MODEL=off` scores the rules alone.
 """
 
@@ -29,11 +29,12 @@ def coded(coder: Coder, text: str) -> list[tuple[str, list[str]]]:
 
 
 def score_events(coder: Coder, items: list[dict], misses: bool) -> dict:
-    right, total, country = Counter(), Counter(), [0, 0]
+    right, total, country, silent = Counter(), Counter(), [0, 0], 0
     for item in items:
         expected = item["type"]
         total[expected] += 1
         events = coded(coder, item["text"])
+        silent += not events
         of_type = [codes for kind, codes in events if kind == expected]
         if not of_type:
             if misses:
@@ -47,17 +48,17 @@ def score_events(coder: Coder, items: list[dict], misses: bool) -> dict:
                 country[0] += 1
             elif misses:
                 print(f"COUNTRY {item['id']} {expected} {item.get('actor')} got {events} | {item['text']}")
-    return {"right_type": sum(right.values()), "items": sum(total.values()), "actor_country": country[0],
-            "actor_country_of": country[1], "by_type": {k: f"{right[k]}/{total[k]}" for k in sorted(total)}}
+    return {"right_type": sum(right.values()), "items": sum(total.values()), "silent": silent,
+            "actor_country": country[0], "actor_country_of": country[1],
+            "by_type": {k: f"{right[k]}/{total[k]}" for k in sorted(total)}}
 
 
 def score_mixed(coder: Coder, items: list[dict], misses: bool) -> dict:
-    """Event items as `score_events` scores them, plus how many get no event at all; "NONE" items as `score_quiet`."""
+    """Event items as `score_events` scores them; "NONE" items as `score_quiet` does."""
     events = [i for i in items if i["type"] != "NONE"]
     quiet = [dict(i, category=i.get("category") or "none") for i in items if i["type"] == "NONE"]
-    silent = sum(1 for i in events if not coded(coder, i["text"]))
     none = score_quiet(coder, quiet, misses)
-    return {**score_events(coder, events, misses), "silent": silent, "none_items": none["items"],
+    return {**score_events(coder, events, misses), "none_items": none["items"],
             "none_with_an_event": none["items_with_an_event"], "none_by_category": none["by_category"]}
 
 

@@ -4,7 +4,7 @@ sentences, none of them a gold item."""
 
 import pytest
 
-from tests.coded import coded_sectors, first_of
+from tests.coded import assert_absent, coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,8 @@ def test_who_condemns_a_visit_is_not_the_visitor(code_text):
 
 
 def test_a_private_visit_is_no_diplomacy(code_text):
-    coded = coded_sectors(code_text, "Thailand's foreign ministry said the former president had entered the country "
-                                     "on a private visit.")
-    assert not [e for e in coded if e[0] == "CONSULT"], coded
+    assert_absent(code_text, "Thailand's foreign ministry said the former president had entered the country on a "
+                             "private visit.", {"CONSULT"})
 
 
 def test_a_headline_visit_noun_is_the_headlines_persons(code_text):

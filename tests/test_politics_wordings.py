@@ -5,7 +5,7 @@ threat's condition. The team's own sentences, none of them a gold item or a prob
 
 import pytest
 
-from tests.coded import coded_sectors, first_of
+from tests.coded import assert_absent, coded_sectors, first_of
 
 
 def test_a_present_verb_read_as_an_auxiliary_is_the_verb(code_text):
@@ -73,8 +73,7 @@ def test_repercussions_warned_of_are_a_threat(code_text):
 
 
 def test_a_word_in_a_threats_condition_is_not_its_content(code_text):
-    coded = coded_sectors(code_text, "The rebels threatened to shut the highway if their fighters were attacked.")
-    assert not [e for e in coded if e[0] == "REJECT"], coded
+    assert_absent(code_text, "The rebels threatened to shut the highway if their fighters were attacked.", {"REJECT"})
 
 
 def test_fined_is_fine_not_fin(code_text):

@@ -5,7 +5,7 @@ sentences, none of them a gold item or a probe item."""
 
 import pytest
 
-from tests.coded import coded_sectors, first_of
+from tests.coded import assert_absent, coded_sectors, first_of
 
 
 @pytest.mark.parametrize(
@@ -70,8 +70,7 @@ def test_people_held_for_questioning_are_detained(code_text, text, recipient):
 
 
 def test_holding_talks_in_custody_of_no_one_is_no_detention(code_text):
-    coded = coded_sectors(code_text, "The two leaders held talks in Geneva on Monday.")
-    assert not [e for e in coded if e[0] == "COERCE"], coded
+    assert_absent(code_text, "The two leaders held talks in Geneva on Monday.", {"COERCE"})
 
 
 def test_citizenship_revoked_restricts(code_text):
@@ -110,5 +109,4 @@ def test_pressing_ahead_with_deportations_is_no_request(code_text):
     ],
 )
 def test_more_words_that_tell_sport(code_text, text):
-    coded = coded_sectors(code_text, text)
-    assert not [e for e in coded if e[0] in ("ASSAULT", "RETREAT")], coded
+    assert_absent(code_text, text, {"ASSAULT", "RETREAT"})

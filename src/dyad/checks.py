@@ -78,12 +78,11 @@ class Checker:
         self.resolver = resolver
 
     def check(self, doc: Doc, mentions: dict[int, Mention], events: tuple[Event, ...], quotes: tuple[Quote, ...],
-              published: date | None, sentences: list) -> list[Flag]:
-        """Every flag for one coded article."""
+              published: date | None, sentences: list, text: str) -> list[Flag]:
+        """Every flag for one coded article; `text` is `doc.text`, which spaCy builds from the tokens on every call."""
         if published is None:
             return []
         sentences = _Sentences(sentences)
-        text = doc.text  # made from the tokens on every call: once here
         titled = self.titled_mentions(doc, text, mentions, events, quotes, published, sentences)
         flags = self.role_flags(titled)
         flags += self.contradictions(titled)

@@ -69,9 +69,6 @@ _AMOUNTS = {"euro", "dollar", "pound", "yen", "yuan", "won", "rupee", "franc", "
             "naira", "shilling", "dirham", "riyal", "million", "billion"}
 _SPORT_ROLES = {"captain", "skipper", "coach", "manager", "player", "batsman", "bowler", "striker", "goalkeeper",
                 "midfielder", "defender", "winger", "forward", "keeper", "quarterback", "pitcher"}
-# Things fired, dropped or planted that tell nothing of who sent them (Extractor._stray_weapon).
-_PROJECTILES = {"missile", "rocket", "shell", "mortar", "bomb", "grenade", "drone", "projectile", "ied", "explosive",
-                "munition", "landmine", "mine", "firebomb", "bullet"}
 _PASSENGER_VEHICLES = {"bus", "minibus", "train"}
 _MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "airfield", "bunker", "depot", "installation"}
 # Verbs whose agent, left out of a passive, can only be a court or prosecutor ("was charged with").
@@ -159,6 +156,8 @@ class Extractor:
         self._weapon_words = frozenset().union(*(cues.get(m, frozenset()) for m in ("heavy-weapons", "explosives", "drone", "aerial")))
         # words that give a death toll a killer: it is then no disaster's toll
         self._killer_words = self._weapon_words | _ATTACK_SUBJECTS | rules.sets.get("armed_agents", frozenset())
+        # things fired, dropped or planted that tell nothing of who sent them (_stray_weapon)
+        self._projectiles = rules.sets.get("projectiles", frozenset())
         # the light verbs a noun rule takes: the shared ones and its own ("put tariffs on"), built once
         self._lights = {r.needs_light: rules.light_verbs | r.needs_light
                         for found in rules.nouns.values() for r in found if r.needs_light}
@@ -559,7 +558,7 @@ class Extractor:
                 if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
                     continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters": whom
                 if rule.type == "ASSAULT" and self._weapon(o) and (aimed or (
-                        self._lemma(tok) in _FIRING and o.lemma_.lower() in _PROJECTILES)):
+                        self._lemma(tok) in _FIRING and o.lemma_.lower() in self._projectiles)):
                     continue  # "fired missiles at the base", "a rocket fired by rebels": what was fired, not whom
                 found = self._resolve_all([o], ctx)
                 found = found or self._resolve_all([c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"], ctx)
@@ -671,10 +670,10 @@ class Extractor:
         It is no actor: the place it lands in is the target's, not the side that fired it ("Russian missiles",
         "a Hamas rocket", "army shells" and "a rocket fired by militants" name theirs)."""
         lemma = tok.lemma_.lower()
-        if lemma not in _PROJECTILES and not (lemma == "device" and self._weapon(tok)):
+        if lemma not in self._projectiles and not (lemma == "device" and self._weapon(tok)):
             return False
         lex = self.resolver.lex
-        return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lemma_.lower() not in _PROJECTILES
+        return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lemma_.lower() not in self._projectiles
                        and (c.i in ctx.mentions or c.lemma_.lower() in lex.sector_of) for c in tok.children)
 
     def _natural(self, tok: Token) -> bool:
@@ -888,8 +887,8 @@ class Extractor:
             verb = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "parked across the road in protest"
             if verb is None or any(d.trigger.i == verb.i for d in drafts):
                 continue  # "Serbia recalls its ambassador in protest": the act says what it is
-            subjects = self._subjects(verb, _is_passive(verb))
-            if _is_passive(verb) or not subjects:
+            subjects = [] if _is_passive(verb) else self._subjects(verb, False)
+            if not subjects:
                 continue
             actors = [a for a in self._resolve_all(subjects, ctx) if not unknown_organisation(a)]
             if not actors and ctx.places and not self._sport(ctx):
@@ -2493,15 +2492,11 @@ def _headline_passive(tok: Token) -> bool:
     return tok.dep_ == "ROOT" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in _ALWAYS_TRANSITIVE \
         and any(c.dep_ == "nsubj" for c in tok.children) \
         and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "ccomp", "xcomp", "prt") for c in tok.children) \
-        and not _shares_next_object(tok)  # "Police arrested and charged three activists" is active
-
-
-def _shares_next_object(tok: Token) -> bool:
-    """A verb joined straight to the next ("arrested and charged three activists"), whose object it shares."""
-    return bool(_next_verb_objects(tok))
+        and not _next_verb_objects(tok)  # "Police arrested and charged three activists" is active
 
 
 def _next_verb_objects(tok: Token) -> list[Token]:
+    """The objects of the verb joined straight after this one ("beat and robbed refugees"), which it shares."""
     if tok.pos_ != "VERB" or tok.i + 2 >= len(tok.doc) or tok.nbor(1).lower_ not in ("and", "or"):
         return []
     nxt = tok.nbor(2)

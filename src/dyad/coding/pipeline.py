@@ -179,7 +179,7 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         memory.accident_before = coder.extractor.accident_places(ctx)
     actors = _unique_actors(a for e in events for a in (*e.actor, *e.recipient))
     quote_records = tuple(_quote(q, doc, mentions, memory, coder) for q in memory.quotes)
-    flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences)
+    flags = coder.checker.check(doc, mentions, tuple(events), quote_records, article.date, sentences, text)
     return CodedArticle(article=article, events=tuple(events), actors=actors, quotes=quote_records,
                         flags=(*flags, *model_flags))
 

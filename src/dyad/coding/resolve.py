@@ -545,17 +545,15 @@ class Resolver:
         """Keep a resolved actor so later surnames and pronouns can refer to it."""
         if actor.code and actor.kind != "place" and actor.country_from == "text":
             memory.recent = [a for a in memory.recent if a.code != actor.code][-3:] + [actor]
+        self.remember_person(actor, memory)  # "Thailand's army chief visited… He accused…": one person, named by title
         if actor.kind == "person":
             if actor.code or actor.sector:
                 for part in (actor.identifier_text or "").replace("-", " ").split():
                     if len(part) > 2 and part[0].isupper():
                         memory.persons.setdefault(part.lower(), actor)
-            memory.last_person = actor
         elif actor.code:
             memory.last_group = actor
             words = (actor.entity_text or "").lower().split()
-            if actor.kind in ("role", "country") and words and words[-1] in self.lex.titles:
-                memory.last_person = actor  # "Thailand's army chief visited… He accused…": one person, named by title
             if actor.sector and actor.kind != "place" and words and actor.country_from == "text":
                 memory.remember_noun(_singular(words[-1]), actor)
             if actor.code in _ORG_CODES:
