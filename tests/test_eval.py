@@ -113,6 +113,28 @@ def test_eval_several_files_each_and_union_with_errors_and_confusion(tmp_path):
     assert header.split("\t")[-1] == "none" and "ASSA" in header
 
 
+def test_eval_bootstrap_intervals_bracket_the_score_and_repeat(tmp_path):
+    protest = {"event": "PROTEST", "mode": ["demo"], "actor": [{"code": "KEN", "sector": "CVL"}], "recipient": [],
+               "modality": "asserted"}
+    wrong = {"event": "CONSULT", "mode": [], "actor": [{"code": "MLI", "sector": None}], "recipient": [],
+             "modality": "asserted"}  # deliberately wrong gold: an attack labelled as a meeting
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(_gold_line("b1", "Thousands of Kenyans marched in Nairobi against the new tax.", [protest])
+                    + _gold_line("b2", "Gunmen attacked a police station in Mali on Sunday.", [wrong])
+                    + _gold_line("b3", "A magnitude 6.1 earthquake shook northern Chile on Tuesday.", []))
+    runner = CliRunner()
+    runs = [runner.invoke(app, ["eval", str(gold), "--json", "--bootstrap", "200"]) for _ in range(2)]
+    assert all(run.exit_code == 0 for run in runs), runs[0].output
+    report = json.loads(runs[0].stdout)
+    low, high = report["intervals"]["micro_f1"]
+    # one of two gold events found, one extra: 0.5 here, anything from 0 to 1 on a resample of three items
+    assert low < report["micro_f1"] < high and low == 0.0 and high == 1.0
+    assert report["intervals"]["noisy_rate"] == [0.0, 0.0]
+    assert json.loads(runs[1].stdout)["intervals"] == report["intervals"]  # seeded: the same on every run
+    shown = runner.invoke(app, ["eval", str(gold), "--bootstrap", "50"])
+    assert "95 % bootstrap intervals: macro f1 0.000–1.000" in shown.stderr
+
+
 def test_eval_pairs_same_country_events_by_modality(tmp_path, coder):
     # two charges of the same man, one years ago and one now, coded in text order; the gold lists the
     # current one first: the pairing must not hang on that order

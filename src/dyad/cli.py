@@ -536,14 +536,17 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON: each file and their union."),
     errors: bool = typer.Option(False, "--errors", help="Also print every missed, extra or mis-coded event with its text."),
     confusion: bool = typer.Option(False, "--confusion", help="Also print the type confusion table (gold rows, coded columns)."),
+    bootstrap: int = typer.Option(0, "--bootstrap", min=0, metavar="N",
+                                  help="Also give 95 % intervals of the headline numbers over N resamples of the items (seeded)."),
 ) -> None:
     """Score dyad against gold sentences: per-type P/R/F1, macro-F1, actors, modality, places, silences.
 
-    Several files are scored each on its own and together.
+    Several files are scored each on its own and together. With --bootstrap, each number also gets the range it
+    would take on other samples of items like these, so a change smaller than that range is not read as progress.
 
-    Example: dyad eval tests/gold/gold-a.jsonl tests/gold/gold-b.jsonl --errors
+    Example: dyad eval tests/gold/gold-a.jsonl tests/gold/gold-b.jsonl --errors --bootstrap 1000
     """
-    from dyad.evaluate import code_items, confusion_rows, load_gold, score_items
+    from dyad.evaluate import bootstrap_intervals, code_items, confusion_rows, load_gold, score_items
 
     files = {}
     try:
@@ -558,6 +561,9 @@ def eval_(
     reports = {name: score_items(items, coded) for name, items in files.items()}
     if len(files) > 1:
         reports["union"] = score_items(union, coded)
+    if bootstrap:
+        for name, (report, _) in reports.items():
+            report["intervals"] = bootstrap_intervals(files.get(name, union), coded, rounds=bootstrap)
     if as_json:
         sys.stdout.write(json.dumps({name: report for name, (report, _) in reports.items()}
                                     if len(files) > 1 else reports[str(gold[0])][0]) + "\n")
@@ -587,7 +593,16 @@ def _eval_summary(report: dict) -> str:
             f" · sector accuracy {report['actor_sector_accuracy']:.3f} · mode accuracy {report['mode_accuracy']:.3f} · "
             f"modality accuracy {report['modality_accuracy']:.3f} · place accuracy {show(report['place_accuracy'])} "
             f"({report['place_checked']} checked) · items with a gold event coded with none "
-            f"{show(report['silent_rate'])} · items without one coded with some {show(report['noisy_rate'])}")
+            f"{show(report['silent_rate'])} · items without one coded with some {show(report['noisy_rate'])}"
+            + _eval_intervals(report.get("intervals")))
+
+
+def _eval_intervals(intervals: dict | None) -> str:
+    if not intervals:
+        return ""
+    shown = [f"{key.replace('_', ' ')} {low:.3f}–{high:.3f}" for key, bounds in intervals.items() if bounds
+             for low, high in [bounds]]
+    return " · 95 % bootstrap intervals: " + ", ".join(shown)
 
 
 @app.command(cls=Command)

@@ -10,6 +10,7 @@ extra is kept with its text for error work, and a type confusion table.
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,6 +267,30 @@ def score_items(items: list[GoldItem], coded: dict[str, list[Event]]) -> tuple[d
         if item.id in coded:
             score_item(item, coded[item.id], score)
     return score.report(), score
+
+
+INTERVAL_KEYS = ("macro_f1", "micro_f1", "actor_country_accuracy", "silent_rate", "noisy_rate")
+
+
+def bootstrap_intervals(items: list[GoldItem], coded: dict[str, list[Event]], rounds: int = 1000,
+                        level: float = 0.95, seed: int = 0) -> dict[str, list[float] | None]:
+    """Percentile intervals of the headline numbers over `rounds` resamples of the items with replacement
+    (the events are coded once; only the scoring is repeated). Seeded, so a report is reproducible."""
+    rng = random.Random(seed)
+    items = [item for item in items if item.id in coded]
+    values: dict[str, list[float]] = {key: [] for key in INTERVAL_KEYS}
+    for _ in range(rounds if items else 0):
+        report, _ = score_items([items[rng.randrange(len(items))] for _ in items], coded)
+        for key in INTERVAL_KEYS:
+            if report[key] is not None:
+                values[key].append(report[key])
+    return {key: _percentiles(sorted(found), level) if found else None for key, found in values.items()}
+
+
+def _percentiles(ordered: list[float], level: float) -> list[float]:
+    tail = (1 - level) / 2
+    last = len(ordered) - 1
+    return [ordered[round(tail * last)], ordered[round((1 - tail) * last)]]
 
 
 def evaluate(items: list[GoldItem], coder) -> tuple[dict, Score]:
