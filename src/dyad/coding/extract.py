@@ -13,7 +13,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from dyad.coding.modality import threat_speaker
-from dyad.coding.parse import FINITE_TAGS
+from dyad.coding.parse import FINITE_TAGS, glued_label_end
 from dyad.coding.resolve import (
     REPRESENTING,
     ArticleMemory,
@@ -170,10 +170,13 @@ class Extractor:
             predicate = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd")) \
                 or _headline_verb(tok)
             draft = self._verb_draft(tok, ctx) if predicate else None
-            if draft is None and ((tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP") or _adjective_as_noun(tok)):
+            if draft is None and ((tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "NNP") or _adjective_as_noun(tok)
+                                  or _gerund_as_noun(tok)):
                 draft = self._noun_draft(tok, ctx)
             if draft is not None:
                 drafts.append(draft)
+        if glued_label(ctx.sent):
+            return []  # "2023 Turkey–Syria earthquakes", parsed apart from the summary glued to it
         colon = label_colon(ctx.sent)
         label_end = _topic_label_end(ctx.sent, colon)
         drafts = [d for d in drafts if d.trigger.i >= label_end]  # "Russian invasion of Ukraine: Germany delivers…"
@@ -196,6 +199,7 @@ class Extractor:
         drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
         drafts = self._demanded_resignations(drafts, ctx)
+        drafts = [_left_organisation(d) for d in drafts]
         drafts = self._obligations(drafts, ctx)
         self._absorb(drafts)
         kept = [d for d in drafts if d.absorbed_by is None and not _said_by_refused_document(d.trigger)]
@@ -440,6 +444,8 @@ class Extractor:
         if rule.complement_not and self._complement_has(tok, rule.complement_not):
             return None  # "an official who declined to be named" refuses nothing political
         obj = objects[0] if objects else None
+        if rule.mode == "phone" and obj is not None and obj.pos_ == "NOUN" and self._resolve(obj, ctx) is None:
+            return None  # "calls the German decision 'extremely dangerous'": names a thing, rings no one
         if rule.object_org and not (obj is not None and obj.i in ctx.mentions and ctx.mentions[obj.i].entity.kind == "igo"):
             return None
         if rule.object and not rule.object_optional:
@@ -614,7 +620,9 @@ class Extractor:
             givers = [p for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                       for p in c.children if p.dep_ == "pobj"]
             givers = givers or [t for o in objects for t in o.subtree if t.dep_ == "poss"
-                                or (t.dep_ in ("amod", "compound") and t.i in ctx.mentions)]  # "delivery of Russia's S-300s"
+                                or (t.dep_ in ("amod", "compound") and t.i in ctx.mentions
+                                    and ctx.mentions[t.i].entity.sector != "BUS")]  # "delivery of Russia's S-300s"; "the
+            # Pfizer vaccine" names its maker, no giver
             codes = {a.code for a in actors}
             actors, recipients = [a for a in self._resolve_all(givers, ctx) if a.code not in codes], actors
             if not actors or not recipients:
@@ -634,6 +642,10 @@ class Extractor:
             return None
         if not actors and not recipients and not (rule.subject_weapon and rule.type == "ASSAULT" and ctx.places):
             return None  # "a bomb went off as a patrol passed in Diyala": an attack told by its weapon, where it struck
+        if rule.type == "CONSULT" and not recipients and len(actors) == 1 and actors[0].sector in ("LEG", "JUD"):
+            return None  # "as Congress meets to certify the vote": a body's own sitting, no talks with anyone
+        if rule.mode == "visit" and not recipients and _at_home(actors, ctx):
+            return None  # "Premier Wen tours the devastated areas" of his own country: no host, no diplomacy
         draft.actor, draft.recipient = _unique(actors), _unique([r for r in recipients if r not in actors])
         if rule.mode:
             draft.mode = [rule.mode]
@@ -1107,7 +1119,7 @@ class Extractor:
 
     # --- nouns ---------------------------------------------------------------------------------
     def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        lemma = self._lemma(tok)
+        lemma = tok.lower_ if _gerund_as_noun(tok) else self._lemma(tok)  # "Shelling by…": the noun "shelling", not "shell"
         rules = self.rules.nouns.get(lemma)
         if not rules:
             return None
@@ -1122,6 +1134,7 @@ class Extractor:
         return None
 
     def _try_noun(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
+        noun = tok.lower_ if _gerund_as_noun(tok) else self._lemma(tok)
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         if rule.compound and not (mods & rule.compound):
             return None
@@ -1136,9 +1149,9 @@ class Extractor:
             return None  # "an attack on the budget": what the noun's preposition takes
         if rule.not_phrase and _has_phrase(tok, rule.not_phrase, self.rules.lemma_fixes):
             return None
-        if rule.type == "PROTEST" and self._lemma(tok) in _CROWD_NOUNS and self._permitted(tok):
+        if rule.type == "PROTEST" and noun in _CROWD_NOUNS and self._permitted(tok):
             return None  # "the governor banned all demonstrations" is the ban, not a protest
-        if rule.type == "ASSAULT" and self._lemma(tok) in ("raid", "operation", "swoop", "sweep") and tok.dep_ == "pobj" \
+        if rule.type == "ASSAULT" and noun in ("raid", "operation", "swoop", "sweep") and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("in", "during") and _governing_verb(tok.head).lemma_.lower() in _ARREST_VERBS:
             return None  # "detained the leader in pre-dawn raids": the raid is how the arrest was made
         if rule.type == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
@@ -1148,7 +1161,7 @@ class Extractor:
         light = _light_verb(tok, self._lights.get(rule.needs_light, self.rules.light_verbs), self.rules.lemma_fixes)
         if rule.needs_light and (light is None or self._lemma(light) not in rule.needs_light) and not _verbless_headline(tok, ctx):
             return None
-        if rule.type == "ASSAULT" and self._lemma(tok) in ("operation", "campaign") and any(
+        if rule.type == "ASSAULT" and noun in ("operation", "campaign") and any(
                 c.dep_ in ("acl", "relcl", "advcl", "xcomp") and _relief(c)
                 for holder in (tok, light) if holder is not None for c in holder.children):
             return None  # "a military operation to evacuate citizens": a rescue, not a fight
@@ -1161,7 +1174,7 @@ class Extractor:
         actors = self._noun_actors(tok, light, ctx, rule.type)
         if rule.type == "ASSAULT" and (tok.head.lemma_.lower() in _FLEE or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _FLEE)):
             return None  # "refugees who fled fighting in Darfur": why they left, not an attack told
-        if rule.type == "ASSAULT" and self._lemma(tok) in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
+        if rule.type == "ASSAULT" and noun in _MUTUAL_NOUNS:  # "clashes between X and Y erupted"
             actors = _unique(actors + self._resolve_all(self._mutual_sides(tok), ctx))
         recipients: list[ActorRef] = []
         if light is not None and self._lemma(light) in rule.light_recipient:
@@ -1274,9 +1287,13 @@ class Extractor:
                     if etype == "ASSAULT" and child.i in ctx.mentions and ctx.mentions[child.i].role == "capital":
                         continue  # "the Paris attacks", "the Kabul bombing": where, not who (capitals speak for states elsewhere)
                     heads.append(child)
+        if not heads and etype == "ASSAULT":  # "a US drone strike", "a Russian missile strike": the weapon's owner
+            heads += [g for child in tok.children if child.dep_ == "compound" and child.lemma_.lower() in self._weapon_words
+                      for g in child.children if g.dep_ in ("compound", "amod") and g.i in ctx.mentions
+                      and ctx.mentions[g.i].entity.kind not in ("city", "place") and ctx.mentions[g.i].role != "capital"]
         if not heads:
             for child in tok.children:
-                if child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and etype in _FROM_SOURCE
+                if child.dep_ in ("prep", "agent") and (child.lower_ == "by" or (child.lower_ == "from" and etype in _FROM_SOURCE
                                                                        and (light is None or etype == "THREATEN"))):
                     # "an ultimatum from Spain and France", "a demand from Washington", "aid from the EU"
                     heads += [g for p in child.children if p.dep_ == "pobj" for g in self.resolver.heads(p)]
@@ -1670,7 +1687,7 @@ class Extractor:
 # How one act of force links to the next in the same report: "attacked X, killing 30" (advcl),
 # "a bombing that killed 16" (relcl), "an air raid kills 20" (subject), "killed in a battle",
 # "killed following an attack" (prepositions of the same event, not "after", which orders two).
-_SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass", "ccomp"}
+_SAME_ACT_DEPS = {"advcl", "xcomp", "conj", "relcl", "acl", "nsubj", "nsubjpass", "ccomp", "csubj"}
 _SAME_ACT_PREPS = {"in", "during", "by", "with", "following", "from", "amid"}
 
 
@@ -1780,7 +1797,7 @@ def _battle_sides(same: list[Draft]) -> None:
     the battle (its actors, with whoever it was fought with); no one attacked them, so there is no recipient.
     Only when no one is said to have killed them ("troops killed 20 rebels in a battle" keeps its target)."""
     linked = [d for d in same if _battle_word(d.trigger) or any(
-        _battle_word(t) for t in d.trigger.children if t.dep_ in ("nsubj", "nsubjpass")) or any(
+        _battle_word(t) for t in d.trigger.children if t.dep_ in ("nsubj", "nsubjpass", "csubj")) or any(
         _battle_word(p) for c in d.trigger.children if c.dep_ == "prep" and c.lower_ in _SAME_ACT_PREPS | {"after"}
         for p in c.children if p.dep_ == "pobj")]
     if not linked or any(d.actor for d in same if not _battle_word(d.trigger)):
@@ -1851,6 +1868,10 @@ _VERBAL = {"SUPPORT", "AGREE", "REJECT", "CONCEDE", "CONSULT", "REQUEST", "COOPE
 _DIRECTED = {"ACCUSE", "THREATEN", "SANCTION", "SUPPORT", "REQUEST", "REJECT", "COERCE"}  # split when done to each other
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea"}
 _ULTIMATUM = Rule(pos="verb", lemmas=frozenset({"face"}), type="THREATEN", id="team:demand-or-face")
+# Leaving an organisation is no pulling back of forces (team, with docs/gold.md: "leave a treaty" is SANCTION withdraw):
+# "Burkina Faso withdraws from ECOWAS", "their withdrawal from the Economic Community of West African States".
+_LEAVE_ORGANISATION = Rule(pos="verb", lemmas=frozenset({"withdraw", "withdrawal"}), type="SANCTION", mode="withdraw",
+                           id="team:leave-organisation")
 # What one says another must do is a demand (made by the team's code): "Russia must withdraw, Paris said".
 # Its "not" is part of what is demanded ("Iran should not attack Israel"), as for a rule coded only when negated.
 _OBLIGATION = Rule(pos="verb", lemmas=frozenset({"must"}), type="REQUEST", id="team:must-do", when_negated=True)
@@ -2168,6 +2189,30 @@ def _adjective_as_noun(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ == "JJ"
 
 
+def _left_organisation(draft: Draft) -> Draft:
+    """A withdrawal from organisations only (no troops named) as the SANCTION of leaving them; other drafts as they are."""
+    if draft.event != "RETREAT" or draft.mode != ["withdraw"] or not draft.recipient \
+            or not all(r.code in ("IGO", "UNO", "EUR") and r.sector is None for r in draft.recipient) \
+            or any(c.dep_ == "dobj" for c in draft.trigger.children):
+        return draft
+    return Draft(trigger=draft.trigger, rule=_LEAVE_ORGANISATION, light=draft.light, actor=draft.actor,
+                 recipient=draft.recipient, mode=["withdraw"])
+
+
+def _at_home(actors: list[ActorRef], ctx: SentenceContext) -> bool:
+    """Whether the actors and every place or country the sentence names are of one country."""
+    named = {m.entity.country or m.entity.code for i, m in ctx.mentions.items()
+             if ctx.sent.start <= i < ctx.sent.end and m.entity.kind in ("country", "city", "place")}
+    return bool(actors and ctx.places) and len({a.code for a in actors} | set(ctx.places) | named) == 1
+
+
+def _gerund_as_noun(tok: Token) -> bool:
+    """A gerund that names an event, with no subject or object of its own: "Fighting between the army and rebels has
+    killed 270" ("Killing civilians is a crime" has an object: a verb)."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "csubj", "pobj") \
+        and not any(c.dep_ in ("dobj", "nsubj", "aux", "auxpass", "ccomp", "xcomp", "dative") for c in tok.children)
+
+
 def _fronted_place_skipped(verb: Token) -> list[Token]:
     """The verb's children, less a proper-noun subject the parser split from the next before the verb by a comma
     ("Harriman, Tennessee police arrest…": a town named before its state, both read as subjects)."""
@@ -2411,6 +2456,13 @@ def label_colon(sent) -> Token | None:
     return None
 
 
+def glued_label(sent) -> bool:
+    """A story name the parse set apart from the summary glued to it on the same line (`parse.glued_label_end`)."""
+    last = sent[-1]
+    return not last.is_punct and sent.end < len(sent.doc) and "\n" not in last.whitespace_ \
+        and glued_label_end(sent.doc[sent.start:sent.end + 3]) == len(sent)
+
+
 def _topic_label_end(sent, colon: Token | None) -> int:
     """The first token after a portal's topic label that names a story ("2011 England riots: Rioting breaks out…",
     "Russian invasion of Ukraine: Germany delivers…"), given the sentence's label colon; the label tells no event.
@@ -2615,7 +2667,8 @@ def _negated(tok: Token) -> bool:
 
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
-    near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
+    near = [c for c in tok.children if c.dep_ not in ("aux", "auxpass")]  # "set to give X an ultimatum" has no "to ultimatum"
+    near += [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
     near += [p for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
              for p in g.children if p.dep_ in ("pobj", "pcomp")]  # "flooded the city centre with riot police": the object's phrase
     near += [g for c in tok.children if c.dep_ == "dobj" for j in c.children if j.dep_ == "conj"

@@ -27,10 +27,59 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# The news portal glues a running story's name to the front of a summary without a colon ("2023 Turkey–Syria
+# earthquakes A magnitude 7.8 earthquake strikes…", "Sinai insurgency Gunmen detonate a bomb…"). Parsed as one
+# sentence, the name's words become the subject; made a sentence of its own, it is a label that tells nothing.
+LABEL_WORDS = frozenset({"relations", "crisis", "war", "conflict", "unrest", "protests", "riots", "election", "elections",
+                         "politics", "affair", "scandal", "dispute", "invasion", "insurgency", "pandemic", "referendum",
+                         "crackdown", "process", "negotiations", "violence", "tensions", "talks", "clashes", "campaign",
+                         "attacks", "bombings", "shootings", "coup", "movement", "genocide", "earthquake", "earthquakes",
+                         "summit", "uprising", "siege", "massacre", "explosion", "collapse", "offensive", "standoff",
+                         "shutdown", "impeachment", "trial", "outbreak", "epidemic", "floods", "wildfires", "attack",
+                         "bombing", "shooting", "framework", "state", "vote", "votes"})
+_NOT_OPENING = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                          "november", "december", "i"})
+
+
+def glued_label_end(tokens) -> int | None:
+    """The index in `tokens` (a line's first words, tagged) where a story name glued to the summary ends and the
+    summary begins; None when the line does not open with one. A name starts with a year or a capitalised word,
+    has no finite verb and no punctuation but a dash or apostrophe, and ends on a story word ("riots",
+    "insurgency"; after a year also any plural: "2023 Turkey–Syria earthquakes") before a capitalised word."""
+    if len(tokens) < 4:
+        return None
+    first = tokens[0]
+    year = first.like_num and len(first.text) == 4 and first.text[:2] in ("19", "20")
+    if not year and not (first.is_title or first.is_upper) or first.tag_ in ("DT", "PRP", "WDT", "WP", "IN", "EX", "RB"):
+        return None
+    for k in range(1, min(len(tokens) - 2, 10)):
+        prev, tok = tokens[k - 1], tokens[k]
+        story = prev.is_lower and (prev.lower_ in LABEL_WORDS or (year and prev.lower_.endswith("s") and prev.tag_ in ("NNS", "VBZ")))
+        if story and k >= 2 and tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) \
+                and tok.lower_ not in _NOT_OPENING and "\n" not in prev.whitespace_:
+            return k
+        if prev.tag_ in ("VBZ", "VBD", "VBP", "MD") or (prev.is_punct and prev.text not in ("–", "-", "'s", "’s")):
+            return None
+    return None
+
+
+@Language.component("dyad_topic_labels_v1")
+def topic_labels(doc: Doc) -> Doc:
+    """A story name glued to the front of a line is a sentence of its own (see `glued_label_end`)."""
+    starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_ == "\n"]
+    for start in starts:
+        end = glued_label_end(doc[start:start + 12])
+        if end is not None:
+            doc[start + end].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("dyad_line_breaks_v1", before="parser")
+    nlp.add_pipe("dyad_topic_labels_v1", before="parser")
     return nlp
 
 
@@ -114,6 +163,8 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
             new = _reparsed(sent, [acl], nlp)
         if new is None and (aux := _misread_aux_verb(sent, verbs)) is not None:
             new = _reparsed(sent, [aux], nlp)
+        if new is None and _acronym_root(sent):
+            new = _reparsed_name(sent, sent.root.i - sent.start, nlp)
         if new is not None:
             repaired[sent.start] = new
     if not repaired:
@@ -141,6 +192,8 @@ def headline_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
             continue
         if prev.text == "-" and k >= 3:  # "Police tear-gas protesters", "Iran test-fires a missile"
             prev = tokens[k - 3]
+        if prev.tag_ == "RB" and prev.lower_.endswith("ly") and k >= 2:  # "Rudd formally apologises…"
+            prev = tokens[k - 2]
         if prev.pos_ not in _SUBJECT_END or after.is_punct or after.is_space:
             continue
         if token.tag_ == "NNS" and _counted(tokens, k):
@@ -240,6 +293,36 @@ def _misread_aux_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | No
     return None
 
 
+# An acronym the small model has not seen can be read as a verb and made the root ("ECOWAS leaders impose sanctions…",
+# "IGAD envoys meet…"), leaving the real verb a clause under it. Such a sentence is parsed again with a well-known
+# acronym in the word's place.
+NAME_STAND_IN = "NATO"
+
+
+def _acronym_root(sent) -> bool:
+    """The sentence's root is an all-capital word read as a verb, with a verb of the sentence after it."""
+    root = sent.root
+    return root.pos_ == "VERB" and root.is_upper and root.is_alpha and len(root) >= 3 \
+        and any(t.pos_ == "VERB" and t.i > root.i for t in sent)
+
+
+def _reparsed_name(sent, k: int, nlp: Language) -> Doc | None:
+    """The sentence parsed with `NAME_STAND_IN` at `k`, given back with its own words and the word a proper noun;
+    None when the parser still makes the word a verb or the sentence has no verb root."""
+    words = [t.text for t in sent]
+    trial = Doc(nlp.vocab, words=[NAME_STAND_IN if i == k else w for i, w in enumerate(words)],
+                spaces=[bool(t.whitespace_) for t in sent])
+    for name, component in nlp.pipeline:
+        if name != "ner":
+            trial = component(trial)
+    if trial[k].pos_ != "PROPN" or trial[k].dep_ == "ROOT" or not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in trial):
+        return None
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
+               tags=[t.tag_ for t in trial], pos=[t.pos_ for t in trial], morphs=[str(t.morph) for t in trial],
+               lemmas=[words[i] if i == k else t.lemma_ for i, t in enumerate(trial)],
+               heads=[t.head.i for t in trial], deps=[t.dep_ for t in trial], ents=[_iob(t) for t in sent])
+
+
 def _coordinated_verbs(sent, k: int, verbs: frozenset[str]) -> list[tuple[int, str, bool]]:
     """The verbs of `verbs` coordinated with the verb at `k` and also read as nouns ("police raid ministries and
     detain 14 officials"), as (index, lemma, third person?)."""
@@ -262,20 +345,28 @@ def _clause_has_verb(tokens: list, k: int) -> bool:
         t = tokens[i]
         if t.dep_ in _NOMINAL and t.tag_ != "MD":
             continue  # "junta orders French troops out, scraps deals": a verb form the parser hung as a noun is none
-        if i == k + 1 and any(c.i == tokens[k].i and c.dep_ in _NOMINAL for c in t.children):
+        if i == k + 1 and any(c.i == tokens[k].i and c.dep_ in _NOMINAL for c in t.children) \
+                and not _present_with_object(t, k, tokens):
             continue  # "a court sentences biophysicist He…": the word after ours, which took ours for its modifier
         if not (t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and not (i > k and t.tag_ == "VBG"))):
             continue  # "…, police fire tear gas at fans queuing at the gates": a participle after the word is no clause verb
         verb = t.head if t.dep_ in ("aux", "auxpass") else t  # "as Bobi Wine is arrested": the clause's verb
         if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubjpass" for c in verb.children):
             return True  # "…if Iranian oil exports were blocked": the word is the subject of a passive, a noun
-        if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children):
+        if i > k and any(c.i == tokens[k].i and c.dep_ == "nsubj" for c in verb.children) and not _present_with_object(verb, k, tokens):
             continue  # "a court sentences ousted president Morsi": the verb word read as the subject of the next
         if i > k and any(c.dep_ == "mark" for c in verb.children):
             continue  # "…, days after the insurgents ambushed a convoy": subordinate, even when parsed as the root
         if i < k or not (verb.lemma_.lower() in _ATTRIBUTION or verb.dep_ in _SUBORDINATE):
             return True
     return False
+
+
+def _present_with_object(verb, k: int, tokens: list) -> bool:
+    """A present-tense verb right after the word, with an object that opens with an article: the clause's verb, the
+    word its subject ("A suicide car bomb targets a military checkpoint")."""
+    return verb.tag_ in ("VBZ", "VBP") and verb.i == tokens[k].i + 1 and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children) for c in verb.children)
 
 
 def verb_form(word: str, verbs: frozenset[str]) -> tuple[str, bool] | None:

@@ -499,8 +499,9 @@ def _place(draft: Draft, ctx: SentenceContext) -> str | None:
 
 
 def _remember_subjects(sent, ctx: SentenceContext, coder: Coder, told: bool) -> None:
-    """Persons named with a title are remembered even when they are in no event; so is a plural group subject of a
-    sentence that told none (an event's own actors and recipients are remembered already)."""
+    """Persons named with a title are remembered even when they are in no event; so are an office-holder named by title
+    and a plural group, subjects of a sentence that told none (an event's own actors and recipients are remembered
+    already)."""
     for tok in ctx.tokens:
         if tok.ent_type_ == "PERSON" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "compound") and tok.head.ent_type_ != "PERSON":
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)
@@ -511,6 +512,8 @@ def _remember_subjects(sent, ctx: SentenceContext, coder: Coder, told: bool) -> 
             actor = coder.resolver.resolve(tok, ctx.mentions, ctx.memory, ctx.places)  # "the Ugandan army crossed…"
             if actor is not None and actor.code and actor.country_from == "text":
                 ctx.memory.remember_noun(tok.lemma_.lower(), actor)
+            if actor is not None and tok.dep_ == "nsubj" and not told:
+                coder.resolver.remember_person(actor, ctx.memory)  # "Poland's defence minister toured the border. She…"
             if actor is not None and actor.code and tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not told:
                 ctx.memory.last_group = actor  # "Protesters gathered outside parliament. They demanded…"
 

@@ -53,8 +53,11 @@ class Gazetteer:
         self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lookup: dict[str, list[tuple[str, str]]] = {}
+        self.name_words: dict[str, set[str]] = {}  # a person's id -> every word of its names ("boris", "pistorius")
         seen: set[str] = set()
         for entry in kb.names:
+            if entry.entity_id.startswith("person:") or kb.entities[entry.entity_id].kind == "person":
+                self.name_words.setdefault(entry.entity_id, set()).update(entry.text.lower().replace("-", " ").split())
             for form in _surface_forms(entry.text):
                 key = f"{entry.entity_id}|{entry.role}"
                 self.lookup.setdefault(form, [])
@@ -83,6 +86,8 @@ class Gazetteer:
             if mention.entity.kind == "person" and len(span) == 1 and any(
                     p.start <= span.start and span.end < p.end for p in persons):
                 continue  # "Roman Protasevich" is not Petre Roman: a one-word alias is a surname, not a first name
+            if mention.entity.kind == "person" and len(span) == 1 and self._other_given_name(span, persons):
+                continue  # "Oscar Pistorius" is not Boris Pistorius: a surname after another given name is someone else
             if mention.entity.kind == "person" and len(span) == 1 and span.end < len(doc) and doc[span.end].tag_ == "NNPS":
                 continue  # "the Christian Democrats": a one-word alias that names a group's kind, not a person
             if mention.entity.sector == "PTY" and span.start > span.sent.start \
@@ -118,13 +123,31 @@ class Gazetteer:
                     out.update(dict.fromkeys(range(mention.start, mention.end), mention))
         return out
 
+    def _other_given_name(self, span: Span, persons: list[Span]) -> bool:
+        """Whether a one-word alias ends a person's name with a given name the entity's names do not have (not even
+        spelled otherwise: the same initial) and that is no title."""
+        person = next((p for p in persons if p.start < span.start and span.end == p.end), None)
+        if person is None:
+            return False
+        own = self.name_words.get(self.lookup[span.text][0].split("|")[0], set()) if span.text in self.lookup else set()
+        initials = {w[0] for w in own}  # "Vladimir Zelensky" for Volodymyr: another spelling, the same man
+        return any(t.is_alpha and t.is_title and t.lower_ not in own and t.lower_ not in _HONORIFICS
+                   and t.lower_[0] not in initials for t in person[: span.start - person.start])
 
+
+_USES_OF_FORCE = {"use", "employ", "authorise", "authorize", "apply", "threaten", "resort", "sanction", "renounce"}
 _TANK_CONTENTS = {"fuel", "gas", "oil", "petrol", "diesel", "gasoline", "propane", "water", "storage", "septic", "chemical",
                   "ammonia", "chlorine", "fish", "think"}
 # Words after a region's name that say it is one ("Rakhine state", "Sistan-Baluchestan province").
 _REGION_KINDS = {"state", "province", "region", "district", "county", "governorate", "department", "oblast", "prefecture",
                  "territory", "municipality", "emirate", "canton", "krai", "republic"}
 # Prepositions after which a name is a place ("near Djibo", "in Kano").
+# words before a surname that name no one else ("Mr Pistorius", "President Trump" when the tagger takes them in)
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier", "chancellor",
+               "general", "gen", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "senator", "governor",
+               "mayor", "judge", "justice", "colonel", "col", "captain", "commander", "secretary", "ambassador", "speaker",
+               "prime", "deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "former", "ayatollah",
+               "marshal", "admiral", "rev", "father", "imam", "rabbi", "chairman", "leader", "envoy", "representative"}
 _NAME_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
 # Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
 _LIST_ENTS = {"GPE", "NORP", "ORG"}
@@ -308,6 +331,9 @@ class Resolver:
         if head.lemma_.lower() in ("tank", "tanker") and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _TANK_CONTENTS
                                                              for c in head.children):
             return None  # "a fuel tank exploded, killing two": a container, not armour
+        if low == "force" and head.tag_ == "NN" and head.dep_ == "dobj" and head.head.lemma_.lower() in _USES_OF_FORCE \
+                and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None  # "threaten to use force", "authorised military force": a means, not a body of troops
         if head.pos_ == "PRON":
             if low in lex.speaker_pronouns:
                 return self.speaker_of(head.idx, head.doc, mentions, memory, sentence_places)
