@@ -161,3 +161,18 @@ def test_an_adverb_before_a_present_verb_keeps_it_a_verb(code_text):
 def test_a_weapon_named_as_subject_of_a_present_verb_with_an_object(code_text):
     got = first_of(coded_sectors(code_text, "A car bomb targets a police station in Quetta."), "ASSAULT")
     assert got[3] and got[3][0].startswith("PAK/"), got
+
+
+def test_a_glued_story_name_ends_where_the_summary_begins(code_text):
+    got = first_of(coded_sectors(code_text, "Kashmir conflict India and Pakistan sign a ceasefire agreement in Islamabad."),
+                   "AGREE")
+    assert set(got[2]) == {"IND/GOV", "PAK/GOV"}, got  # India is a party, not the end of the story's name
+    got = first_of(coded_sectors(code_text, "2019 Hanoi Summit U.S. President Donald Trump and North Korean leader Kim "
+                                            "Jong-un hold talks in Hanoi."), "CONSULT")
+    assert {a[:3] for a in got[2]} == {"USA", "PRK"}, got
+
+
+def test_taking_a_regions_self_rule_restricts_it(code_text):
+    got = first_of(coded_sectors(code_text, "Madrid suspends the autonomy of Catalonia after the independence vote."),
+                   "COERCE", "restrict")
+    assert got[2] == ("ESP/GOV",), got

@@ -55,7 +55,8 @@ def glued_label_end(tokens) -> int | None:
         return None
     for k in range(1, min(len(tokens) - 2, 10)):
         prev, tok = tokens[k - 1], tokens[k]
-        story = prev.is_lower and (prev.lower_ in LABEL_WORDS or (year and prev.lower_.endswith("s") and prev.tag_ in ("NNS", "VBZ")))
+        story = (prev.is_lower and (prev.lower_ in LABEL_WORDS or (year and prev.lower_.endswith("s") and prev.tag_ in ("NNS", "VBZ")))) \
+            or (year and prev.is_title and prev.lower_ in LABEL_WORDS)  # "2018 North Korea–United States Singapore Summit"
         if story and k >= 2 and tok.text[:1].isupper() and any(c.isalpha() for c in tok.text) \
                 and tok.lower_ not in _NOT_OPENING and "\n" not in prev.whitespace_:
             return k
@@ -70,8 +71,16 @@ def topic_labels(doc: Doc) -> Doc:
     starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_ == "\n"]
     for start in starts:
         end = glued_label_end(doc[start:start + 12])
-        if end is not None:
-            doc[start + end].is_sent_start = True
+        if end is None:
+            continue
+        for token in doc[start + 1:start + end]:
+            token.is_sent_start = False
+        doc[start + end].is_sent_start = True
+        for token in doc[start + end + 1:]:  # the summary's first sentence runs to its own full stop
+            before = doc[token.i - 1]
+            if before.text in (".", "!", "?", ";") or "\n" in before.text or "\n" in before.whitespace_:
+                break
+            token.is_sent_start = False
     return doc
 
 
