@@ -176,3 +176,9 @@ def test_taking_a_regions_self_rule_restricts_it(code_text):
     got = first_of(coded_sectors(code_text, "Madrid suspends the autonomy of Catalonia after the independence vote."),
                    "COERCE", "restrict")
     assert got[2] == ("ESP/GOV",), got
+
+
+def test_the_first_word_after_a_glued_story_name_is_read_as_at_a_sentence_start(code_text):
+    got = first_of(coded_sectors(code_text, "2016 Ouagadougou attacks Gunmen storm a hotel in Ouagadougou, taking dozens "
+                                            "of guests hostage."), "ASSAULT")
+    assert got[2] and got[2][0].startswith("BFA/"), got  # "Gunmen" the common noun, not a name

