@@ -182,3 +182,32 @@ def test_the_first_word_after_a_glued_story_name_is_read_as_at_a_sentence_start(
     got = first_of(coded_sectors(code_text, "2016 Ouagadougou attacks Gunmen storm a hotel in Ouagadougou, taking dozens "
                                             "of guests hostage."), "ASSAULT")
     assert got[2] and got[2][0].startswith("BFA/"), got  # "Gunmen" the common noun, not a name
+
+
+def test_calling_off_talks_refuses_to_meet_and_calling_off_drills_cuts_them(code_text):
+    got = first_of(coded_sectors(code_text, "Thailand's prime minister calls off peace talks with the southern insurgents."),
+                   "REJECT", "meet")
+    assert got[2] == ("THA/GOV",), got
+    first_of(coded_sectors(code_text, "Tokyo called off joint drills with Seoul."), "SANCTION", "discontinue")
+
+
+def test_walking_out_of_a_sitting_protests_and_out_of_talks_refuses(code_text):
+    first_of(coded_sectors(code_text, "Arab delegations walk out of the UN Human Rights Council as Israel's envoy speaks."),
+             "PROTEST", "boycott")
+    first_of(coded_sectors(code_text, "Serbia's negotiators walked out of talks with Kosovo in Brussels."), "REJECT", "meet")
+
+
+def test_hostages_handed_over_are_released_and_a_suspect_handed_to_a_court_is_cooperation(code_text):
+    first_of(coded_sectors(code_text, "The rebels hand over 12 hostages to the Red Cross in Goma."), "RETREAT", "release")
+    coded = coded_sectors(code_text, "Croatian authorities hand over the former general to the war crimes tribunal in "
+                                     "The Hague.")
+    first_of(coded, "COOPERATE")
+    assert "RETREAT" not in {e[0] for e in coded}, coded
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 6.4 earthquake strikes near Durrës, collapsing dozens of buildings.",
+    "A 7.2-magnitude earthquake strikes southern Haiti, killing 2,200 people.",
+])
+def test_an_earthquake_of_some_magnitude_strikes_no_one(code_text, text):
+    assert_absent(code_text, text, {"PROTEST", "ASSAULT"})

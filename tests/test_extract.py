@@ -110,7 +110,8 @@ def test_extract_event_has_cameo_quad_and_score(code_text):
         ("Chad's army arrived in Bangui on Friday.", ("MOBILIZE", ("TCD",), ("CAF",), "asserted")),
         ("The Chinese army held live-fire drills near Taiwan.", ("MOBILIZE", ("CHN",), (), "asserted")),
         ("Washington hit Mexican steel with new duties.", ("SANCTION", ("USA",), ("MEX",), "asserted")),
-        ("The Burmese junta called off peace talks with ethnic rebels.", ("SANCTION", ("MMR",), (), "asserted")),
+        # calling off talks refuses to meet (PLOVER REJECT [meet]), as three blind writers code it (thirteenth round)
+        ("The Burmese junta called off peace talks with ethnic rebels.", ("REJECT", ("MMR",), (), "asserted")),
         ("Pyongyang said it would retaliate.", ("THREATEN", ("PRK",), (), "asserted")),
         ("Algeria's army said it would use force against smugglers.", ("THREATEN", ("DZA",), (), "asserted")),
         ("Syria's army is ready to attack the rebels in Idlib.", ("THREATEN", ("SYR",), ("SYR",), "asserted")),

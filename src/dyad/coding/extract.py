@@ -2170,6 +2170,7 @@ _FORCE_SECTORS = {"MIL", "COP", "REB", "UAF", "CRM", "SPY", "PRM", "IMG"}
 _HARM_WORDS = {"kill", "dead", "death", "wound", "injure", "injury", "casualty", "shell", "bomb", "artillery", "troop",
                "soldier", "fighter", "gun", "gunfire", "rocket", "missile", "airstrike", "strike", "shoot", "shot", "weapon"}
 # an attack as the subject of "hit", "struck", "targeted": "an air strike hit a hospital"
+_PARTICLE_WORDS = {"over", "up", "off", "out", "down", "back"}
 _ATTACK_SUBJECTS = {"strike", "airstrike", "attack", "raid", "bombardment", "barrage", "shelling", "bombing", "salvo"}
 _CYBER = {"cyber", "hacker", "ransomware", "computer", "ddos", "online", "malware"}
 # what one travels in or on is no object carried ("flew to the Maldives on a military jet")
@@ -2668,6 +2669,9 @@ def _negated(tok: Token) -> bool:
 def _has_phrase(tok: Token, phrase: tuple[frozenset[str], ...], fixes: dict[str, str]) -> bool:
     """Whether every word of a phrase ("down on", "into custody") hangs off the verb or its particles."""
     near = [c for c in tok.children if c.dep_ not in ("aux", "auxpass")]  # "set to give X an ultimatum" has no "to ultimatum"
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.lower_ in _PARTICLE_WORDS and after.dep_ in ("quantmod", "advmod"):
+        near.append(after)  # "hands over 24 hostages": the parser read "over 24" as a number's "more than"
     near += [g for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "pobj", "nsubjpass", "dative") for g in c.children]
     near += [p for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"
              for p in g.children if p.dep_ in ("pobj", "pcomp")]  # "flooded the city centre with riot police": the object's phrase

@@ -247,7 +247,10 @@ def _counted(tokens: list, k: int) -> bool:
     while j > 0 and tokens[j].dep_ in ("compound", "amod") and tokens[j].pos_ in ("NOUN", "ADJ", "PROPN") \
             and tokens[j].i < tokens[j].head.i <= tokens[k].i:
         j -= 1
-    return tokens[j].pos_ == "NUM"
+    number = tokens[j]
+    if "." in number.text or (j > 0 and tokens[j - 1].lower_ in ("magnitude", "level", "category", "grade")):
+        return False  # "a magnitude 7.0 earthquake strikes": a measure, not a count
+    return number.pos_ == "NUM"
 
 
 def _misread_second_verb(sent, verbs: frozenset[str]) -> list[tuple[int, str, bool]] | None:
