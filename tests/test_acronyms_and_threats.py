@@ -211,3 +211,20 @@ def test_hostages_handed_over_are_released_and_a_suspect_handed_to_a_court_is_co
 ])
 def test_an_earthquake_of_some_magnitude_strikes_no_one(code_text, text):
     assert_absent(code_text, text, {"PROTEST", "ASSAULT"})
+
+
+def test_the_lifting_of_sanctions_concedes_and_imposes_none(code_text):
+    coded = coded_sectors(code_text, "The European Union announces the lifting of its economic sanctions against Uzbekistan.")
+    first_of(coded, "CONCEDE")
+    assert "SANCTION" not in {e[0] for e in coded}, coded
+
+
+def test_handing_power_to_the_army_extradites_no_one(code_text):
+    assert_absent(code_text, "President Ben Ali resigns and hands power to the army.", {"COOPERATE"})
+
+
+def test_a_crime_a_sentence_answers_through_a_longer_phrase_is_not_told_again(code_text):
+    coded = coded_sectors(code_text, "A court in Dhaka sentences the former minister to life in prison for complicity in "
+                                     "the killing of students during the 2024 uprising.")
+    first_of(coded, "SANCTION", "convict")
+    assert "ASSAULT" not in {e[0] for e in coded}, coded

@@ -2043,10 +2043,14 @@ def _answered_crime(tok: Token) -> bool:
             and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
         return True  # "arrested a man for kidnapping and torturing two women", the gerund parsed as the verb's conjunct
     node = tok
+    reason = False  # a "for" or "over" passed on the way up: "sentences X to life in prison for complicity in the killing"
     while node.head.i != node.i:
         if _told_as_time(node):
             return False  # "…before a march, during which police arrested 120 people": a fact told of the march
         head = node.head
+        reason = reason or (node.dep_ == "prep" and node.lower_ in ("for", "over"))
+        if reason and node.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _CRIME_ANSWERED:
+            return True
         if node.dep_ == "prep" and head.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
                 and not (node.lower_ == "of" and (head.pos_ in ("PRON", "NUM") or head.lower_ in _PARTITIVE)):
             head = head.head  # "arrested a man for kidnapping": the phrase hangs off the one arrested ("any of": partitive)
@@ -2601,6 +2605,7 @@ _FICTION = {"novel", "film", "movie", "game", "series", "episode", "character", 
             "thriller", "drama", "sitcom", "opera"}
 _CAUSATIVES = {"let", "make", "have"}
 _BREACHES = {"breach", "violation", "defiance", "evasion", "circumvention", "violate", "evade", "circumvent", "bust",
+             "lifting", "easing", "removal", "relaxation",  # "the lifting of sanctions": a concession, no new sanction
              "flout", "defy", "skirt", "dodge"}
 
 
