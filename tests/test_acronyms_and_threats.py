@@ -228,3 +228,8 @@ def test_a_crime_a_sentence_answers_through_a_longer_phrase_is_not_told_again(co
                                      "the killing of students during the 2024 uprising.")
     first_of(coded, "SANCTION", "convict")
     assert "ASSAULT" not in {e[0] for e in coded}, coded
+
+
+def test_a_blast_tearing_through_an_industrial_site_is_an_accident(code_text):
+    assert_absent(code_text, "An explosion ripped through a fertiliser plant in Texas, killing 15 people.", {"ASSAULT"})
+    first_of(coded_sectors(code_text, "A blast tore through a crowded market in Peshawar, killing 40 people."), "ASSAULT")

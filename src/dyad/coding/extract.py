@@ -1774,8 +1774,10 @@ def _fuel_blast(tok: Token) -> bool:
         return True
     # "explosions at a chemical warehouse", "a fire at a textile factory": an industrial site's own accident
     holders = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]  # "a series of explosions at…"
-    sites = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
-             for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("tear", "rip", "rock", "hit", "destroy", "level", "gut"):
+        holders.append(tok.head)  # "a blast tore through a chemical plant": the site is the verb's
+    sites = [p for h in holders for c in h.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in (
+        "at", "in", "through")) for p in ([c] if c.dep_ == "dobj" else c.children) if p.dep_ in ("pobj", "dobj")]
     return any(p.lemma_.lower() in _INDUSTRIAL_SITES for p in sites)
 
 
