@@ -23,10 +23,14 @@ MACRO_F1_FLOOR = 0.92  # measured 0.938 on gold-a + gold-b (2026-12-03, late; 0.
 REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.72, "news-tune.jsonl": 0.78, "wire2-tune.jsonl": 0.70, "wire4-tune.jsonl": 0.73,
                     "wire6-tune.jsonl": 0.86, "probe-tune.jsonl": 0.83, "wire7-tune.jsonl": 0.74,
                     "wire8a-tune.jsonl": 0.70, "wire8b-tune.jsonl": 0.68, "wire9a-tune.jsonl": 0.70,
-                    "wire9b-tune.jsonl": 0.73}
+                    "wire9b-tune.jsonl": 0.73,
+                    # the thirteenth round's blind writers (2026-12-05): 0.739, 0.595 and 0.717 when first scored (tune
+                    # halves, rules only), 0.751, 0.660 and 0.735 after the work on their errors; wire13b-tune (0.714)
+                    # is left out: two of its 13 no-event items keep an event, over this test's noise limit
+                    "wire12a-tune.jsonl": 0.73, "wire12b-tune.jsonl": 0.64, "wire13a-tune.jsonl": 0.71}
 # actor country on correctly typed events, 0.85 unless pinned lower: the ninth-round sets' writers name actors of
 # countries the KB knows less well (0.756 and 0.831 when added, 2026-12-04)
-ACTOR_COUNTRY_FLOORS = {"wire9a-tune.jsonl": 0.72, "wire9b-tune.jsonl": 0.80}
+ACTOR_COUNTRY_FLOORS = {"wire9a-tune.jsonl": 0.72, "wire9b-tune.jsonl": 0.80, "wire13a-tune.jsonl": 0.79}  # 0.812 (2026-12-05)
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
