@@ -292,7 +292,7 @@ class Checker:
             parts = [f"{t.name} ({'in a quoted post' if t.source == 'post' else 'in a quote' if t.source == 'quote' else 'in the narrative'})"
                      for t in people.values()]
             true = {h.person_id for h in self.kb.holders(office_id, mentions[0].when)}
-            truth = [self._name(p) for p in true]
+            truth = sorted(self._name(p) for p in true)  # a set's order changes from run to run
             flags.append(Flag(
                 kind="contradiction", severity="high",
                 message=(f"The report names {len(people)} holders of {office.label}: " + " and ".join(parts)

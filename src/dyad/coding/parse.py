@@ -1,4 +1,4 @@
-"""Parse: load the pinned spaCy model once and add dyad's sentence rule; parse long texts in pieces.
+"""Parse: load the pinned spaCy model once and add dyad's sentence rules; parse long texts in pieces.
 
 Takes nothing but the model name; gives a `Language` whose sentences never run across a line
 break (paragraphs, embedded posts and their signature lines stay apart). `parse_doc` turns a text into
@@ -93,7 +93,7 @@ class TopicLabels:
                 if before.text in (".", "!", "?", ";") or "\n" in before.text or "\n" in before.whitespace_:
                     break
                 token.is_sent_start = False
-            if first.tag_ in ("NNP", "NNPS") and first.i not in {e.start for e in doc.ents}:
+            if first.tag_ in ("NNP", "NNPS"):
                 first.tag_ = self._tag_at_start(doc[first.i:first.i + 8])
         return doc
 

@@ -53,7 +53,8 @@ class Coder:
         self.kb = kb or load_kb()
         self.rules = rules or load_rules()
         self.ontology = load_ontology()
-        self.gazetteer = Gazetteer(self.nlp, self.kb)
+        lex = self.rules.actors
+        self.gazetteer = Gazetteer(self.nlp, self.kb, lex.titles | lex.former | lex.honorifics)
         self.roles = RoleResolver(self.kb)
         self.speakers = SpeakerResolver(self.kb, self.roles)
         self.resolver = Resolver(self.rules.actors, self.roles.lex)

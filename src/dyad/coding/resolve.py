@@ -49,8 +49,9 @@ class Mention:
 class Gazetteer:
     """Finds knowledge-base names in a parsed document (one PhraseMatcher, built once)."""
 
-    def __init__(self, nlp, kb: KnowledgeBase):
+    def __init__(self, nlp, kb: KnowledgeBase, name_prefixes: frozenset[str] = frozenset()):
         self.kb = kb
+        self.name_prefixes = name_prefixes  # words before a surname that name no one else (titles, "Mr", "former")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lookup: dict[str, list[tuple[str, str]]] = {}
         self.name_words: dict[str, set[str]] = {}  # a person's id -> every word of its names ("boris", "pistorius")
@@ -131,7 +132,7 @@ class Gazetteer:
             return False
         own = self.name_words.get(self.lookup[span.text][0].split("|")[0], set()) if span.text in self.lookup else set()
         initials = {w[0] for w in own}  # "Vladimir Zelensky" for Volodymyr: another spelling, the same man
-        return any(t.is_alpha and t.is_title and t.lower_ not in own and t.lower_ not in _HONORIFICS
+        return any(t.is_alpha and t.is_title and t.lower_ not in own and t.lower_ not in self.name_prefixes
                    and t.lower_[0] not in initials for t in person[: span.start - person.start])
 
 
@@ -142,12 +143,6 @@ _TANK_CONTENTS = {"fuel", "gas", "oil", "petrol", "diesel", "gasoline", "propane
 _REGION_KINDS = {"state", "province", "region", "district", "county", "governorate", "department", "oblast", "prefecture",
                  "territory", "municipality", "emirate", "canton", "krai", "republic"}
 # Prepositions after which a name is a place ("near Djibo", "in Kano").
-# words before a surname that name no one else ("Mr Pistorius", "President Trump" when the tagger takes them in)
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "minister", "premier", "chancellor",
-               "general", "gen", "king", "queen", "prince", "princess", "sheikh", "emir", "pope", "senator", "governor",
-               "mayor", "judge", "justice", "colonel", "col", "captain", "commander", "secretary", "ambassador", "speaker",
-               "prime", "deputy", "vice", "foreign", "defence", "defense", "interior", "finance", "former", "ayatollah",
-               "marshal", "admiral", "rev", "father", "imam", "rabbi", "chairman", "leader", "envoy", "representative"}
 _NAME_PLACE_PREPS = {"in", "near", "outside", "around", "at", "inside", "into"}
 # Entity types that form lists of actors ("Saudi Arabia, the UAE, Bahrain and Egypt"), not "Kim Davis, the clerk".
 _LIST_ENTS = {"GPE", "NORP", "ORG"}

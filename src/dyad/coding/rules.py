@@ -117,6 +117,7 @@ class ActorLexicon:
     group_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     organisation_anaphors: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Dr", "Gen.": before a surname, no other given name
     plural_sectors: dict[str, str] = field(default_factory=dict)
     bare_plural_sectors: dict[str, str] = field(default_factory=dict)
 
@@ -280,6 +281,7 @@ def _actor_lexicon(raw: dict) -> ActorLexicon:
         generic_heads=frozenset(raw["generic_heads"]),
         former=frozenset(raw["former"]),
         titles=frozenset(raw["titles"]),
+        honorifics=frozenset(raw.get("honorifics") or ()),
         person_pronouns=frozenset(pronouns["person"]),
         group_pronouns=frozenset(pronouns["group"]),
         speaker_pronouns=frozenset(pronouns["speaker"]),
