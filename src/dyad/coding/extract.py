@@ -382,6 +382,10 @@ class Extractor:
         """The token's lemma, corrected where the model errs ("staged" → "stag")."""
         return self.rules.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
+    def _noun_lemma(self, tok: Token) -> str:
+        """The lemma a noun rule is looked up by: a gerund's own form ("Shelling by…": the noun "shelling", not "shell")."""
+        return tok.lower_ if _gerund_as_noun(tok) else self._lemma(tok)
+
     def _verb_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
         rules = self.rules.verbs.get(self._lemma(tok))
         if not rules:
@@ -1119,8 +1123,7 @@ class Extractor:
 
     # --- nouns ---------------------------------------------------------------------------------
     def _noun_draft(self, tok: Token, ctx: SentenceContext) -> Draft | None:
-        lemma = tok.lower_ if _gerund_as_noun(tok) else self._lemma(tok)  # "Shelling by…": the noun "shelling", not "shell"
-        rules = self.rules.nouns.get(lemma)
+        rules = self.rules.nouns.get(self._noun_lemma(tok))
         if not rules:
             return None
         if any(c.dep_ == "compound" and c.lemma_.lower() in self.rules.blocked_compounds for c in tok.children):
@@ -1134,7 +1137,7 @@ class Extractor:
         return None
 
     def _try_noun(self, tok: Token, rule: Rule, ctx: SentenceContext) -> Draft | None:
-        noun = tok.lower_ if _gerund_as_noun(tok) else self._lemma(tok)
+        noun = self._noun_lemma(tok)
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         if rule.compound and not (mods & rule.compound):
             return None
@@ -1776,8 +1779,9 @@ def _fuel_blast(tok: Token) -> bool:
     holders = [tok, tok.head.head] if tok.dep_ == "pobj" and tok.head.lower_ == "of" else [tok]  # "a series of explosions at…"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("tear", "rip", "rock", "hit", "destroy", "level", "gut"):
         holders.append(tok.head)  # "a blast tore through a chemical plant": the site is the verb's
-    sites = [p for h in holders for c in h.children if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in (
-        "at", "in", "through")) for p in ([c] if c.dep_ == "dobj" else c.children) if p.dep_ in ("pobj", "dobj")]
+    sites = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+    sites += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "through")
+              for p in c.children if p.dep_ == "pobj"]
     return any(p.lemma_.lower() in _INDUSTRIAL_SITES for p in sites)
 
 
@@ -2202,14 +2206,13 @@ def _left_organisation(draft: Draft) -> Draft:
             or not all(r.code in ("IGO", "UNO", "EUR") and r.sector is None for r in draft.recipient) \
             or any(c.dep_ == "dobj" for c in draft.trigger.children):
         return draft
-    return Draft(trigger=draft.trigger, rule=_LEAVE_ORGANISATION, light=draft.light, actor=draft.actor,
-                 recipient=draft.recipient, mode=["withdraw"])
+    return replace(draft, rule=_LEAVE_ORGANISATION)
 
 
 def _at_home(actors: list[ActorRef], ctx: SentenceContext) -> bool:
     """Whether the actors and every place or country the sentence names are of one country."""
-    named = {m.entity.country or m.entity.code for i, m in ctx.mentions.items()
-             if ctx.sent.start <= i < ctx.sent.end and m.entity.kind in ("country", "city", "place")}
+    named = {m.entity.country or m.entity.code for t in ctx.tokens if (m := ctx.mentions.get(t.i)) is not None
+             and m.entity.kind in ("country", "city", "place")}
     return bool(actors and ctx.places) and len({a.code for a in actors} | set(ctx.places) | named) == 1
 
 

@@ -342,11 +342,8 @@ def _reparsed_name(sent, k: int, nlp: Language) -> Doc | None:
     """The sentence parsed with `NAME_STAND_IN` at `k`, given back with its own words and the word a proper noun;
     None when the parser still makes the word a verb or the sentence has no verb root."""
     words = [t.text for t in sent]
-    trial = Doc(nlp.vocab, words=[NAME_STAND_IN if i == k else w for i, w in enumerate(words)],
-                spaces=[bool(t.whitespace_) for t in sent])
-    for name, component in nlp.pipeline:
-        if name != "ner":
-            trial = component(trial)
+    trial = _parse_without_ner(nlp, Doc(nlp.vocab, words=[NAME_STAND_IN if i == k else w for i, w in enumerate(words)],
+                                        spaces=[bool(t.whitespace_) for t in sent]))
     if trial[k].pos_ != "PROPN" or trial[k].dep_ == "ROOT" or not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in trial):
         return None
     return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
@@ -430,10 +427,8 @@ def _reparsed(sent, found: list[tuple[int, str, bool | str]], nlp: Language, own
     for i in stand_ins:
         if i >= 2 and words[i - 1] == "-":  # "test - holds" parses as a verb where "test-holds" is an adjective
             trial_spaces[i - 2] = trial_spaces[i - 1] = True
-    trial = Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w for i, w in enumerate(words)], spaces=trial_spaces)
-    for name, component in nlp.pipeline:
-        if name != "ner":  # the words' entities are the first parse's (below); the recognizer runs after the parser
-            trial = component(trial)
+    trial = _parse_without_ner(nlp, Doc(nlp.vocab, words=[stand_ins[i][0] if i in stand_ins else w
+                                                          for i, w in enumerate(words)], spaces=trial_spaces))
     verb = trial[k]
     if verb.pos_ != "VERB" or not (verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children)):
         return None
@@ -453,6 +448,15 @@ def _reparsed(sent, found: list[tuple[int, str, bool | str]], nlp: Language, own
                morphs=[stand_ins[i][2] if i in kept else str(t.morph) for i, t in enumerate(own)],
                lemmas=[lemmas[i] if i in kept else t.lemma_ for i, t in enumerate(own)],
                heads=[t.head.i for t in trial], deps=[t.dep_ for t in trial], ents=ents)
+
+
+def _parse_without_ner(nlp: Language, trial: Doc) -> Doc:
+    """A trial doc through the pipeline but the recogniser: the words' entities are the first parse's (the recogniser
+    runs after the parser, and a stand-in word would only mislead it)."""
+    for name, component in nlp.pipeline:
+        if name != "ner":
+            trial = component(trial)
+    return trial
 
 
 def _iob(token) -> str:

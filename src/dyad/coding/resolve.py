@@ -57,7 +57,7 @@ class Gazetteer:
         self.name_words: dict[str, set[str]] = {}  # a person's id -> every word of its names ("boris", "pistorius")
         seen: set[str] = set()
         for entry in kb.names:
-            if entry.entity_id.startswith("person:") or kb.entities[entry.entity_id].kind == "person":
+            if kb.entities[entry.entity_id].kind == "person":
                 self.name_words.setdefault(entry.entity_id, set()).update(entry.text.lower().replace("-", " ").split())
             for form in _surface_forms(entry.text):
                 key = f"{entry.entity_id}|{entry.role}"
@@ -87,7 +87,7 @@ class Gazetteer:
             if mention.entity.kind == "person" and len(span) == 1 and any(
                     p.start <= span.start and span.end < p.end for p in persons):
                 continue  # "Roman Protasevich" is not Petre Roman: a one-word alias is a surname, not a first name
-            if mention.entity.kind == "person" and len(span) == 1 and self._other_given_name(span, persons):
+            if mention.entity.kind == "person" and len(span) == 1 and self._other_given_name(span, mention.entity.id, persons):
                 continue  # "Oscar Pistorius" is not Boris Pistorius: a surname after another given name is someone else
             if mention.entity.kind == "person" and len(span) == 1 and span.end < len(doc) and doc[span.end].tag_ == "NNPS":
                 continue  # "the Christian Democrats": a one-word alias that names a group's kind, not a person
@@ -124,13 +124,13 @@ class Gazetteer:
                     out.update(dict.fromkeys(range(mention.start, mention.end), mention))
         return out
 
-    def _other_given_name(self, span: Span, persons: list[Span]) -> bool:
+    def _other_given_name(self, span: Span, entity_id: str, persons: list[Span]) -> bool:
         """Whether a one-word alias ends a person's name with a given name the entity's names do not have (not even
         spelled otherwise: the same initial) and that is no title."""
         person = next((p for p in persons if p.start < span.start and span.end == p.end), None)
         if person is None:
             return False
-        own = self.name_words.get(self.lookup[span.text][0].split("|")[0], set()) if span.text in self.lookup else set()
+        own = self.name_words.get(entity_id, set())
         initials = {w[0] for w in own}  # "Vladimir Zelensky" for Volodymyr: another spelling, the same man
         return any(t.is_alpha and t.is_title and t.lower_ not in own and t.lower_ not in self.name_prefixes
                    and t.lower_[0] not in initials for t in person[: span.start - person.start])
