@@ -198,6 +198,7 @@ class Extractor:
         drafts = _merge_conjoined(drafts)
         drafts = _drop_passive_pairs(drafts)
         drafts = _merge_linked_assaults(drafts)
+        drafts = _drop_appositive_restatements(drafts)
         drafts = self._demanded_resignations(drafts, ctx)
         drafts = [_left_organisation(d) for d in drafts]
         drafts = self._obligations(drafts, ctx)
@@ -448,8 +449,9 @@ class Extractor:
         if rule.complement_not and self._complement_has(tok, rule.complement_not):
             return None  # "an official who declined to be named" refuses nothing political
         obj = objects[0] if objects else None
-        if rule.mode == "phone" and obj is not None and obj.pos_ == "NOUN" and self._resolve(obj, ctx) is None:
-            return None  # "calls the German decision 'extremely dangerous'": names a thing, rings no one
+        if rule.mode == "phone" and obj is not None and ((obj.pos_ == "NOUN" and self._resolve(obj, ctx) is None)
+                                                          or _names_as(tok, obj)):
+            return None  # "calls the German decision 'extremely dangerous'", "calling the bloc a relic": names, rings no one
         if rule.object_org and not (obj is not None and obj.i in ctx.mentions and ctx.mentions[obj.i].entity.kind == "igo"):
             return None
         if rule.object and not rule.object_optional:
@@ -564,9 +566,10 @@ class Extractor:
         # a vehicle is a target only when an attacker or a weapon is named ("a bear attacked a car" is none)
         vehicles = rule.type == "ASSAULT" and bool(actors or any(self._weapon(t) for t in subjects))
         if spec.dobj:
-            for o in objects:
-                if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)):
-                    continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters": whom
+            for o in objects or [s for s in self._complement_subjects(tok, rule) if s.i in ctx.mentions or self._people(s, ctx)]:
+                if o is obj and rule.object and not rule.object.any_actor and not (rule.type == "ASSAULT" and not self._weapon(o)) \
+                        and not self._people(o, ctx):
+                    continue  # "opened fire", "fired missiles": the word the rule asks for; "beat voters", "took in refugees": whom
                 if rule.type == "ASSAULT" and self._weapon(o) and (aimed or (
                         self._lemma(tok) in _FIRING and o.lemma_.lower() in self._projectiles)):
                     continue  # "fired missiles at the base", "a rocket fired by rebels": what was fired, not whom
@@ -601,7 +604,7 @@ class Extractor:
             recipients += self._targets([obj], ctx)  # "seized three villages in Cabo Delgado"
         aimed_at = []
         if spec.preps:
-            heads = self._prep_objects(tok, spec.preps, obj)
+            heads = self._prep_objects(tok, spec.preps, obj, across_border=rule.type == "MOBILIZE")
             recipients += self._targets(heads, ctx, vehicles) if rule.type in _TARGETED else self._resolve_all(heads, ctx)
             aimed_at = [h for h in heads if h.pos_ in ("NOUN", "PROPN") and not self._weapon(h)]
         if court and not actors:
@@ -654,6 +657,21 @@ class Extractor:
         if rule.mode:
             draft.mode = [rule.mode]
         return draft
+
+    @staticmethod
+    def _complement_subjects(tok: Token, rule: Rule) -> list[Token]:
+        """Whom a verb lets or makes do something ("allowed 84 Afghan soldiers to cross"), for rules that need the deed."""
+        if not rule.needs_complement:
+            return []
+        # a participle's subject is done to, not asked: "ordered Toledo held in detention"
+        return [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ != "VBN" for s in c.children
+                if s.dep_ == "nsubj"]
+
+    def _people(self, tok: Token, ctx: SentenceContext) -> bool:
+        """Whether the noun names people of a country the text writes ("Syrian refugees", "84 Afghan soldiers")."""
+        actor = self._resolve(tok, ctx) if tok.pos_ == "NOUN" else None
+        # whose they are must be written ("Syrian"): "let 18 prisoners walk free in a gesture to Washington" are not American
+        return actor is not None and actor.sector is not None and actor.country_from == "text"
 
     def _sector_missing(self, rule: Rule, actors: list[ActorRef], ctx: SentenceContext) -> bool:
         """The rule wants a doer of certain sectors (`subject_sector`) and none of the actors is one."""
@@ -986,6 +1004,8 @@ class Extractor:
             return self.resolver.heads(names[-1])  # "The United States fires 59 missiles…": its subject read as a modifier
         if tok.tag_ == "VBG" and (document := _document_saying(tok)) is not None:
             return self._issuers(document)
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr" and tok.head.head.lemma_ in ("be", "become", "remain"):
+            return self._subjects(tok.head.head, False)  # "Burundi became the first country to pull out of the ICC"
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return self.resolver.heads(tok.head)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "abstained from providing"
@@ -1038,7 +1058,10 @@ class Extractor:
                    for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _DOCUMENTS]
         return [g for o in owners for g in self.resolver.heads(o)]
 
-    def _prep_objects(self, tok: Token, preps: frozenset[str] | set[str], obj: Token | None) -> list[Token]:
+    def _prep_objects(self, tok: Token, preps: frozenset[str] | set[str], obj: Token | None,
+                      across_border: bool = False) -> list[Token]:
+        """The objects of the verb's (or its object's) prepositions in `preps`; with `across_border`, the country
+        across a border named ("massed troops along its border with Ukraine": Ukraine)."""
         out: list[Token] = []
         holders = [tok] + ([obj] if obj is not None else [])
         # the preposition may hang off a noun inside the object phrase ("sent a team of rescuers and
@@ -1058,7 +1081,7 @@ class Extractor:
                 if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            out.extend(self.resolver.heads(_goods_origin(pobj) or pobj))
+                            out.extend(self.resolver.heads(_goods_origin(pobj) or (across_border and _border_partner(pobj)) or pobj))
                 if child.dep_ == "dative" and "dative" in preps:
                     out.extend(self.resolver.heads(child))
         return out
@@ -1189,7 +1212,7 @@ class Extractor:
         elif rule.of_role == "recipient":
             recipients += self._resolve_all(of_objs, ctx)
         if rule.recipient.preps:
-            heads = self._prep_objects(tok, rule.recipient.preps, None)  # a place struck needs a named striker
+            heads = self._prep_objects(tok, rule.recipient.preps, None, across_border=rule.type == "MOBILIZE")  # a place struck needs a named striker
             recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type != "CONSULT":
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
@@ -1719,6 +1742,21 @@ def _linked(a: Token, b: Token) -> bool:
     return b.dep_ == "pobj" and b.head.head.i == a.i and b.head.lower_ in _SAME_ACT_PREPS
 
 
+def _drop_appositive_restatements(drafts: list[Draft]) -> list[Draft]:
+    """An event noun set off in apposition inside another event of the same type and mode says that event again ("a
+    surprise visit to Damascus, his first trip to the Syrian capital"; "a summit in Anchorage, Putin's first visit to
+    the US" tells a visit besides the talks): dropped."""
+    def restates(d: Draft) -> bool:
+        noun = d.trigger
+        if noun.pos_ != "NOUN" or noun.left_edge.i == 0 or noun.doc[noun.left_edge.i - 1].text != ",":
+            return False
+        # set off by a comma: an apposition, or a second object the parser hung on the same verb ("his first trip")
+        said_again = noun.dep_ == "appos" or any(c.dep_ == "poss" for c in noun.children)
+        return said_again and any(e is not d and e.event == d.event and e.mode == d.mode and e.trigger.i < noun.i
+                                  and (noun in e.trigger.subtree or noun.head == e.trigger.head) for e in drafts)
+    return [d for d in drafts if not restates(d)]
+
+
 def _merge_linked_assaults(drafts: list[Draft]) -> list[Draft]:
     """One act of force told by several words ("struck X, killing 30 and wounding 40") is one ASSAULT.
 
@@ -2111,6 +2149,24 @@ def _drop_sanction_verbs(drafts: list[Draft]) -> list[Draft]:
 _SANCTION_VERBS = {"slap", "hit", "target", "strike"}
 
 
+def _names_as(verb: Token, obj: Token) -> bool:
+    """Whether the verb calls its object something ("calling the bloc a colonial relic", "called the minister a friend")."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) for c in obj.children)
+
+
+def _border_partner(noun: Token) -> Token | None:
+    """The country across a border: "massed troops along its border with Ukraine" is aimed at Ukraine; None for any
+    other noun, or a border with no "with"."""
+    if noun.lemma_.lower() not in _BORDER_NOUNS:
+        return None
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    # the parser may hang "with Russia" on the verb: "deployed troops to their borders with Russia"
+    withs = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"] or \
+        ([after] if after is not None and after.lower_ == "with" and after.dep_ == "prep" else [])
+    return next((p for c in withs for p in c.children if p.dep_ == "pobj"), None)
+
+
 def _goods_origin(noun: Token) -> Token | None:
     """Where goods come from, for a measure laid on them: "tariffs on steel imports from Vietnam", "duties on cars made
     in China" (the country is whom the measure hits); None for anything but goods."""
@@ -2128,6 +2184,7 @@ def _goods_origin(noun: Token) -> Token | None:
     return None
 
 
+_BORDER_NOUNS = {"border", "frontier", "boundary"}
 _GOODS_NOUNS = {"import", "imports", "good", "goods", "product", "products", "export", "exports", "shipment", "car", "vehicle",
                 "steel", "aluminium", "aluminum", "panel", "chip", "textile", "commodity"}
 

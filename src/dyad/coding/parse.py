@@ -167,6 +167,9 @@ _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "c
 _SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
 _NOMINAL = {"compound", "amod", "nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
 # Plurals that read as verbs but in a headline mostly name who acts: "coast guard ships fire…", "Saudi forces shell…".
+# Plural forces that open a clause of their own: "… as riot police fire tear gas", "…; troops shell the town".
+_FORCES = {"police", "troops", "forces", "soldiers", "militants", "rebels", "insurgents", "protesters", "demonstrators",
+           "gunmen", "jets", "warplanes", "officers", "fighters", "guards", "authorities", "militiamen"}
 _DOER_PLURALS = {"ships", "forces", "guards", "tanks", "planes", "jets", "boats", "drones", "patrols", "marines", "police"}
 _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
 
@@ -192,6 +195,8 @@ def repair_headline_verbs(doc: Doc, nlp: Language, verbs: frozenset[str]) -> Doc
             new = _reparsed(sent, [acl], nlp)
         if new is None and (aux := _misread_aux_verb(sent, verbs)) is not None:
             new = _reparsed(sent, [aux], nlp)
+        if new is None and (doer := _misread_doer_verb(sent, verbs)) is not None:
+            new = _reparsed(sent, [doer, *_coordinated_verbs(sent, doer[0], verbs)], nlp)
         if new is None and _acronym_root(sent):
             new = _reparsed_name(sent, sent.root.i - sent.start, nlp)
         if new is not None:
@@ -329,6 +334,31 @@ def _misread_aux_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | No
 # "IGAD envoys meet…"), leaving the real verb a clause under it. Such a sentence is parsed again with a well-known
 # acronym in the word's place.
 NAME_STAND_IN = "NATO"
+
+
+def _misread_doer_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
+    """A plural present verb of `verbs` read as a noun right after a force that does it, in a clause that is not the
+    sentence's first ("370 are injured as riot police fire tear gas at demonstrators", "…; troops shell the town"):
+    (index in the sentence, lemma, False), else None."""
+    tokens = list(sent)
+    for k in range(2, len(tokens) - 1):
+        token, prev, nxt = tokens[k], tokens[k - 1], tokens[k + 1]
+        if not (token.is_alpha and token.is_lower and token.pos_ in ("NOUN", "PROPN") and prev.lower_ in _FORCES):
+            continue
+        if nxt.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN") or nxt.is_punct:
+            continue  # the verb takes its object at once: "fire tear gas", "shell the town"
+        if _in_subject_of_finite(token):
+            continue  # "the police fire investigation continued": a noun in a subject
+        form = verb_form(token.text, verbs)
+        if form is not None and not form[1]:
+            return (k, form[0], False)
+    return None
+
+
+def _in_subject_of_finite(token) -> bool:
+    while token.dep_ in ("compound", "amod", "nmod") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS
 
 
 def _acronym_root(sent) -> bool:

@@ -338,9 +338,10 @@ class Resolver:
                 return (self._antecedent(head, mentions) or self._group_antecedent(head, mentions, memory, sentence_places)
                         or self._plural_antecedent(head, mentions, memory, sentence_places) or memory.last_group)
             return None
-        if self._is_organisation_anaphor(head, mentions) and memory.last_organisation is not None:
+        if self._is_organisation_anaphor(head, mentions) and (
+                organisation := self._organisation_before(head, mentions) or memory.last_organisation) is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
-            return replace(memory.last_organisation, entity_text=head.doc[head.left_edge.i : head.i + 1].text, start=start, end=end,
+            return replace(organisation, entity_text=head.doc[head.left_edge.i : head.i + 1].text, start=start, end=end,
                            country_from="context")
         if low in _QUANTITY_HEADS:  # "thousands of workers": the workers are the actor
             for prep in head.children:
@@ -353,6 +354,15 @@ class Resolver:
             name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if name is not None:  # "the film director Ali Karimi": the person the apposition names
                 return self.resolve(name, mentions, memory, sentence_places)
+        if lex.sector_of.get(head.lemma_.lower()) in ("UAF", "REB") and head.i not in mentions:
+            if (group := _member_of(head, mentions)) is not None:  # "gunmen from the Somali group al-Shabaab"
+                return self.resolve(group, mentions, memory, sentence_places)
+            if (group := _claimed_group(head, mentions)) is not None:  # "gunmen believed to belong to Boko Haram"
+                found = self.resolve(group, mentions, memory, sentence_places)
+                if found is not None and sentence_places and found.code not in sentence_places:
+                    # "militants linked to Islamic State seized parts of Marawi": an affiliate, of the country it acts in
+                    found = replace(found, code=sentence_places[0], sector="REB", country_from="context")
+                return found
         tokens = self.phrase(head)
         text = _text(tokens)
         entity, role = self._entity(head, tokens, mentions)
@@ -485,6 +495,15 @@ class Resolver:
                                 identifier_id=m.entity.wikidata, entity_id=m.entity.id)
         return None
 
+    def _organisation_before(self, head: Token, mentions: dict[int, Mention]) -> ActorRef | None:
+        """The nearest organisation named earlier in the sentence ("quit ECOWAS, accusing the bloc of…")."""
+        for tok in reversed(list(head.sent)[: head.i - head.sent.start]):
+            m = mentions.get(tok.i)
+            if m is not None and m.entity.kind == "igo":
+                return ActorRef(code=m.entity.code, sector=None, entity_text=tok.text, identifier_text=m.entity.name,
+                                kind=m.entity.kind, identifier_id=m.entity.wikidata, entity_id=m.entity.id)
+        return None
+
     def _group_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
         """The unnamed group that is the subject the pronoun's clause hangs from ("Thai police said
         they had not detained…", "the army said its units…")."""
@@ -612,8 +631,16 @@ class Resolver:
 
     def _is_organisation_anaphor(self, head: Token, mentions: dict[int, Mention]) -> bool:
         """ "the bloc", "the alliance": a bare definite noun that refers back to an organisation."""
+        # "accused the bloc of bias", "of serving foreign interests": that "of" is the verb's, not a name's ("the
+        # alliance of opposition parties" is a new one)
         return (head.lemma_.lower() in self.lex.organisation_anaphors and head.i not in mentions
-                and [c.lower_ for c in head.children if c.dep_ != "punct"] == ["the"])
+                and [c.lower_ for c in head.children if c.dep_ != "punct" and not self._charge_of(c)] == ["the"])
+
+    def _charge_of(self, prep: Token) -> bool:
+        """An "of" that says what someone is accused of: a deed or a vice, not members."""
+        return prep.dep_ == "prep" and prep.lower_ == "of" and all(
+            c.dep_ == "pcomp" or (c.dep_ == "pobj" and not c.ent_type_ and c.lemma_.lower() not in self.lex.sector_of)
+            for c in prep.children)
 
     def _sector(self, head: Token, tokens: list[Token], mentions: dict[int, Mention] | None = None) -> str | None:
         lex = self.lex
@@ -700,6 +727,39 @@ _SPONSOR_WORDS = {"led", "backed", "sponsored", "supported", "funded", "brokered
 # Sectors whose members take the country of the place a sentence names ("protesters in Lima").
 _STATE_SECTORS = {None, "GOV", "MIL", "ELI"}  # a title of these names a state office; "union leader" does not
 _PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
+
+
+def _member_of(head: Token, mentions: dict[int, Mention]) -> Token | None:
+    """The armed group a band is from: "gunmen from the Somali Islamist group al-Shabaab", "militants of the Maute group"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for tok in prep.subtree:
+                if (m := mentions.get(tok.i)) is not None and m.entity.kind == "group":
+                    return _name_head(tok, m, mentions)
+    return None
+
+
+def _name_head(tok: Token, mention: Mention, mentions: dict[int, Mention]) -> Token:
+    """The syntactic head of the name `tok` is part of: "Haram" of "Boko Haram"."""
+    while tok.head is not tok and (h := mentions.get(tok.head.i)) is not None and h.entity is mention.entity:
+        tok = tok.head
+    return tok
+
+
+def _claimed_group(head: Token, mentions: dict[int, Mention]) -> Token | None:
+    """The armed group an unnamed band is said to belong to: "gunmen believed to belong to Boko Haram", "militants
+    linked to al-Shabaab", "fighters loyal to the Islamic State"."""
+    for child in head.children:
+        if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in _BELONGING:
+            for tok in child.subtree:
+                if (m := mentions.get(tok.i)) is not None and m.entity.kind == "group":
+                    return _name_head(tok, m, mentions)
+    return None
+
+
+# what ties a band to a group: "believed to belong to", "suspected of links to", "loyal to" ("chasing" is no tie)
+_BELONGING = {"believe", "suspect", "think", "say", "report", "allege", "link", "affiliate", "ally", "tie", "connect",
+              "loyal", "belong", "align", "linked", "affiliated", "allied", "tied", "aligned", "suspected"}
 
 
 def _is_name(tok: Token, mentions: dict[int, Mention] | None) -> bool:
