@@ -653,6 +653,9 @@ class Extractor:
             return None  # "as Congress meets to certify the vote": a body's own sitting, no talks with anyone
         if rule.mode == "visit" and not recipients and _at_home(actors, ctx):
             return None  # "Premier Wen tours the devastated areas" of his own country: no host, no diplomacy
+        if rule.type == "AGREE" and not recipients and len(actors) == 1 and self._lemma(tok) in _VOWS \
+                and (self._accident(ctx) or self._after_disaster_here(ctx)) and _at_home(actors, ctx):
+            return None  # "Macron vows to rebuild the cathedral" after the fire: a pledge to no one, a response to nature
         draft.actor, draft.recipient = _unique(actors), _unique([r for r in recipients if r not in actors])
         if rule.mode:
             draft.mode = [rule.mode]
@@ -722,8 +725,11 @@ class Extractor:
         fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
         if ctx.accident is None:  # asked for every draft of the sentence and for the next sentence's tolls
-            ctx.accident = bool({t.lemma_.lower() for t in ctx.tokens if not _gunfire(t) and not _stormed(t)}
-                                & self.rules.non_events) or any(_fuel_blast(t) for t in ctx.tokens)
+            causes = {t.lemma_.lower() for t in ctx.tokens if not _gunfire(t) and not _stormed(t) and not _figurative_cause(t)}\
+                & self.rules.non_events
+            if causes <= _BLAST_AFTERMATH and ctx.lemmas & _BOMBS:
+                causes = set()  # "a truck bomb explodes…, collapsing an office block": what the bomb did
+            ctx.accident = bool(causes) or any(_fuel_blast(t) for t in ctx.tokens)
         return ctx.accident
 
     def claims(self, ctx: SentenceContext) -> list[tuple[Token, list[ActorRef], bool]]:
@@ -1377,8 +1383,8 @@ class Extractor:
         market force or business deal, no sport or accident report, and, but for protests and violence, a doer that is
         a state, an armed group or an organisation ("Thousands of tourists arrive in Venice", "Toyota and Panasonic
         agreed to build a plant" do no diplomacy)."""
-        if self._no_politics(draft, ctx) or self._sport(ctx) or self._accident(ctx):
-            return False
+        if self._no_politics(draft, ctx) or self._sport(ctx) or self._accident(ctx) or self._after_disaster_here(ctx):
+            return False  # "…sinks after an unexplained explosion; 46 sailors are missing": still the disaster
         return draft.event in ("PROTEST", "ASSAULT") or any(
             a.sector not in _PRIVATE_SECTORS or (a.sector is None and a.code is not None) for a in draft.actor)
 
@@ -2155,6 +2161,15 @@ def _names_as(verb: Token, obj: Token) -> bool:
         c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) for c in obj.children)
 
 
+def _figurative_cause(tok: Token) -> bool:
+    """A word of nature that names no disaster here: "a lightning offensive", "Leopard 2 tanks"."""
+    return (tok.lower_ == "lightning" and tok.dep_ in ("amod", "compound")) or (tok.is_title and tok.pos_ == "PROPN"
+                                                                            and tok.lemma_.lower() in _NAMED_ANIMALS)
+
+
+_NAMED_ANIMALS = {"leopard", "bear", "tiger", "lion", "wolf", "cheetah", "rhino", "hippo", "buffalo", "jaguar"}
+
+
 def _border_partner(noun: Token) -> Token | None:
     """The country across a border: "massed troops along its border with Ukraine" is aimed at Ukraine; None for any
     other noun, or a border with no "with"."""
@@ -2185,6 +2200,9 @@ def _goods_origin(noun: Token) -> Token | None:
 
 
 _BORDER_NOUNS = {"border", "frontier", "boundary"}
+_VOWS = {"vow", "pledge", "promise", "swear"}
+_BOMBS = {"bomb", "bombing", "ied", "explosive", "grenade", "bomber"}
+_BLAST_AFTERMATH = {"collapse", "fire", "blaze"}
 _GOODS_NOUNS = {"import", "imports", "good", "goods", "product", "products", "export", "exports", "shipment", "car", "vehicle",
                 "steel", "aluminium", "aluminum", "panel", "chip", "textile", "commodity"}
 

@@ -347,8 +347,9 @@ class Resolver:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return self.resolve(pobj, mentions, memory, sentence_places)
+                        if pobj.dep_ == "pobj" and ((found := self.resolve(pobj, mentions, memory, sentence_places))
+                                                    is not None or low not in _BODIES):
+                            return found  # "a team of Navy SEALs": the team's own sector when its members are unknown
         if head.pos_ == "NOUN" and head.i not in mentions and head.lemma_.lower() not in lex.sector_of \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):  # "the head of the agency, X": the role
             name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -718,7 +719,9 @@ _REPORTING = {"say", "tell", "announce", "claim", "deny", "insist", "state", "co
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "thousand", "hundred",
                    "dozen", "group", "groups", "number", "crowd", "crowds", "some", "many", "most", "all",
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten",
-                   "squad", "band", "handful", "contingent", "detachment", "agents", "agent", "operatives"}
+                   "squad", "band", "handful", "contingent", "detachment", "agents", "agent", "operatives",
+                   "brigade", "team", "teams", "delegation"}
+_BODIES = {"brigade", "team", "teams", "delegation", "squad", "contingent", "detachment", "unit"}
 # Modifiers that make a "party" a gathering of people ("a wedding party"), not a political party.
 _SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
                    "boarding", "landing", "funeral", "engagement", "street", "beach"}
