@@ -40,3 +40,21 @@ def test_a_pledge_to_another_country_after_a_disaster_is_still_one(code_text):
 )
 def test_a_word_of_nature_used_as_a_name_or_a_figure_is_no_disaster(code_text, text, kind):
     first_of(coded_sectors(code_text, text), kind)
+
+
+def test_a_story_name_over_two_years_is_a_name(code_text):
+    # "2014–15" opens a story name as "2014" does; the name tells no event and no second opinion on it
+    coded = coded_sectors(code_text, "2019–20 Iraqi protests The prime minister resigns after weeks of "
+                                     "anti-government demonstrations.")
+    assert [(e[0], e[2]) for e in coded] == [("RETREAT", ("IRQ/GOV",)), ("PROTEST", ("IRQ/CVL",))], coded
+
+
+def test_a_glued_story_name_gives_its_country_to_a_summary_that_names_none(code_text):
+    coded = coded_sectors(code_text, "2018–19 Sudanese protests The army chief announces a curfew after crowds gather "
+                                     "outside the defence ministry.")
+    assert [(e[0], e[2]) for e in coded] == [("COERCE", ("SDN/MIL",))], coded
+
+
+def test_a_march_named_for_a_holiday_is_nobody_s(code_text):
+    got = first_of(coded_sectors(code_text, "Thousands of people joined the annual New Year's Day march in Istanbul."), "PROTEST")
+    assert got[2] == ("TUR/CVL",), got

@@ -1294,7 +1294,8 @@ class Extractor:
         """Who carries out a nominal event: possessor, modifier, by-phrase or the light verb's subject."""
         heads: list[Token] = []
         for child in tok.children:
-            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # "next week's visit by…": no one's
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME", "EVENT"):
+                # "next week's visit by…", "the New Year's Day march": no one's
                 heads += self.resolver.heads(child)
         if not heads and (leader := leader_of(tok, ctx.mentions)) is not None:
             heads = [leader]  # "a Saudi-led air raid"

@@ -8,6 +8,7 @@ back, so memory stays bounded and every character offset is still that of the te
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -37,6 +38,7 @@ LABEL_WORDS = frozenset({"relations", "crisis", "war", "conflict", "unrest", "pr
                          "summit", "uprising", "siege", "massacre", "explosion", "collapse", "offensive", "standoff",
                          "shutdown", "impeachment", "trial", "outbreak", "epidemic", "floods", "wildfires", "attack",
                          "bombing", "shooting", "framework", "state", "vote", "votes"})
+_YEAR = re.compile(r"(19|20)\d\d([–-]\d\d(\d\d)?)?")
 _NOT_OPENING = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                           "february", "march", "april", "may", "june", "july", "august", "september", "october",
                           "november", "december", "i"})
@@ -50,7 +52,7 @@ def glued_label_end(tokens) -> int | None:
     if len(tokens) < 4:
         return None
     first = tokens[0]
-    year = first.like_num and len(first.text) == 4 and first.text[:2] in ("19", "20")
+    year = _YEAR.fullmatch(first.text) is not None  # "2023 Turkey–Syria earthquakes", "2019–20 Hong Kong protests"
     if not year and not (first.is_title or first.is_upper) or first.tag_ in ("DT", "PRP", "WDT", "WP", "IN", "EX", "RB"):
         return None
     for k in range(1, min(len(tokens) - 2, 10)):

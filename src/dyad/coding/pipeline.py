@@ -444,13 +444,17 @@ _ABROAD = {"tourist", "visitor", "traveller", "traveler", "backpacker", "pilgrim
 
 
 def _label_country(sentences: list[Span], mentions) -> str | None:
-    """The one country a portal topic label names, by name or adjective ("2024 South Korean martial law crisis: …"):
-    the article's country when its text names no place."""
-    colon = label_colon(sentences[0]) if sentences else None
-    if colon is None:
+    """The one country a portal topic label names, by name or adjective ("2024 South Korean martial law crisis: …",
+    or glued to the summary: "2019–2021 Iraqi protests The Council of…"): the article's country when its text names
+    no place."""
+    if not sentences:
         return None
-    doc = colon.doc
-    codes = {m.entity.country or m.entity.code for t in doc[: colon.i] if (m := mentions.get(t.i)) is not None
+    first = sentences[0]
+    colon = label_colon(first)
+    end = colon.i if colon is not None else first.end if glued_label(first) else None
+    if end is None:
+        return None
+    codes = {m.entity.country or m.entity.code for t in first.doc[first.start:end] if (m := mentions.get(t.i)) is not None
              and m.entity.kind == "country" and (m.entity.country or m.entity.code)}
     return codes.pop() if len(codes) == 1 else None
 
