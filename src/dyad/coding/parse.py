@@ -358,7 +358,7 @@ def _misread_doer_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | N
 
 
 def _in_subject_of_finite(token) -> bool:
-    while token.dep_ in ("compound", "amod", "nmod") and token.head is not token:
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS
 

@@ -744,7 +744,7 @@ def _member_of(head: Token, mentions: dict[int, Mention]) -> Token | None:
 
 def _name_head(tok: Token, mention: Mention, mentions: dict[int, Mention]) -> Token:
     """The syntactic head of the name `tok` is part of: "Haram" of "Boko Haram"."""
-    while tok.head is not tok and (h := mentions.get(tok.head.i)) is not None and h.entity is mention.entity:
+    while tok.head.i != tok.i and (h := mentions.get(tok.head.i)) is not None and h.entity is mention.entity:
         tok = tok.head
     return tok
 
