@@ -96,3 +96,9 @@ def test_a_band_chasing_a_group_is_not_that_group(code_text):
 def test_the_first_country_to_act_is_the_subject_of_become(code_text, text, kind, actor):
     got = first_of(coded_sectors(code_text, text), kind)
     assert got[2] == (actor,), got
+
+
+@pytest.mark.parametrize("text", ["Senator Ann Reyes was the only Republican to vote to convict on the second charge.",
+                                  "Kenya will become the first African nation to host the Commonwealth Games."])
+def test_the_only_member_to_vote_or_the_first_to_host_games_does_no_politics(code_text, text):
+    assert_absent(code_text, text, {"SANCTION", "CONSULT"})

@@ -1010,7 +1010,8 @@ class Extractor:
             return self.resolver.heads(names[-1])  # "The United States fires 59 missiles…": its subject read as a modifier
         if tok.tag_ == "VBG" and (document := _document_saying(tok)) is not None:
             return self._issuers(document)
-        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr" and tok.head.head.lemma_ in ("be", "become", "remain"):
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr" and tok.head.lemma_.lower() in _STATE_NOUNS \
+                and tok.head.head.lemma_ in ("be", "become", "remain"):
             return self._subjects(tok.head.head, False)  # "Burundi became the first country to pull out of the ICC"
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return self.resolver.heads(tok.head)
@@ -2201,6 +2202,8 @@ def _goods_origin(noun: Token) -> Token | None:
 
 
 _BORDER_NOUNS = {"border", "frontier", "boundary"}
+# what a state is called in "X became the first country to…" ("the only Republican to vote to convict" votes, no more)
+_STATE_NOUNS = {"country", "nation", "state", "government", "member", "power", "democracy", "republic", "kingdom"}
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _BOMBS = {"bomb", "bombing", "ied", "explosive", "grenade", "bomber"}
 _BLAST_AFTERMATH = {"collapse", "fire", "blaze"}
