@@ -27,10 +27,14 @@ REAL_TEXT_FLOORS = {"wcep/wcep-tune.jsonl": 0.72, "news-tune.jsonl": 0.78, "wire
                     # the thirteenth round's blind writers (2026-12-05): 0.739, 0.595 and 0.717 when first scored (tune
                     # halves, rules only), 0.751, 0.660 and 0.735 after the work on their errors; wire13b-tune (0.714)
                     # is left out: two of its 13 no-event items keep an event, over this test's noise limit
-                    "wire12a-tune.jsonl": 0.73, "wire12b-tune.jsonl": 0.64, "wire13a-tune.jsonl": 0.71}
+                    "wire12a-tune.jsonl": 0.73, "wire12b-tune.jsonl": 0.64, "wire13a-tune.jsonl": 0.71,
+                    # the fourteenth round's (2026-12-05): wire15c-tune 0.574 when first scored, 0.580 after; the other
+                    # three tune halves keep one of their 8 to 14 no-event items coded, over the noise limit
+                    "wire15c-tune.jsonl": 0.55}
 # actor country on correctly typed events, 0.85 unless pinned lower: the ninth-round sets' writers name actors of
 # countries the KB knows less well (0.756 and 0.831 when added, 2026-12-04)
-ACTOR_COUNTRY_FLOORS = {"wire9a-tune.jsonl": 0.72, "wire9b-tune.jsonl": 0.80, "wire13a-tune.jsonl": 0.79}  # 0.812 (2026-12-05)
+ACTOR_COUNTRY_FLOORS = {"wire9a-tune.jsonl": 0.72, "wire9b-tune.jsonl": 0.80, "wire13a-tune.jsonl": 0.79,  # 0.812 (2026-12-05)
+                        "wire15c-tune.jsonl": 0.80}  # 0.837 (2026-12-05)
 TUNING = ["gold-a.jsonl", "gold-b.jsonl"]
 
 
