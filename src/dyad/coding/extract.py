@@ -725,8 +725,8 @@ class Extractor:
         fire", "came under fire", "set the office on fire"; nor is a building "stormed".
         """
         if ctx.accident is None:  # asked for every draft of the sentence and for the next sentence's tolls
-            causes = {t.lemma_.lower() for t in ctx.tokens if not _gunfire(t) and not _stormed(t) and not _figurative_cause(t)}\
-                & self.rules.non_events
+            words = {t.lemma_.lower() for t in ctx.tokens if not (_gunfire(t) or _stormed(t) or _figurative_cause(t))}
+            causes = words & self.rules.non_events
             if causes <= _BLAST_AFTERMATH and ctx.lemmas & _BOMBS:
                 causes = set()  # "a truck bomb explodes…, collapsing an office block": what the bomb did
             ctx.accident = bool(causes) or any(_fuel_blast(t) for t in ctx.tokens)
@@ -1219,7 +1219,8 @@ class Extractor:
         elif rule.of_role == "recipient":
             recipients += self._resolve_all(of_objs, ctx)
         if rule.recipient.preps:
-            heads = self._prep_objects(tok, rule.recipient.preps, None, across_border=rule.type == "MOBILIZE")  # a place struck needs a named striker
+            # a place struck needs a named striker
+            heads = self._prep_objects(tok, rule.recipient.preps, None, across_border=rule.type == "MOBILIZE")
             recipients += self._targets(heads, ctx, rule.type == "ASSAULT") if rule.type in _TARGETED and actors else self._resolve_all(heads, ctx)
             if light is not None and rule.type != "CONSULT":
                 recipients += self._resolve_all(self._prep_objects(light, rule.recipient.preps, None), ctx)
@@ -2165,11 +2166,9 @@ def _names_as(verb: Token, obj: Token) -> bool:
 
 def _figurative_cause(tok: Token) -> bool:
     """A word of nature that names no disaster here: "a lightning offensive", "Leopard 2 tanks"."""
-    return (tok.lower_ == "lightning" and tok.dep_ in ("amod", "compound")) or (tok.is_title and tok.pos_ == "PROPN"
-                                                                            and tok.lemma_.lower() in _NAMED_ANIMALS)
-
-
-_NAMED_ANIMALS = {"leopard", "bear", "tiger", "lion", "wolf", "cheetah", "rhino", "hippo", "buffalo", "jaguar"}
+    if tok.lower_ == "lightning":
+        return tok.dep_ in ("amod", "compound")
+    return tok.is_title and tok.pos_ == "PROPN" and tok.lemma_.lower() in _NAMED_ANIMALS
 
 
 def _border_partner(noun: Token) -> Token | None:
@@ -2207,6 +2206,7 @@ _STATE_NOUNS = {"country", "nation", "state", "government", "member", "power", "
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _BOMBS = {"bomb", "bombing", "ied", "explosive", "grenade", "bomber"}
 _BLAST_AFTERMATH = {"collapse", "fire", "blaze"}
+_NAMED_ANIMALS = {"leopard", "bear", "tiger", "lion", "wolf", "cheetah", "rhino", "hippo", "buffalo", "jaguar"}
 _GOODS_NOUNS = {"import", "imports", "good", "goods", "product", "products", "export", "exports", "shipment", "car", "vehicle",
                 "steel", "aluminium", "aluminum", "panel", "chip", "textile", "commodity"}
 

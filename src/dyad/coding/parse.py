@@ -168,10 +168,10 @@ FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # the tags of a verb that 
 _ATTRIBUTION = {"say", "report", "tell", "claim", "announce", "add", "state", "confirm", "allege"}
 _SUBORDINATE = {"advcl", "relcl", "pcomp", "ccomp", "acl"}
 _NOMINAL = {"compound", "amod", "nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
-# Plurals that read as verbs but in a headline mostly name who acts: "coast guard ships fire…", "Saudi forces shell…".
 # Plural forces that open a clause of their own: "… as riot police fire tear gas", "…; troops shell the town".
 _FORCES = {"police", "troops", "forces", "soldiers", "militants", "rebels", "insurgents", "protesters", "demonstrators",
            "gunmen", "jets", "warplanes", "officers", "fighters", "guards", "authorities", "militiamen"}
+# Plurals that read as verbs but in a headline mostly name who acts: "coast guard ships fire…", "Saudi forces shell…".
 _DOER_PLURALS = {"ships", "forces", "guards", "tanks", "planes", "jets", "boats", "drones", "patrols", "marines", "police"}
 _PARTICLES = {"round", "back", "out", "up", "down", "over", "off", "about", "near", "past", "like", "through"}
 
@@ -358,6 +358,7 @@ def _misread_doer_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | N
 
 
 def _in_subject_of_finite(token) -> bool:
+    """Whether the word is, or modifies, the subject of a finite verb ("the police fire chief resigned")."""
     while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS

@@ -491,9 +491,7 @@ class Resolver:
         for tok in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
             m = mentions.get(tok.i)
             if m is not None and m.entity.kind in ("country", "igo", "group") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
-                return ActorRef(code=m.entity.code, sector=m.entity.sector if m.entity.kind != "igo" else None,
-                                entity_text=tok.text, identifier_text=m.entity.name, kind=m.entity.kind,
-                                identifier_id=m.entity.wikidata, entity_id=m.entity.id)
+                return _named(tok, m)
         return None
 
     def _organisation_before(self, head: Token, mentions: dict[int, Mention]) -> ActorRef | None:
@@ -501,8 +499,7 @@ class Resolver:
         for tok in reversed(list(head.sent)[: head.i - head.sent.start]):
             m = mentions.get(tok.i)
             if m is not None and m.entity.kind == "igo":
-                return ActorRef(code=m.entity.code, sector=None, entity_text=tok.text, identifier_text=m.entity.name,
-                                kind=m.entity.kind, identifier_id=m.entity.wikidata, entity_id=m.entity.id)
+                return _named(tok, m)
         return None
 
     def _group_antecedent(self, pronoun: Token, mentions, memory, places) -> ActorRef | None:
@@ -730,6 +727,13 @@ _SPONSOR_WORDS = {"led", "backed", "sponsored", "supported", "funded", "brokered
 # Sectors whose members take the country of the place a sentence names ("protesters in Lima").
 _STATE_SECTORS = {None, "GOV", "MIL", "ELI"}  # a title of these names a state office; "union leader" does not
 _PLACE_BOUND = {"CVL", "COP", "REB", "LAB", "EDU", "MED", "REF", "JRN", "CRM", "UAF", "OPP", "REL", "AGR", "BUS", "PRM"}
+
+
+def _named(tok: Token, mention: Mention) -> ActorRef:
+    """The actor a knowledge-base mention names, as written at `tok` (an organisation has no sector)."""
+    entity = mention.entity
+    return ActorRef(code=entity.code, sector=entity.sector if entity.kind != "igo" else None, entity_text=tok.text,
+                    identifier_text=entity.name, kind=entity.kind, identifier_id=entity.wikidata, entity_id=entity.id)
 
 
 def _member_of(head: Token, mentions: dict[int, Mention]) -> Token | None:
