@@ -600,8 +600,7 @@ def _eval_summary(report: dict) -> str:
 def _eval_intervals(intervals: dict | None) -> str:
     if not intervals:
         return ""
-    shown = [f"{key.replace('_', ' ')} {low:.3f}–{high:.3f}" for key, bounds in intervals.items() if bounds
-             for low, high in [bounds]]
+    shown = [f"{key.replace('_', ' ')} {bounds[0]:.3f}–{bounds[1]:.3f}" for key, bounds in intervals.items() if bounds]
     return " · 95 % bootstrap intervals: " + ", ".join(shown)
 
 

@@ -1383,11 +1383,13 @@ class Extractor:
 
     def admits(self, draft: Draft, ctx: SentenceContext) -> bool:
         """Whether a draft no rule made (the second opinion's) passes the guards rule drafts pass: no contest of words,
-        market force or business deal, no sport or accident report, and, but for protests and violence, a doer that is
+        market force or business deal, no sport or accident report, no glued story name, and, but for protests and violence, a doer that is
         a state, an armed group or an organisation ("Thousands of tourists arrive in Venice", "Toyota and Panasonic
         agreed to build a plant" do no diplomacy)."""
-        if self._no_politics(draft, ctx) or self._sport(ctx) or self._accident(ctx) or self._after_disaster_here(ctx):
-            return False  # "…sinks after an unexplained explosion; 46 sailors are missing": still the disaster
+        if self._no_politics(draft, ctx) or self._sport(ctx) or self._accident(ctx) or self._after_disaster_here(ctx) \
+                or glued_label(ctx.sent):
+            return False  # "…sinks after an unexplained explosion; 46 sailors are missing": still the disaster; a story
+            # name glued to the summary ("2023 Brazilian Congress attack") tells nothing, as it does to the rules
         return draft.event in ("PROTEST", "ASSAULT") or any(
             a.sector not in _PRIVATE_SECTORS or (a.sector is None and a.code is not None) for a in draft.actor)
 

@@ -332,12 +332,6 @@ def _misread_aux_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | No
     return None
 
 
-# An acronym the small model has not seen can be read as a verb and made the root ("ECOWAS leaders impose sanctions…",
-# "IGAD envoys meet…"), leaving the real verb a clause under it. Such a sentence is parsed again with a well-known
-# acronym in the word's place.
-NAME_STAND_IN = "NATO"
-
-
 def _misread_doer_verb(sent, verbs: frozenset[str]) -> tuple[int, str, bool] | None:
     """A plural present verb of `verbs` read as a noun right after a force that does it, in a clause that is not the
     sentence's first ("370 are injured as riot police fire tear gas at demonstrators", "…; troops shell the town"):
@@ -362,6 +356,12 @@ def _in_subject_of_finite(token) -> bool:
     while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in FINITE_TAGS
+
+
+# An acronym the small model has not seen can be read as a verb and made the root ("ECOWAS leaders impose sanctions…",
+# "IGAD envoys meet…"), leaving the real verb a clause under it. Such a sentence is parsed again with a well-known
+# acronym in the word's place.
+NAME_STAND_IN = "NATO"
 
 
 def _acronym_root(sent) -> bool:

@@ -158,10 +158,9 @@ def code_article(article: Article, doc: Doc, coder: Coder) -> CodedArticle:
         ctx = SentenceContext(sent=sent, mentions=mentions, memory=memory, places=places, dates=dates[index])
         drafts = coder.extractor.extract(ctx)
         claims = coder.extractor.claims(ctx)
-        if coder.model is not None and (drafts or not claims) and not glued_label(sent):
+        if coder.model is not None and (drafts or not claims):
             # the second opinion (dyad.coding.model): may fill a silent sentence or veto; a sentence that only
-            # claims an attack told before ("X said it was behind the blast") has told what it tells, and a story
-            # name glued to the summary ("2023 Brazilian Congress attack") tells nothing
+            # claims an attack told before ("X said it was behind the blast") has told what it tells
             drafts, veto = coder.model.review(ctx, drafts, coder.extractor, index, model_scores[index])
             model_flags += [veto] if veto is not None else []
         drafts = [d for d in drafts if not _told_before(d, events)]

@@ -718,7 +718,7 @@ _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "ten
                    "several", "members", "member", "one", "two", "three", "four", "five", "six", "ten",
                    "squad", "band", "handful", "contingent", "detachment", "agents", "agent", "operatives",
                    "brigade", "team", "teams", "delegation"}
-_BODIES = {"brigade", "team", "teams", "delegation", "squad", "contingent", "detachment", "unit"}
+_BODIES = {"brigade", "team", "teams", "delegation", "squad", "contingent", "detachment"}  # quantity heads with a sector
 # Modifiers that make a "party" a gathering of people ("a wedding party"), not a political party.
 _SOCIAL_PARTIES = {"wedding", "birthday", "dinner", "garden", "house", "tea", "search", "rescue", "hunting",
                    "boarding", "landing", "funeral", "engagement", "street", "beach"}
@@ -738,30 +738,25 @@ def _named(tok: Token, mention: Mention) -> ActorRef:
 
 def _member_of(head: Token, mentions: dict[int, Mention]) -> Token | None:
     """The armed group a band is from: "gunmen from the Somali Islamist group al-Shabaab", "militants of the Maute group"."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
-            for tok in prep.subtree:
-                if (m := mentions.get(tok.i)) is not None and m.entity.kind == "group":
-                    return _name_head(tok, m, mentions)
+    return next((g for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                 if (g := _group_named_in(prep, mentions)) is not None), None)
+
+
+def _group_named_in(phrase: Token, mentions: dict[int, Mention]) -> Token | None:
+    """The head of the first armed group's name in the phrase under `phrase` ("Haram" of "Boko Haram")."""
+    for tok in phrase.subtree:
+        if (m := mentions.get(tok.i)) is not None and m.entity.kind == "group":
+            while tok.head.i != tok.i and (h := mentions.get(tok.head.i)) is not None and h.entity is m.entity:
+                tok = tok.head
+            return tok
     return None
-
-
-def _name_head(tok: Token, mention: Mention, mentions: dict[int, Mention]) -> Token:
-    """The syntactic head of the name `tok` is part of: "Haram" of "Boko Haram"."""
-    while tok.head.i != tok.i and (h := mentions.get(tok.head.i)) is not None and h.entity is mention.entity:
-        tok = tok.head
-    return tok
 
 
 def _claimed_group(head: Token, mentions: dict[int, Mention]) -> Token | None:
     """The armed group an unnamed band is said to belong to: "gunmen believed to belong to Boko Haram", "militants
     linked to al-Shabaab", "fighters loyal to the Islamic State"."""
-    for child in head.children:
-        if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in _BELONGING:
-            for tok in child.subtree:
-                if (m := mentions.get(tok.i)) is not None and m.entity.kind == "group":
-                    return _name_head(tok, m, mentions)
-    return None
+    return next((g for child in head.children if child.dep_ in ("acl", "relcl", "amod")
+                 and child.lemma_.lower() in _BELONGING if (g := _group_named_in(child, mentions)) is not None), None)
 
 
 # what ties a band to a group: "believed to belong to", "suspected of links to", "loyal to" ("chasing" is no tie)
